@@ -1,0 +1,152 @@
+//! `drafttrail commit FILE`.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use chrono::NaiveDate;
+use drafttrail::draft::{Claim, Source, Status, TextKind};
+use drafttrail::store::Recorded;
+
+use super::{Global, write_context};
+
+/// Record one draft version
+///
+/// The file holds the text, optionally after TOML front matter between `+++` lines (label,
+/// track, parent, status, text kind, dates, sources, claims). Flags fill or override it. A body
+/// that is already recorded becomes an extra source of that version, not a new version.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  drafttrail commit drafts/01-us-28-point-plan.md
+  drafttrail commit leak.txt --label \"Geneva draft\" --track us --date leaked=2025-11-24 \\
+      --status single-source --source \"FT,https://ft.com/...,2025-11-24\" \\
+      --claim \"Rustem Umerov: negotiated the revision\"")]
+pub struct CommitArgs {
+    /// The draft file
+    file: PathBuf,
+    /// The version's label [default: front matter, else the file name]
+    #[arg(long)]
+    label: Option<String>,
+    /// The lineage branch [default: front matter, else main]
+    #[arg(long)]
+    track: Option<String>,
+    /// A revision the version derives from; repeatable [default: the track's tip]
+    #[arg(long, value_name = "REV")]
+    parent: Vec<String>,
+    /// A reported date, `KIND=YYYY-MM-DD` with KIND drafted, presented, leaked or published;
+    /// a bare date means leaked; repeatable
+    #[arg(long, value_name = "[KIND=]DATE")]
+    date: Vec<String>,
+    /// How well established the text is: verified, reported, single-source, disputed, denied
+    #[arg(long)]
+    status: Option<Status>,
+    /// What the text is: verbatim, translation, paraphrase, reconstructed
+    #[arg(long)]
+    text: Option<TextKind>,
+    /// An event id the version came out of; repeatable
+    #[arg(long, value_name = "ID")]
+    event: Vec<String>,
+    /// A source, `OUTLET[,URL[,YYYY-MM-DD]]`; repeatable
+    #[arg(long, value_name = "OUTLET,URL,DATE")]
+    source: Vec<String>,
+    /// A claim, `WHO: WHAT THEY DID`; repeatable
+    #[arg(long, value_name = "WHO: DID")]
+    claim: Vec<String>,
+    /// Who is recording, `Name <email>` [default: git's user.name and user.email]
+    #[arg(long, value_name = "NAME <EMAIL>")]
+    recorder: Option<String>,
+}
+
+pub fn run(global: &Global, args: CommitArgs) -> Result<()> {
+    let store = global.store()?;
+    let mut draft = drafttrail::import::read_draft(&args.file)?;
+    let meta = &mut draft.meta;
+    if args.label.is_some() {
+        meta.label = args.label;
+    }
+    if args.track.is_some() {
+        meta.track = args.track;
+    }
+    if !args.parent.is_empty() {
+        meta.parent = args.parent;
+    }
+    if args.status.is_some() {
+        meta.status = args.status;
+    }
+    if args.text.is_some() {
+        meta.text = args.text;
+    }
+    for d in &args.date {
+        let (kind, value) = d.split_once('=').unwrap_or(("leaked", d));
+        let date = parse_date(value)?;
+        let slot = match kind {
+            "drafted" => &mut meta.dates.drafted,
+            "presented" => &mut meta.dates.presented,
+            "leaked" => &mut meta.dates.leaked,
+            "published" => &mut meta.dates.published,
+            _ => anyhow::bail!(
+                "invalid --date `{d}`: KIND must be drafted, presented, leaked or published"
+            ),
+        };
+        *slot = Some(date);
+    }
+    meta.events.extend(args.event);
+    for s in &args.source {
+        meta.sources.push(parse_source(s)?);
+    }
+    for c in &args.claim {
+        let Some((who, did)) = c.split_once(':') else {
+            anyhow::bail!("invalid --claim `{c}`: expected `WHO: WHAT THEY DID`");
+        };
+        meta.claims.push(Claim {
+            who: who.trim().to_owned(),
+            did: did.trim().to_owned(),
+            ..Claim::default()
+        });
+    }
+    let ctx = write_context(args.recorder.as_deref())?;
+    let outcome = store.commit(&draft, &args.file, &ctx)?;
+    println!("{}", describe(&outcome));
+    Ok(())
+}
+
+/// One line saying what recording a draft did.
+pub fn describe(outcome: &Recorded) -> String {
+    match outcome {
+        Recorded::New { id, label, track } => format!("recorded  {} {label} [{track}]", &id[..10]),
+        Recorded::ExtraSources {
+            id,
+            label,
+            sources,
+            claims,
+        } => format!(
+            "known     {} {label}: same text, added {sources} source(s) and {claims} claim(s)",
+            &id[..10]
+        ),
+        Recorded::Unchanged { id, label } => {
+            format!("unchanged {} {label}: already recorded", &id[..10])
+        }
+    }
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| anyhow::anyhow!("invalid date `{text}`: expected YYYY-MM-DD"))
+}
+
+/// `OUTLET[,URL[,DATE]]`; the URL may itself hold commas, so the date is taken from the end.
+fn parse_source(text: &str) -> Result<Source> {
+    let (outlet, rest) = text.split_once(',').unwrap_or((text, ""));
+    let (url, date) = match rest.rsplit_once(',') {
+        Some((url, date)) if parse_date(date).is_ok() => (url, Some(parse_date(date)?)),
+        _ => (rest, None),
+    };
+    if outlet.trim().is_empty() {
+        anyhow::bail!("invalid --source `{text}`: the outlet is empty");
+    }
+    Ok(Source {
+        outlet: outlet.trim().to_owned(),
+        url: Some(url.trim().to_owned()).filter(|u| !u.is_empty()),
+        archived: None,
+        date,
+    })
+}

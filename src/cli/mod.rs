@@ -1,0 +1,171 @@
+//! Command-line definitions (clap) and dispatch. Compiled into the binary only: the library's
+//! API knows nothing of clap, the terminal or the environment.
+
+mod commit;
+mod import;
+mod init;
+mod log;
+mod output;
+mod show;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+use drafttrail::store::{Identity, Store, WriteContext};
+
+/// An error that is drafttrail's fault, not the user's (exit code 2).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Internal(pub String);
+
+/// Track successive drafts of a negotiated text: record versions, see how each provision
+/// changed, when, and who reportedly shaped it.
+#[derive(Debug, Parser)]
+#[command(name = "drafttrail", version, max_term_width = 100)]
+#[command(after_help = "Examples:
+  drafttrail import drafts --init     record every draft in drafts/ into ./history
+  drafttrail log                      list the recorded versions
+  drafttrail show 28-point-plan       print one version
+
+A store is a bare git repository (default ./history, found upward like .git).")]
+pub struct Cli {
+    /// Use the store at DIR instead of finding ./history upward
+    #[arg(long, global = true, value_name = "DIR", env = "DRAFTTRAIL_REPO")]
+    repo: Option<PathBuf>,
+
+    /// When to colour terminal output
+    #[arg(long, global = true, value_enum, default_value_t = output::ColorChoice::Auto)]
+    color: output::ColorChoice,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    Init(init::InitArgs),
+    Commit(commit::CommitArgs),
+    Import(import::ImportArgs),
+    Log(log::LogArgs),
+    Show(show::ShowArgs),
+}
+
+/// Parses the command line and runs the command.
+pub fn run() -> Result<()> {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+                e.print()?;
+                return Ok(());
+            }
+            // Usage errors are user errors: exit 1 like every other.
+            let _ = e.print();
+            std::process::exit(1);
+        }
+    };
+    let global = Global {
+        repo: cli.repo.clone(),
+        color: cli.color,
+    };
+    match cli.command {
+        Command::Init(args) => init::run(&global, args),
+        Command::Commit(args) => commit::run(&global, args),
+        Command::Import(args) => import::run(&global, args),
+        Command::Log(args) => log::run(&global, args),
+        Command::Show(args) => show::run(&global, args),
+    }
+}
+
+/// Options every command sees.
+pub struct Global {
+    repo: Option<PathBuf>,
+    color: output::ColorChoice,
+}
+
+impl Global {
+    /// Opens the store named by `--repo`/`DRAFTTRAIL_REPO`, or finds one upward.
+    fn store(&self) -> Result<Store> {
+        Ok(match &self.repo {
+            Some(path) => Store::open(path)?,
+            None => Store::discover(&std::env::current_dir()?)?,
+        })
+    }
+
+    /// The path `init` and `import --init` create a store at.
+    fn default_store_path(&self) -> PathBuf {
+        self.repo
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(drafttrail::store::DEFAULT_DIR))
+    }
+}
+
+/// Returns a hint for errors where one helps.
+pub fn hint(err: &drafttrail::Error) -> Option<&'static str> {
+    use drafttrail::Error as E;
+    match err {
+        E::NoStore { .. } => Some("run `drafttrail init` to create one, or pass --repo DIR"),
+        E::NotAStore { .. } => Some("run `drafttrail init DIR` to create a store there"),
+        E::UnknownRevision(_) | E::AmbiguousRevision { .. } | E::PastRoot { .. } => {
+            Some("run `drafttrail log` to list versions")
+        }
+        E::UnknownParent { .. } => {
+            Some("record the parent first, or run `drafttrail log` to list versions")
+        }
+        E::EmptyStore => {
+            Some("record drafts with `drafttrail commit FILE` or `drafttrail import DIR`")
+        }
+        _ => None,
+    }
+}
+
+/// Builds the write context: recorder from `--recorder`, `GIT_COMMITTER_*`, git config or
+/// `$USER`; time from `DRAFTTRAIL_NOW` (for reproducible tests) or the clock.
+fn write_context(recorder: Option<&str>) -> Result<WriteContext> {
+    let identity = match recorder {
+        Some(text) => parse_identity(text),
+        None => match std::env::var("GIT_COMMITTER_NAME") {
+            Ok(name) => Identity {
+                name,
+                email: std::env::var("GIT_COMMITTER_EMAIL").unwrap_or_default(),
+            },
+            Err(_) => drafttrail::store::git_config_identity().unwrap_or_else(|| Identity {
+                name: std::env::var("USER").unwrap_or_else(|_| "unknown".into()),
+                email: String::new(),
+            }),
+        },
+    };
+    let now = match std::env::var("DRAFTTRAIL_NOW") {
+        Ok(text) => chrono::DateTime::parse_from_rfc3339(&text)
+            .map_err(|e| anyhow::anyhow!("DRAFTTRAIL_NOW=`{text}`: {e} (expected RFC 3339)"))?
+            .to_utc(),
+        Err(_) => chrono::Utc::now(),
+    };
+    Ok(WriteContext::new(identity, now))
+}
+
+/// Parses `Name <email>` or a bare name.
+fn parse_identity(text: &str) -> Identity {
+    match text.split_once('<') {
+        Some((name, rest)) => Identity {
+            name: name.trim().to_owned(),
+            email: rest.trim_end_matches('>').trim().to_owned(),
+        },
+        None => Identity {
+            name: text.trim().to_owned(),
+            email: String::new(),
+        },
+    }
+}
+
+/// Shows a path relative to the current folder when it is inside it.
+fn display_path(path: &Path) -> String {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf())
+        .display()
+        .to_string()
+}

@@ -1,0 +1,44 @@
+//! `drafttrail show REV`.
+
+use anyhow::Result;
+use drafttrail::render::{self, Format};
+
+use super::Global;
+use super::output::{FormatArg, render_options, with_stdout};
+
+/// Show one version: its metadata and its exact text
+///
+/// REV is a commit id or prefix, a label or its slug, a track (its latest version), or any of
+/// these followed by `~N` (N versions back along the first parent).
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  drafttrail show 28-point-plan           by slug
+  drafttrail show \"E3 counter-proposal\"   by label
+  drafttrail show us~1                    the version before the tip of track us
+  drafttrail show us --raw > plan.md      the exact bytes of the text")]
+pub struct ShowArgs {
+    /// The version
+    rev: String,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = FormatArg::Term)]
+    format: FormatArg,
+    /// Print only the text, byte for byte
+    #[arg(long, conflicts_with = "format")]
+    raw: bool,
+}
+
+pub fn run(global: &Global, args: ShowArgs) -> Result<()> {
+    let store = global.store()?;
+    let (version, body) = store.read(&args.rev)?;
+    let opts = render_options(global.color);
+    with_stdout(|out| {
+        if args.raw {
+            return out.write_all(body.as_bytes());
+        }
+        match Format::from(args.format) {
+            Format::Term => render::term::show(&version, &body, &opts, out),
+            Format::Markdown => render::markdown::show(&version, &body, &opts, out),
+            Format::Json => render::json::show(&version, &body, &opts, out),
+        }
+    })
+}

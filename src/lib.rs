@@ -1,0 +1,26 @@
+//! drafttrail: track successive drafts of a negotiated text.
+//!
+//! ```text
+//! draft file (text + TOML front matter)
+//!    │ draft::read_file       → Draft { meta: DraftMeta, body: String }
+//!    │ store::Store::commit   → git commit in the store (history/)
+//!    ▼
+//! store (bare git repo) ── Store::versions / Store::read(rev) ──▶ Version + body
+//!    ▼
+//! render::{term, markdown, json}  → output (pure formatting, no computation)
+//! ```
+//!
+//! The library never prints, never reads the environment or the clock: the binary passes the
+//! recorder and the time in a [`store::WriteContext`].
+
+pub mod draft;
+pub mod error;
+pub mod events;
+pub mod import;
+pub mod log;
+pub mod render;
+pub mod store;
+
+pub use draft::{Draft, DraftMeta};
+pub use error::{Error, Result};
+pub use store::{Store, Version};

@@ -1,0 +1,80 @@
+//! Markdown rendering, for pasting into notes and articles.
+
+use std::io::Write;
+
+use super::{RenderOptions, RenderResult, claim_line, dates_line, source_line, status_line};
+use crate::log::LogEntry;
+use crate::store::Version;
+
+/// Renders the version log as Markdown sections.
+pub fn log(entries: &[LogEntry], _opts: &RenderOptions, out: &mut dyn Write) -> RenderResult {
+    writeln!(out, "# Versions\n")?;
+    for entry in entries {
+        header(&entry.version, out)?;
+        if !entry.parents.is_empty() {
+            let parents: Vec<String> = entry.parents.iter().map(|p| p.label.clone()).collect();
+            writeln!(out, "- **Derives from:** {}", parents.join(", "))?;
+        }
+        details(&entry.version, out)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// Renders one version as Markdown: its header, then its body verbatim.
+pub fn show(
+    version: &Version,
+    body: &str,
+    _opts: &RenderOptions,
+    out: &mut dyn Write,
+) -> RenderResult {
+    header(version, out)?;
+    details(version, out)?;
+    writeln!(out)?;
+    out.write_all(body.as_bytes())?;
+    if !body.ends_with('\n') {
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn header(v: &Version, out: &mut dyn Write) -> RenderResult {
+    writeln!(
+        out,
+        "## {} (`{}`, track `{}`)\n",
+        v.label(),
+        v.short_id(),
+        v.track()
+    )?;
+    let status = status_line(&v.meta);
+    if !status.is_empty() {
+        writeln!(out, "- **Status:** {status}")?;
+    }
+    if v.meta.text.is_some_and(|t| t.is_not_verbatim()) {
+        writeln!(
+            out,
+            "- **Note:** this text is not the document's own wording"
+        )?;
+    }
+    let dates = dates_line(&v.meta.dates);
+    if !dates.is_empty() {
+        writeln!(out, "- **Dates:** {dates}")?;
+    }
+    Ok(())
+}
+
+fn details(v: &Version, out: &mut dyn Write) -> RenderResult {
+    if let Some(note) = &v.meta.note {
+        writeln!(out, "- **About:** {}", note.trim())?;
+    }
+    if !v.meta.events.is_empty() {
+        writeln!(out, "- **Events:** {}", v.meta.events.join(", "))?;
+    }
+    for s in &v.meta.sources {
+        writeln!(out, "- **Source:** {}", source_line(s))?;
+    }
+    for c in &v.meta.claims {
+        writeln!(out, "- **Claim:** {}", claim_line(c))?;
+    }
+    Ok(())
+}

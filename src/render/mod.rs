@@ -1,0 +1,107 @@
+//! Output: finished data in, text out through a writer. Nothing here computes or reads state.
+//!
+//! One file per format: [`term`] (plain or coloured terminal text), [`markdown`], [`json`]
+//! (the stable wire schema). Each exposes one function per view taking the view's data, the
+//! [`RenderOptions`] and a `&mut dyn Write`.
+
+pub mod json;
+pub mod markdown;
+pub mod term;
+
+use std::io;
+
+use crate::draft::{Dates, DraftMeta};
+
+/// Output formats every view offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Terminal text, coloured when [`RenderOptions::color`] is set.
+    Term,
+    /// Markdown.
+    Markdown,
+    /// JSON with a stable schema.
+    Json,
+}
+
+/// How to render.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RenderOptions {
+    /// Emit ANSI colours (terminal format only). Default: off.
+    pub color: bool,
+}
+
+/// The result type of renderers.
+pub type RenderResult = io::Result<()>;
+
+/// Returns `date1 · date2`-style text for the known dates, e.g. `drafted 2025-10-26`.
+pub(crate) fn dates_line(d: &Dates) -> String {
+    [
+        ("drafted", d.drafted),
+        ("presented", d.presented),
+        ("leaked", d.leaked),
+        ("published", d.published),
+    ]
+    .iter()
+    .filter_map(|(name, date)| date.map(|date| format!("{name} {date}")))
+    .collect::<Vec<_>>()
+    .join(" · ")
+}
+
+/// Returns the status/text-kind line, e.g. `reported · reconstructed (not verbatim)`.
+pub(crate) fn status_line(meta: &DraftMeta) -> String {
+    let mut parts = Vec::new();
+    if let Some(s) = meta.status {
+        parts.push(s.to_string());
+    }
+    if let Some(t) = meta.text {
+        if t.is_not_verbatim() {
+            parts.push(format!("{t} (not verbatim)"));
+        } else {
+            parts.push(t.to_string());
+        }
+    }
+    parts.join(" · ")
+}
+
+/// Returns the one-line description of a claim, e.g.
+/// `Steve Witkoff (US envoy) — drafted the plan [reported; Axios]`.
+pub(crate) fn claim_line(c: &crate::draft::Claim) -> String {
+    let mut s = c.who.clone();
+    if let Some(role) = &c.role {
+        s.push_str(&format!(" ({role})"));
+    }
+    let verb = match c.stance {
+        crate::draft::Stance::Asserts => "",
+        crate::draft::Stance::Denies => "DENIES: ",
+    };
+    s.push_str(&format!(" — {verb}{}", c.did));
+    if !c.provisions.is_empty() {
+        s.push_str(&format!(" (provisions {})", c.provisions.join(", ")));
+    }
+    let mut tail = Vec::new();
+    if let Some(conf) = c.confidence {
+        tail.push(conf.to_string());
+    }
+    if let Some(src) = &c.source {
+        tail.push(src.clone());
+    }
+    if !tail.is_empty() {
+        s.push_str(&format!(" [{}]", tail.join("; ")));
+    }
+    s
+}
+
+/// Returns the one-line description of a source: outlet, date, address.
+pub(crate) fn source_line(s: &crate::draft::Source) -> String {
+    let mut line = s.outlet.clone();
+    if let Some(date) = s.date {
+        line.push_str(&format!(", {date}"));
+    }
+    if let Some(url) = &s.url {
+        line.push_str(&format!(" — {url}"));
+    }
+    if let Some(archived) = &s.archived {
+        line.push_str(&format!(" (archived: {archived})"));
+    }
+    line
+}

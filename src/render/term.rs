@@ -1,0 +1,121 @@
+//! Terminal rendering: aligned `Key: value` blocks, colour only when asked.
+
+use std::io::Write;
+
+use anstyle::{AnsiColor, Style};
+
+use super::{RenderOptions, RenderResult, claim_line, dates_line, source_line, status_line};
+use crate::log::LogEntry;
+use crate::store::Version;
+
+/// Semantic styles; resolved to colours in one place.
+#[derive(Clone, Copy)]
+enum Label {
+    Id,
+    Title,
+    Track,
+    Warning,
+    Key,
+}
+
+fn style(label: Label) -> Style {
+    match label {
+        Label::Id => AnsiColor::Yellow.on_default(),
+        Label::Title => Style::new().bold(),
+        Label::Track => AnsiColor::Cyan.on_default(),
+        Label::Warning => AnsiColor::Red.on_default().bold(),
+        Label::Key => Style::new().dimmed(),
+    }
+}
+
+fn paint(opts: &RenderOptions, label: Label, text: &str) -> String {
+    if opts.color {
+        let s = style(label);
+        format!("{}{text}{}", s.render(), s.render_reset())
+    } else {
+        text.to_owned()
+    }
+}
+
+/// Renders the version log.
+pub fn log(entries: &[LogEntry], opts: &RenderOptions, out: &mut dyn Write) -> RenderResult {
+    for (i, entry) in entries.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        version_header(&entry.version, opts, out)?;
+        let parents = if entry.parents.is_empty() {
+            "(none: first version of its lineage)".to_owned()
+        } else {
+            entry
+                .parents
+                .iter()
+                .map(|p| format!("{} ({})", p.label, &p.id[..p.id.len().min(10)]))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        field(opts, out, "Parents", &parents)?;
+        let v = &entry.version;
+        for e in &v.meta.events {
+            field(opts, out, "Event", e)?;
+        }
+        for s in &v.meta.sources {
+            field(opts, out, "Source", &source_line(s))?;
+        }
+        for c in &v.meta.claims {
+            field(opts, out, "Claim", &claim_line(c))?;
+        }
+    }
+    Ok(())
+}
+
+/// Renders one version: its header, then its exact body.
+pub fn show(
+    version: &Version,
+    body: &str,
+    opts: &RenderOptions,
+    out: &mut dyn Write,
+) -> RenderResult {
+    version_header(version, opts, out)?;
+    writeln!(out)?;
+    out.write_all(body.as_bytes())?;
+    if !body.ends_with('\n') {
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn version_header(v: &Version, opts: &RenderOptions, out: &mut dyn Write) -> RenderResult {
+    writeln!(
+        out,
+        "{} {}  {}",
+        paint(opts, Label::Id, v.short_id()),
+        paint(opts, Label::Title, v.label()),
+        paint(opts, Label::Track, &format!("[{}]", v.track())),
+    )?;
+    let status = status_line(&v.meta);
+    if !status.is_empty() {
+        field(opts, out, "Status", &status)?;
+    }
+    if v.meta.text.is_some_and(|t| t.is_not_verbatim()) {
+        let warn = "this text is not the document's own wording";
+        field(opts, out, "Note", &paint(opts, Label::Warning, warn))?;
+    }
+    let dates = dates_line(&v.meta.dates);
+    if !dates.is_empty() {
+        field(opts, out, "Dates", &dates)?;
+    }
+    if let Some(note) = &v.meta.note {
+        field(opts, out, "About", note.trim())?;
+    }
+    Ok(())
+}
+
+fn field(opts: &RenderOptions, out: &mut dyn Write, key: &str, value: &str) -> RenderResult {
+    let key = format!("{key}:");
+    writeln!(
+        out,
+        "  {} {value}",
+        paint(opts, Label::Key, &format!("{key:<8}"))
+    )
+}

@@ -1,0 +1,342 @@
+//! Recording a draft: blobs → tree → commit → compare-and-swap update of the track's ref.
+
+use std::path::Path;
+
+use chrono::{NaiveTime, TimeZone, Utc};
+
+use super::lock::WriteLock;
+use super::notes::Annotations;
+use super::revision::resolve_in;
+use super::{BODY_FILE, DEFAULT_TRACK, META_FILE, Store, WriteContext, git};
+use crate::draft::{Draft, DraftMeta};
+use crate::error::{Error, Result};
+
+/// What recording a draft did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Recorded {
+    /// A new version was recorded.
+    New {
+        /// The new version's id.
+        id: String,
+        /// Its label.
+        label: String,
+        /// Its track.
+        track: String,
+    },
+    /// The body was already recorded; new sources or claims were added to that version.
+    ExtraSources {
+        /// The existing version's id.
+        id: String,
+        /// Its label.
+        label: String,
+        /// How many sources were added.
+        sources: usize,
+        /// How many claims were added.
+        claims: usize,
+    },
+    /// The body and everything said about it were already recorded; nothing changed.
+    Unchanged {
+        /// The existing version's id.
+        id: String,
+        /// Its label.
+        label: String,
+    },
+}
+
+/// Holds the store's write lock for a sequence of writes (one command).
+#[derive(Debug)]
+pub struct Writer<'a> {
+    pub(super) store: &'a Store,
+    pub(super) ctx: &'a WriteContext,
+    _lock: WriteLock,
+}
+
+impl Store {
+    /// Takes the store's write lock for the length of one command.
+    pub fn writer<'a>(&'a self, ctx: &'a WriteContext) -> Result<Writer<'a>> {
+        Ok(Writer {
+            store: self,
+            ctx,
+            _lock: WriteLock::acquire(&self.path, ctx.lock_timeout)?,
+        })
+    }
+
+    /// Records one draft (see [`Writer::commit`]).
+    pub fn commit(&self, draft: &Draft, origin: &Path, ctx: &WriteContext) -> Result<Recorded> {
+        self.writer(ctx)?.commit(draft, origin)
+    }
+
+    pub(super) fn committer(&self, ctx: &WriteContext) -> Result<git2::Signature<'static>> {
+        let time = git2::Time::new(ctx.now.timestamp(), 0);
+        git2::Signature::new(
+            &clean(&ctx.recorder.name, "unknown"),
+            &clean(&ctx.recorder.email, ""),
+            &time,
+        )
+        .map_err(git("building the committer"))
+    }
+}
+
+impl Writer<'_> {
+    /// Records one draft as a new version, or as a new source of the version that already has
+    /// the same body. `origin` names the draft in error messages.
+    ///
+    /// Parents are the draft's `parent` revisions, else the track's tip. The track must not
+    /// have moved on to a version the draft does not descend from.
+    pub fn commit(&self, draft: &Draft, origin: &Path) -> Result<Recorded> {
+        let store = self.store;
+        let repo = &store.repo;
+        let mut meta = draft.meta.clone();
+        let label = meta.label.clone().ok_or_else(|| Error::FrontMatter {
+            path: origin.to_owned(),
+            line: 1,
+            msg: "missing field `label` (set it in the front matter or with --label)".into(),
+        })?;
+        let track = meta
+            .track
+            .clone()
+            .unwrap_or_else(|| DEFAULT_TRACK.to_owned());
+        let ref_name = format!("refs/heads/{track}");
+        if !git2::Reference::is_valid_name(&ref_name) || track.starts_with('-') {
+            return Err(Error::InvalidArgument {
+                what: "track name",
+                value: track,
+                msg: "use letters, digits, `-`, `_` or `/` (a git branch name)".into(),
+            });
+        }
+        meta.track = Some(track.clone());
+
+        let versions = store.versions()?;
+        let body_oid = git2::Oid::hash_object(git2::ObjectType::Blob, draft.body.as_bytes())
+            .map_err(git("hashing the body"))?;
+        if let Some(existing_id) = store.body_index()?.get(&body_oid.to_string()) {
+            let existing = resolve_in(store, &versions, existing_id)?;
+            let extra = Annotations {
+                sources: meta.sources.clone(),
+                claims: meta.claims.clone(),
+            }
+            .missing_from(&existing.meta);
+            let label = existing.label().to_owned();
+            if extra.is_empty() {
+                return Ok(Recorded::Unchanged {
+                    id: existing.id,
+                    label,
+                });
+            }
+            store.annotate(&existing.id, &extra, self.ctx)?;
+            return Ok(Recorded::ExtraSources {
+                id: existing.id,
+                label,
+                sources: extra.sources.len(),
+                claims: extra.claims.len(),
+            });
+        }
+
+        let tip = store.track_tip(&track)?;
+        let mut parents: Vec<git2::Oid> = Vec::new();
+        for wanted in &meta.parent {
+            let version = resolve_in(store, &versions, wanted).map_err(|e| match e {
+                Error::UnknownRevision(_) | Error::PastRoot { .. } => Error::UnknownParent {
+                    path: origin.to_owned(),
+                    parent: wanted.clone(),
+                },
+                other => other,
+            })?;
+            let oid = git2::Oid::from_str(&version.id).map_err(git("resolving a parent"))?;
+            if !parents.contains(&oid) {
+                parents.push(oid);
+            }
+        }
+        if meta.parent.is_empty() {
+            parents.extend(tip);
+        } else if let Some(tip) = tip {
+            if let Some(i) = parents.iter().position(|p| *p == tip) {
+                parents[..=i].rotate_right(1);
+            } else {
+                let descends = parents
+                    .iter()
+                    .any(|p| repo.graph_descendant_of(*p, tip).unwrap_or(false));
+                if !descends {
+                    let tip_version = resolve_in(store, &versions, &tip.to_string())?;
+                    return Err(Error::TrackDiverged {
+                        track,
+                        tip: format!("{} ({})", tip_version.short_id(), tip_version.label()),
+                    });
+                }
+            }
+        }
+
+        let body_blob = repo
+            .blob(draft.body.as_bytes())
+            .map_err(git("writing the body"))?;
+        let meta_blob = repo
+            .blob(meta.to_toml().as_bytes())
+            .map_err(git("writing metadata"))?;
+        let mut tb = repo.treebuilder(None).map_err(git("building a tree"))?;
+        tb.insert(BODY_FILE, body_blob, 0o100644)
+            .map_err(git("building a tree"))?;
+        tb.insert(META_FILE, meta_blob, 0o100644)
+            .map_err(git("building a tree"))?;
+        let tree_id = tb.write().map_err(git("writing a tree"))?;
+        let tree = repo.find_tree(tree_id).map_err(git("writing a tree"))?;
+        let parent_commits = parents
+            .iter()
+            .map(|p| repo.find_commit(*p))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(git("reading parents"))?;
+        let parent_refs: Vec<&git2::Commit<'_>> = parent_commits.iter().collect();
+        let author = author_signature(&meta)?;
+        let committer = store.committer(self.ctx)?;
+        let message = commit_message(&label, &meta);
+        let id = repo
+            .commit(None, &author, &committer, &message, &tree, &parent_refs)
+            .map_err(git("writing the commit"))?;
+        update_ref(
+            repo,
+            &ref_name,
+            id,
+            tip,
+            &track,
+            &format!("drafttrail: record {label}"),
+        )?;
+        point_unborn_head(repo, &ref_name)?;
+        Ok(Recorded::New {
+            id: id.to_string(),
+            label,
+            track,
+        })
+    }
+}
+
+/// Moves `name` from `expected` to `new` atomically, or fails with `ConcurrentWrite`.
+pub(super) fn update_ref(
+    repo: &git2::Repository,
+    name: &str,
+    new: git2::Oid,
+    expected: Option<git2::Oid>,
+    track: &str,
+    log: &str,
+) -> Result<()> {
+    let result = match expected {
+        Some(old) => repo.reference_matching(name, new, true, old, log),
+        None => repo.reference(name, new, false, log),
+    };
+    match result {
+        Ok(_) => Ok(()),
+        Err(e)
+            if matches!(
+                e.code(),
+                git2::ErrorCode::Modified | git2::ErrorCode::Exists | git2::ErrorCode::Locked
+            ) =>
+        {
+            Err(Error::ConcurrentWrite {
+                track: track.to_owned(),
+            })
+        }
+        Err(e) => Err(git("updating a ref")(e)),
+    }
+}
+
+/// A fresh store's HEAD names `main`; point it at the first track recorded so that
+/// `git clone` checks a version out.
+fn point_unborn_head(repo: &git2::Repository, ref_name: &str) -> Result<()> {
+    if repo.head().is_err() {
+        repo.set_head(ref_name).map_err(git("updating HEAD"))?;
+    }
+    Ok(())
+}
+
+/// The author of a version is whoever the claims say drafted it, on its best-known date.
+fn author_signature(meta: &DraftMeta) -> Result<git2::Signature<'static>> {
+    let drafters = meta.drafters();
+    let (name, email) = if drafters.is_empty() {
+        ("unattributed".to_owned(), "unattributed@drafttrail.invalid")
+    } else {
+        (drafters.join(", "), "claimed@drafttrail.invalid")
+    };
+    // Dates before 1970 are clamped: git cannot store them, and draft.toml keeps the real date.
+    let seconds = meta
+        .dates
+        .best()
+        .map(|d| {
+            Utc.from_utc_datetime(&d.and_time(NaiveTime::MIN))
+                .timestamp()
+                + 12 * 3600
+        })
+        .unwrap_or(0)
+        .max(0);
+    git2::Signature::new(
+        &clean(&name, "unattributed"),
+        email,
+        &git2::Time::new(seconds, 0),
+    )
+    .map_err(git("building the author"))
+}
+
+/// The label, then trailers so that plain `git log` tells the story.
+fn commit_message(label: &str, meta: &DraftMeta) -> String {
+    let mut msg = format!("{}\n\n", one_line(label));
+    let mut trailer = |key: &str, value: String| {
+        msg.push_str(&format!("{key}: {}\n", one_line(&value)));
+    };
+    trailer("Track", meta.track.clone().unwrap_or_default());
+    if let Some(status) = meta.status {
+        trailer("Status", status.to_string());
+    }
+    if let Some(text) = meta.text {
+        trailer("Text", text.to_string());
+    }
+    let d = &meta.dates;
+    for (name, date) in [
+        ("drafted", d.drafted),
+        ("presented", d.presented),
+        ("leaked", d.leaked),
+        ("published", d.published),
+    ] {
+        if let Some(date) = date {
+            trailer("Date", format!("{name} {date}"));
+        }
+    }
+    for s in &meta.sources {
+        let mut value = s.outlet.clone();
+        if let Some(date) = s.date {
+            value.push_str(&format!(", {date}"));
+        }
+        if let Some(url) = &s.url {
+            value.push_str(&format!(", {url}"));
+        }
+        trailer("Source", value);
+    }
+    for c in &meta.claims {
+        let mut value = format!("{} {} {}", c.who, c.stance, c.did);
+        let mut extra = Vec::new();
+        if let Some(conf) = c.confidence {
+            extra.push(conf.to_string());
+        }
+        if let Some(src) = &c.source {
+            extra.push(src.clone());
+        }
+        if !extra.is_empty() {
+            value.push_str(&format!(" ({})", extra.join("; ")));
+        }
+        trailer("Claim", value);
+    }
+    msg
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// git refuses `<`, `>` and newlines in signatures.
+fn clean(s: &str, fallback: &str) -> String {
+    let cleaned: String = one_line(s)
+        .chars()
+        .filter(|c| *c != '<' && *c != '>')
+        .collect();
+    if cleaned.trim().is_empty() {
+        fallback.to_owned()
+    } else {
+        cleaned
+    }
+}

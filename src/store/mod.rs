@@ -1,0 +1,207 @@
+//! The store: a bare git repository holding one commit per draft version.
+//!
+//! This is the only module that uses `git2`; everything it returns is drafttrail's own types.
+//! Layout of the repository:
+//!
+//! - `refs/heads/<track>`: one branch per track; each commit's tree holds `draft.md` (the body,
+//!   exact bytes) and `draft.toml` (the metadata); parents are the versions it derives from.
+//! - `refs/notes/drafttrail`: annotations added after the fact (extra sources, claims), as TOML
+//!   notes on a version's commit; every write is a new commit on the notes ref, so the ref's own
+//!   history is an append-only log.
+//! - `refs/drafttrail/events`: a commit whose tree holds `events.toml`.
+//!
+//! Writers take a lock file (`drafttrail.lock`) in the repository for the whole command and
+//! update refs with compare-and-swap, so a concurrent writer fails cleanly and nothing is lost.
+
+mod commit;
+mod events;
+mod lock;
+mod notes;
+mod read;
+mod revision;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+
+use crate::draft::DraftMeta;
+use crate::error::{Error, Result};
+
+pub use commit::{Recorded, Writer};
+pub use notes::Annotations;
+
+/// The folder name of the default store.
+pub const DEFAULT_DIR: &str = "history";
+
+const CONFIG_KEY: &str = "drafttrail.version";
+const NOTES_REF: &str = "refs/notes/drafttrail";
+const EVENTS_REF: &str = "refs/drafttrail/events";
+const BODY_FILE: &str = "draft.md";
+const META_FILE: &str = "draft.toml";
+const DEFAULT_TRACK: &str = "main";
+
+/// A person recording versions (the git committer).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Identity {
+    /// Display name.
+    pub name: String,
+    /// E-mail address (may be empty).
+    pub email: String,
+}
+
+/// Required context of a write: who records, and when. Passed in so the library never reads
+/// the clock or the user's configuration.
+#[derive(Debug, Clone)]
+pub struct WriteContext {
+    /// The person recording.
+    pub recorder: Identity,
+    /// The recording time.
+    pub now: DateTime<Utc>,
+    /// How long to wait for another writer's lock before giving up (default 3 s).
+    pub lock_timeout: Duration,
+}
+
+impl WriteContext {
+    /// Creates a context with the default lock timeout of 3 seconds.
+    pub fn new(recorder: Identity, now: DateTime<Utc>) -> Self {
+        WriteContext {
+            recorder,
+            now,
+            lock_timeout: Duration::from_secs(3),
+        }
+    }
+}
+
+/// One recorded version, with metadata merged from its `draft.toml` and its annotations.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Version {
+    /// Full commit id (hex).
+    pub id: String,
+    /// Parent version ids, first parent first.
+    pub parents: Vec<String>,
+    /// The metadata: `draft.toml` plus sources and claims added later.
+    pub meta: DraftMeta,
+    /// Who recorded it.
+    pub recorded_by: String,
+    /// When it was recorded.
+    pub recorded_at: DateTime<Utc>,
+    body_id: String,
+}
+
+impl Version {
+    /// Returns the first 10 hex digits of the id.
+    pub fn short_id(&self) -> &str {
+        &self.id[..self.id.len().min(10)]
+    }
+
+    /// Returns the version's label (its id if it has none).
+    pub fn label(&self) -> &str {
+        self.meta.label.as_deref().unwrap_or(&self.id)
+    }
+
+    /// Returns the version's track.
+    pub fn track(&self) -> &str {
+        self.meta.track.as_deref().unwrap_or(DEFAULT_TRACK)
+    }
+}
+
+/// An open store.
+pub struct Store {
+    repo: git2::Repository,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+impl Store {
+    /// Creates a new, empty store at `path`, creating the folder if needed.
+    ///
+    /// A folder with other files (say, a README) is fine; a folder that already holds a git
+    /// repository is refused.
+    pub fn init(path: &Path) -> Result<Store> {
+        if path.exists() && (!path.is_dir() || git2::Repository::open(path).is_ok()) {
+            return Err(Error::StoreExists {
+                path: path.to_owned(),
+            });
+        }
+        let mut opts = git2::RepositoryInitOptions::new();
+        opts.bare(true)
+            .initial_head(DEFAULT_TRACK)
+            .description("drafttrail store: one commit per draft version")
+            .mkpath(true);
+        let repo = git2::Repository::init_opts(path, &opts).map_err(git("creating the store"))?;
+        repo.config()
+            .and_then(|mut c| c.set_i32(CONFIG_KEY, 1))
+            .map_err(git("writing the store's config"))?;
+        Ok(Store {
+            repo,
+            path: path.to_owned(),
+        })
+    }
+
+    /// Opens the store at `path`.
+    pub fn open(path: &Path) -> Result<Store> {
+        let not_a_store = || Error::NotAStore {
+            path: path.to_owned(),
+        };
+        if !path.is_dir() {
+            return Err(not_a_store());
+        }
+        let repo = git2::Repository::open_bare(path).map_err(|_| not_a_store())?;
+        let marked = repo.config().and_then(|c| c.get_i32(CONFIG_KEY)).is_ok();
+        if !marked {
+            return Err(not_a_store());
+        }
+        Ok(Store {
+            repo,
+            path: path.to_owned(),
+        })
+    }
+
+    /// Finds the store for a working folder: `start` itself if it is a store, else the first
+    /// `history/` store in `start` or one of its parents.
+    pub fn discover(start: &Path) -> Result<Store> {
+        if let Ok(store) = Store::open(start) {
+            return Ok(store);
+        }
+        for dir in start.ancestors() {
+            let candidate = dir.join(DEFAULT_DIR);
+            if candidate.is_dir() {
+                if let Ok(store) = Store::open(&candidate) {
+                    return Ok(store);
+                }
+            }
+        }
+        Err(Error::NoStore {
+            start: start.to_owned(),
+        })
+    }
+
+    /// Returns the store's folder.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+/// Returns a closure mapping a git2 error to [`Error::Git`] with some context.
+fn git(context: &'static str) -> impl Fn(git2::Error) -> Error {
+    move |e| Error::Git {
+        context: context.to_owned(),
+        message: e.message().to_owned(),
+    }
+}
+
+/// Returns the user's identity from git's global configuration, if set.
+///
+/// For the binary: the library itself never reads user configuration.
+pub fn git_config_identity() -> Option<Identity> {
+    let config = git2::Config::open_default().ok()?;
+    let name = config.get_string("user.name").ok()?;
+    let email = config.get_string("user.email").unwrap_or_default();
+    Some(Identity { name, email })
+}

@@ -1,0 +1,119 @@
+//! Annotations: sources and claims added to a version after it was recorded.
+//!
+//! They live as TOML git notes under `refs/notes/drafttrail`, one note per version. Adding to a
+//! note rewrites the note blob but makes a new commit on the notes ref, so nothing is ever lost:
+//! the notes ref's history is the append-only log of every annotation.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use super::{NOTES_REF, Store, WriteContext, git};
+use crate::draft::{Claim, DraftMeta, Source};
+use crate::error::{Error, Result};
+
+/// Sources and claims attached to a version after the fact.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Annotations {
+    /// Further sources of the same text.
+    #[serde(default, rename = "source", skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+    /// Further claims about the version.
+    #[serde(default, rename = "claim", skip_serializing_if = "Vec::is_empty")]
+    pub claims: Vec<Claim>,
+}
+
+impl Annotations {
+    /// Appends to `meta` the sources and claims it does not already have.
+    pub fn apply_to(&self, meta: &mut DraftMeta) {
+        for s in &self.sources {
+            if !meta.sources.iter().any(|m| m.same_as(s)) {
+                meta.sources.push(s.clone());
+            }
+        }
+        for c in &self.claims {
+            if !meta.claims.contains(c) {
+                meta.claims.push(c.clone());
+            }
+        }
+    }
+
+    /// Returns the part of `self` that `meta` does not already have.
+    pub fn missing_from(&self, meta: &DraftMeta) -> Annotations {
+        Annotations {
+            sources: self
+                .sources
+                .iter()
+                .filter(|s| !meta.sources.iter().any(|m| m.same_as(s)))
+                .cloned()
+                .collect(),
+            claims: self
+                .claims
+                .iter()
+                .filter(|c| !meta.claims.contains(c))
+                .cloned()
+                .collect(),
+        }
+    }
+
+    /// Returns `true` when there is nothing to add.
+    pub fn is_empty(&self) -> bool {
+        self.sources.is_empty() && self.claims.is_empty()
+    }
+}
+
+impl Store {
+    /// Returns the annotations of every annotated version, by version id.
+    pub(super) fn all_annotations(&self) -> Result<HashMap<String, Annotations>> {
+        let mut out = HashMap::new();
+        let notes = match self.repo.notes(Some(NOTES_REF)) {
+            Ok(notes) => notes,
+            Err(e) if e.code() == git2::ErrorCode::NotFound => return Ok(out),
+            Err(e) => return Err(git("reading annotations")(e)),
+        };
+        for pair in notes {
+            let (note_blob, target) = pair.map_err(git("reading annotations"))?;
+            let blob = self
+                .repo
+                .find_blob(note_blob)
+                .map_err(git("reading annotations"))?;
+            out.insert(
+                target.to_string(),
+                parse_note(&target.to_string(), blob.content())?,
+            );
+        }
+        Ok(out)
+    }
+
+    /// Appends `extra` to the annotations of version `id`. The caller holds the write lock.
+    pub(super) fn annotate(&self, id: &str, extra: &Annotations, ctx: &WriteContext) -> Result<()> {
+        let oid = git2::Oid::from_str(id).map_err(git("annotating"))?;
+        let mut current = match self.repo.find_note(Some(NOTES_REF), oid) {
+            Ok(note) => parse_note(id, note.message_bytes())?,
+            Err(e) if e.code() == git2::ErrorCode::NotFound => Annotations::default(),
+            Err(e) => return Err(git("reading annotations")(e)),
+        };
+        current.sources.extend(extra.sources.iter().cloned());
+        current.claims.extend(extra.claims.iter().cloned());
+        let text = toml::to_string(&current).unwrap_or_default();
+        let sig = self.committer(ctx)?;
+        self.repo
+            .note(&sig, &sig, Some(NOTES_REF), oid, &text, true)
+            .map_err(git("writing annotations"))?;
+        Ok(())
+    }
+}
+
+fn parse_note(id: &str, bytes: &[u8]) -> Result<Annotations> {
+    let path = PathBuf::from(format!("{NOTES_REF}:{id}"));
+    let text = crate::draft::check_text(&path, bytes)?;
+    toml::from_str(text).map_err(|e| match crate::draft::toml_error(&path, text, 1, &e) {
+        Error::FrontMatter { path, line, msg } => Error::Git {
+            context: format!("reading annotation {}:{line}", path.display()),
+            message: msg,
+        },
+        other => other,
+    })
+}

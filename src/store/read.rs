@@ -1,0 +1,165 @@
+//! Reading versions back: the list of versions in lineage order, a version's body.
+
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
+use std::path::PathBuf;
+
+use chrono::{DateTime, NaiveDate};
+
+use super::{BODY_FILE, META_FILE, Store, Version, git};
+use crate::draft::{self, DraftMeta};
+use crate::error::{Error, Result};
+
+impl Store {
+    /// Returns every version, oldest first: parents always before children, and otherwise
+    /// ordered by best-known date (then by recording order).
+    pub fn versions(&self) -> Result<Vec<Version>> {
+        let mut walk = self.repo.revwalk().map_err(git("listing versions"))?;
+        walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::REVERSE)
+            .map_err(git("listing versions"))?;
+        walk.push_glob("refs/heads/*")
+            .map_err(git("listing versions"))?;
+        let notes = self.all_annotations()?;
+        let mut versions = Vec::new();
+        for oid in walk {
+            let oid = oid.map_err(git("listing versions"))?;
+            let mut version = self.load_version(oid)?;
+            if let Some(extra) = notes.get(&version.id) {
+                extra.apply_to(&mut version.meta);
+            }
+            versions.push(version);
+        }
+        Ok(order_by_date(versions))
+    }
+
+    /// Returns the most recently recorded version, if any.
+    pub fn tip(&self) -> Result<Option<Version>> {
+        Ok(self
+            .versions()?
+            .into_iter()
+            .enumerate()
+            .max_by_key(|(i, v)| (v.recorded_at, *i))
+            .map(|(_, v)| v))
+    }
+
+    /// Returns the exact body of a version.
+    pub fn body(&self, version: &Version) -> Result<String> {
+        let oid = git2::Oid::from_str(&version.body_id).map_err(git("reading a body"))?;
+        let blob = self.repo.find_blob(oid).map_err(git("reading a body"))?;
+        String::from_utf8(blob.content().to_vec()).map_err(|_| Error::Git {
+            context: format!("reading {} of {}", BODY_FILE, version.short_id()),
+            message: "not valid UTF-8".into(),
+        })
+    }
+
+    /// Resolves `rev` and returns the version with its body.
+    pub fn read(&self, rev: &str) -> Result<(Version, String)> {
+        let version = self.resolve(rev)?;
+        let body = self.body(&version)?;
+        Ok((version, body))
+    }
+
+    /// Loads one commit as a version (without annotations).
+    pub(super) fn load_version(&self, oid: git2::Oid) -> Result<Version> {
+        let commit = self
+            .repo
+            .find_commit(oid)
+            .map_err(git("reading a version"))?;
+        let tree = commit.tree().map_err(git("reading a version"))?;
+        let entry_id = |name: &str| {
+            tree.get_name(name)
+                .map(|e| e.id())
+                .ok_or_else(|| Error::Git {
+                    context: format!("reading version {oid}"),
+                    message: format!("its tree has no {name}"),
+                })
+        };
+        let body_id = entry_id(BODY_FILE)?;
+        let meta_blob = self
+            .repo
+            .find_blob(entry_id(META_FILE)?)
+            .map_err(git("reading metadata"))?;
+        let meta_path = PathBuf::from(format!("{oid}:{META_FILE}"));
+        let meta_text = draft::check_text(&meta_path, meta_blob.content())?;
+        let meta: DraftMeta = draft::parse_meta(&meta_path, meta_text, 1)?;
+        let committer = commit.committer();
+        let recorded_by = committer.name().unwrap_or("unknown").to_owned();
+        let recorded_at =
+            DateTime::from_timestamp(committer.when().seconds(), 0).unwrap_or_default();
+        Ok(Version {
+            id: oid.to_string(),
+            parents: commit.parent_ids().map(|p| p.to_string()).collect(),
+            meta,
+            recorded_by,
+            recorded_at,
+            body_id: body_id.to_string(),
+        })
+    }
+
+    /// Returns the body blob id of every version, to recognise a body already recorded.
+    pub(super) fn body_index(&self) -> Result<HashMap<String, String>> {
+        let mut walk = self.repo.revwalk().map_err(git("listing versions"))?;
+        walk.push_glob("refs/heads/*")
+            .map_err(git("listing versions"))?;
+        let mut index = HashMap::new();
+        for oid in walk {
+            let oid = oid.map_err(git("listing versions"))?;
+            let commit = self
+                .repo
+                .find_commit(oid)
+                .map_err(git("reading a version"))?;
+            let tree = commit.tree().map_err(git("reading a version"))?;
+            if let Some(entry) = tree.get_name(BODY_FILE) {
+                index
+                    .entry(entry.id().to_string())
+                    .or_insert(oid.to_string());
+            }
+        }
+        Ok(index)
+    }
+}
+
+/// Orders versions so that parents come first and, among versions whose parents are all
+/// placed, the earliest best-known date goes next (ties: recording order).
+fn order_by_date(versions: Vec<Version>) -> Vec<Version> {
+    let position: HashMap<&str, usize> = versions
+        .iter()
+        .enumerate()
+        .map(|(i, v)| (v.id.as_str(), i))
+        .collect();
+    let mut pending = vec![0usize; versions.len()];
+    let mut children = vec![Vec::new(); versions.len()];
+    for (i, v) in versions.iter().enumerate() {
+        for p in &v.parents {
+            if let Some(&pi) = position.get(p.as_str()) {
+                pending[i] += 1;
+                children[pi].push(i);
+            }
+        }
+    }
+    let key = |i: usize| {
+        let v = &versions[i];
+        let day: NaiveDate = v
+            .meta
+            .dates
+            .best()
+            .unwrap_or_else(|| v.recorded_at.date_naive());
+        Reverse((day, i))
+    };
+    let mut ready: BinaryHeap<_> = (0..versions.len())
+        .filter(|&i| pending[i] == 0)
+        .map(key)
+        .collect();
+    let mut order = Vec::with_capacity(versions.len());
+    while let Some(Reverse((_, i))) = ready.pop() {
+        order.push(i);
+        for &c in &children[i] {
+            pending[c] -= 1;
+            if pending[c] == 0 {
+                ready.push(key(c));
+            }
+        }
+    }
+    let mut slots: Vec<Option<Version>> = versions.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
+}

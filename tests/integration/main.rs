@@ -1,0 +1,11 @@
+//! End-to-end tests of the `drafttrail` binary. One test binary for the whole suite (one link
+//! on a 2-core machine); each module covers one command family.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+// TestEnv: a temporary store, hermetic git config, fixed clock, no colour.
+mod common;
+// init, commit, import, log, show: the store and its error handling.
+mod cli_store;
+// Several processes writing one store at once.
+mod concurrency;
