@@ -13,11 +13,14 @@
 //! The library never prints, never reads the environment or the clock: the binary passes the
 //! recorder and the time in a [`store::WriteContext`].
 
+pub mod align;
 pub mod draft;
 pub mod error;
 pub mod events;
 pub mod import;
 pub mod log;
+pub mod provisions;
+pub mod redline;
 pub mod render;
 pub mod store;
 

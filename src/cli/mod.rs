@@ -2,6 +2,7 @@
 //! API knows nothing of clap, the terminal or the environment.
 
 mod commit;
+mod diff;
 mod import;
 mod init;
 mod log;
@@ -27,6 +28,8 @@ pub struct Internal(pub String);
   drafttrail import drafts --init     record every draft in drafts/ into ./history
   drafttrail log                      list the recorded versions
   drafttrail show 28-point-plan       print one version
+  drafttrail diff 28-point-plan 20-point-framework
+                                      how each provision changed
 
 A store is a bare git repository (default ./history, found upward like .git).")]
 pub struct Cli {
@@ -46,6 +49,7 @@ pub struct Cli {
 enum Command {
     Init(init::InitArgs),
     Commit(commit::CommitArgs),
+    Diff(diff::DiffArgs),
     Import(import::ImportArgs),
     Log(log::LogArgs),
     Show(show::ShowArgs),
@@ -73,6 +77,7 @@ pub fn run() -> Result<()> {
     match cli.command {
         Command::Init(args) => init::run(&global, args),
         Command::Commit(args) => commit::run(&global, args),
+        Command::Diff(args) => diff::run(&global, args),
         Command::Import(args) => import::run(&global, args),
         Command::Log(args) => log::run(&global, args),
         Command::Show(args) => show::run(&global, args),

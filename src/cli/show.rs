@@ -15,10 +15,13 @@ use super::output::{FormatArg, render_options, with_stdout};
   drafttrail show 28-point-plan           by slug
   drafttrail show \"E3 counter-proposal\"   by label
   drafttrail show us~1                    the version before the tip of track us
-  drafttrail show us --raw > plan.md      the exact bytes of the text")]
+  drafttrail show us --raw > plan.md      the exact bytes of the text
+  drafttrail show 20-point-framework 4    one provision")]
 pub struct ShowArgs {
     /// The version
     rev: String,
+    /// Show only this provision (its id: `6`, `IV`, `preamble`, `7#2`)
+    provision: Option<String>,
     /// Output format
     #[arg(long, value_enum, default_value_t = FormatArg::Term)]
     format: FormatArg,
@@ -29,7 +32,19 @@ pub struct ShowArgs {
 
 pub fn run(global: &Global, args: ShowArgs) -> Result<()> {
     let store = global.store()?;
-    let (version, body) = store.read(&args.rev)?;
+    let (version, mut body) = store.read(&args.rev)?;
+    if let Some(id) = &args.provision {
+        let provisions = drafttrail::provisions::parse(&body);
+        let Some(p) = provisions.iter().find(|p| &p.id == id) else {
+            let ids: Vec<&str> = provisions.iter().map(|p| p.id.as_str()).collect();
+            anyhow::bail!(
+                "`{}` has no provision `{id}` (it has: {})",
+                version.label(),
+                ids.join(", ")
+            );
+        };
+        body = body[p.span.clone()].to_owned();
+    }
     let opts = render_options(global.color);
     with_stdout(|out| {
         if args.raw {

@@ -107,3 +107,106 @@ pub fn show(
         .collect();
     write_json(&version_json(version, parents, Some(body)), out)
 }
+
+#[derive(Serialize)]
+struct DiffJson<'a> {
+    old: SideJson<'a>,
+    new: SideJson<'a>,
+    summary: SummaryJson,
+    changes: Vec<ChangeJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct SideJson<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rev: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
+    label: Option<&'a str>,
+    date: Option<String>,
+}
+
+#[derive(Serialize)]
+struct SummaryJson {
+    unchanged: usize,
+    reworded: usize,
+    renumbered: usize,
+    moved: usize,
+    split: usize,
+    merged: usize,
+    added: usize,
+    removed: usize,
+}
+
+#[derive(Serialize)]
+struct ChangeJson<'a> {
+    kind: &'static str,
+    old: Vec<&'a str>,
+    new: Vec<&'a str>,
+    renumbered: bool,
+    moved: bool,
+    similarity: f64,
+    tags: Vec<&'static str>,
+    redline: Vec<SpanJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct SpanJson<'a> {
+    op: &'static str,
+    text: &'a str,
+}
+
+fn side_json(s: &super::DiffSide) -> SideJson<'_> {
+    SideJson {
+        rev: s.rev.as_deref(),
+        path: s.path.as_deref(),
+        label: s.label.as_deref(),
+        date: s.date.map(|d| d.to_string()),
+    }
+}
+
+/// Renders a diff as JSON, exactly the documented schema.
+pub fn diff(
+    view: &super::DiffView<'_>,
+    _opts: &RenderOptions,
+    out: &mut dyn Write,
+) -> RenderResult {
+    let a = view.alignment;
+    let s = a.summary();
+    let doc = DiffJson {
+        old: side_json(&view.old),
+        new: side_json(&view.new),
+        summary: SummaryJson {
+            unchanged: s.unchanged,
+            reworded: s.reworded,
+            renumbered: s.renumbered,
+            moved: s.moved,
+            split: s.split,
+            merged: s.merged,
+            added: s.added,
+            removed: s.removed,
+        },
+        changes: view
+            .visible()
+            .map(|c| ChangeJson {
+                kind: c.kind.as_str(),
+                old: a.old_ids(c),
+                new: a.new_ids(c),
+                renumbered: c.renumbered,
+                moved: c.moved,
+                // Three decimals keep snapshots stable across platforms' float printing.
+                similarity: (c.similarity * 1000.0).round() / 1000.0,
+                tags: c.tags.iter().map(|t| t.as_str()).collect(),
+                redline: c
+                    .redline
+                    .iter()
+                    .map(|sp| SpanJson {
+                        op: sp.op.as_str(),
+                        text: &sp.text,
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
+    write_json(&doc, out)
+}

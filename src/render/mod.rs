@@ -4,6 +4,8 @@
 //! (the stable wire schema). Each exposes one function per view taking the view's data, the
 //! [`RenderOptions`] and a `&mut dyn Write`.
 
+pub mod diff_md;
+pub mod diff_term;
 pub mod json;
 pub mod markdown;
 pub mod term;
@@ -104,4 +106,85 @@ pub(crate) fn source_line(s: &crate::draft::Source) -> String {
         line.push_str(&format!(" (archived: {archived})"));
     }
     line
+}
+
+/// One side of a diff as the views name it: a stored version or a plain file.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DiffSide {
+    /// The version's full id (stored versions).
+    pub rev: Option<String>,
+    /// The file's path (`--no-index`).
+    pub path: Option<String>,
+    /// The version's label.
+    pub label: Option<String>,
+    /// The version's best-known date.
+    pub date: Option<chrono::NaiveDate>,
+    /// `false` when the text is a paraphrase or a reconstruction.
+    pub verbatim: bool,
+}
+
+impl DiffSide {
+    /// Returns the label, else the path, else the short id.
+    pub fn name(&self) -> String {
+        self.label
+            .clone()
+            .or_else(|| self.path.clone())
+            .or_else(|| self.rev.as_ref().map(|r| r[..r.len().min(10)].to_owned()))
+            .unwrap_or_default()
+    }
+}
+
+/// Everything a diff view shows.
+#[derive(Debug, Clone)]
+pub struct DiffView<'a> {
+    /// The old side.
+    pub old: DiffSide,
+    /// The new side.
+    pub new: DiffSide,
+    /// The alignment.
+    pub alignment: &'a crate::align::Alignment,
+    /// Hide unchanged provisions.
+    pub changed_only: bool,
+    /// Show only changes involving this provision id (old or new side).
+    pub provision: Option<String>,
+}
+
+impl DiffView<'_> {
+    /// Returns the changes the view shows.
+    pub fn visible(&self) -> impl Iterator<Item = &crate::align::Change> {
+        let a = self.alignment;
+        a.changes.iter().filter(move |c| {
+            (!self.changed_only
+                || c.kind != crate::align::ChangeKind::Unchanged
+                || c.renumbered
+                || c.moved)
+                && self.provision.as_ref().is_none_or(|p| {
+                    a.old_ids(c).contains(&p.as_str()) || a.new_ids(c).contains(&p.as_str())
+                })
+        })
+    }
+}
+
+/// Returns the summary counts as a short phrase: `3 unchanged, 2 reworded, 1 added`.
+pub(crate) fn summary_phrase(s: &crate::align::Summary) -> String {
+    let parts = [
+        (s.unchanged, "unchanged"),
+        (s.reworded, "reworded"),
+        (s.split, "split"),
+        (s.merged, "merged"),
+        (s.added, "added"),
+        (s.removed, "removed"),
+        (s.renumbered, "renumbered"),
+        (s.moved, "moved"),
+    ];
+    let text: Vec<String> = parts
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect();
+    if text.is_empty() {
+        "no provisions".into()
+    } else {
+        text.join(", ")
+    }
 }

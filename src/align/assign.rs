@@ -1,0 +1,155 @@
+//! One-to-one pairing: pins, exact matches, best-score greedy assignment, and the context pass.
+
+use std::collections::{HashMap, VecDeque};
+
+use super::text::{Features, normalised};
+use crate::provisions::Provision;
+
+/// The pairs chosen so far.
+pub(super) struct Pairs {
+    pub old_to_new: Vec<Option<usize>>,
+    pub new_to_old: Vec<Option<usize>>,
+}
+
+impl Pairs {
+    pub(super) fn new(n_old: usize, n_new: usize) -> Pairs {
+        Pairs {
+            old_to_new: vec![None; n_old],
+            new_to_old: vec![None; n_new],
+        }
+    }
+
+    pub(super) fn link(&mut self, i: usize, j: usize) {
+        self.old_to_new[i] = Some(j);
+        self.new_to_old[j] = Some(i);
+    }
+
+    pub(super) fn free(&self, i: usize, j: usize) -> bool {
+        self.old_to_new[i].is_none() && self.new_to_old[j].is_none()
+    }
+}
+
+/// Applies the user's pins (by provision id); unknown ids are ignored.
+pub(super) fn pins(
+    old: &[Provision],
+    new: &[Provision],
+    pins: &[(String, String)],
+    pairs: &mut Pairs,
+) {
+    for (a, b) in pins {
+        let i = old.iter().position(|p| &p.id == a);
+        let j = new.iter().position(|p| &p.id == b);
+        if let (Some(i), Some(j)) = (i, j) {
+            if pairs.free(i, j) {
+                pairs.link(i, j);
+            }
+        }
+    }
+}
+
+/// Pairs provisions whose normalised texts are equal: the k-th occurrence of a text on one side
+/// with its k-th occurrence on the other.
+pub(super) fn exact(old: &[Provision], new: &[Provision], pairs: &mut Pairs) {
+    let mut by_text: HashMap<String, VecDeque<usize>> = HashMap::new();
+    for (i, p) in old.iter().enumerate() {
+        if pairs.old_to_new[i].is_none() {
+            by_text.entry(normalised(&p.text)).or_default().push_back(i);
+        }
+    }
+    for (j, p) in new.iter().enumerate() {
+        if pairs.new_to_old[j].is_some() {
+            continue;
+        }
+        if let Some(i) = by_text
+            .get_mut(&normalised(&p.text))
+            .and_then(VecDeque::pop_front)
+        {
+            pairs.link(i, j);
+        }
+    }
+}
+
+/// Greedy one-to-one assignment over candidate pairs scoring at least `threshold`: best score
+/// first; on equal scores, the pair closest in relative position (order-preserving) first.
+pub(super) fn greedy(
+    f: &Features,
+    candidates: &[(usize, usize)],
+    threshold: f64,
+    pairs: &mut Pairs,
+) {
+    let (n_old, n_new) = (f.old.len().max(1) as f64, f.new.len().max(1) as f64);
+    let mut scored: Vec<(f64, f64, usize, usize)> = candidates
+        .iter()
+        .filter(|&&(i, j)| pairs.free(i, j))
+        .map(|&(i, j)| {
+            let drift = (i as f64 / n_old - j as f64 / n_new).abs();
+            (f.similarity(i, j), drift, i, j)
+        })
+        .filter(|s| s.0 >= threshold)
+        .collect();
+    scored.sort_unstable_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then(a.1.total_cmp(&b.1))
+            .then((a.2 + a.3).cmp(&(b.2 + b.3)))
+            .then(a.2.min(a.3).cmp(&b.2.min(b.3)))
+    });
+    for (_, _, i, j) in scored {
+        if pairs.free(i, j) {
+            pairs.link(i, j);
+        }
+    }
+}
+
+/// Largest gap (on either side) the context pass examines; keeps it linear overall.
+const MAX_GAP: usize = 16;
+
+/// Pairs leftovers that sit between the same two aligned neighbours, at a lower threshold: a
+/// provision reworded in place keeps its position even when few words survive.
+pub(super) fn context(f: &Features, threshold: f64, pairs: &mut Pairs) {
+    let n_old = pairs.old_to_new.len();
+    let n_new = pairs.new_to_old.len();
+    let mut i = 0;
+    let mut prev_new: Option<usize> = None;
+    while i < n_old {
+        if let Some(j) = pairs.old_to_new[i] {
+            prev_new = Some(j);
+            i += 1;
+            continue;
+        }
+        let gap_start = i;
+        while i < n_old && pairs.old_to_new[i].is_none() {
+            i += 1;
+        }
+        let next_new = if i < n_old {
+            pairs.old_to_new[i]
+        } else {
+            Some(n_new)
+        };
+        let lo = prev_new.map_or(0, |p| p + 1);
+        let hi = next_new.unwrap_or(n_new);
+        if hi <= lo || i - gap_start > MAX_GAP || hi - lo > MAX_GAP {
+            continue;
+        }
+        let mut scored: Vec<(f64, usize, usize)> = Vec::new();
+        for a in gap_start..i {
+            for b in lo..hi {
+                if pairs.new_to_old[b].is_none() {
+                    let s = f.similarity(a, b);
+                    if s >= threshold {
+                        scored.push((s, a, b));
+                    }
+                }
+            }
+        }
+        scored.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then((x.1 + x.2).cmp(&(y.1 + y.2))));
+        // Within a gap, keep pairs in order so the pass never creates a move.
+        let mut chosen: Vec<(usize, usize)> = Vec::new();
+        for (_, a, b) in scored {
+            let crosses = chosen.iter().any(|&(x, y)| (x < a) != (y < b));
+            if pairs.free(a, b) && !crosses {
+                pairs.link(a, b);
+                chosen.push((a, b));
+            }
+        }
+    }
+}

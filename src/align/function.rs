@@ -1,0 +1,163 @@
+//! The driver: runs the steps in order and builds the changes.
+
+use super::assign::{self, Pairs};
+use super::text::Features;
+use super::{AlignOptions, Alignment, Change, ChangeKind, candidates, split_merge, tags};
+use crate::provisions::{self, Provision};
+use crate::redline;
+
+/// A change before flags and redline: kind, old indexes, new indexes.
+type RawChange = (ChangeKind, Vec<usize>, Vec<usize>);
+
+/// Parses two texts into provisions and aligns them.
+///
+/// ```
+/// use drafttrail::align::{diff, AlignOptions, ChangeKind};
+/// let a = "1. Elections are held within 100 days.\n2. Full amnesty for all.\n";
+/// let b = "1. Full amnesty for all.\n2. Elections are held as soon as possible.\n";
+/// let d = diff(a, b, &AlignOptions::default());
+/// assert_eq!(d.summary().reworded, 1);
+/// assert!(d.changes.iter().any(|c| c.kind == ChangeKind::Unchanged && c.renumbered));
+/// ```
+pub fn diff(old: &str, new: &str, opts: &AlignOptions) -> Alignment {
+    align(provisions::parse(old), provisions::parse(new), opts)
+}
+
+/// Aligns two lists of provisions.
+pub fn align(old: Vec<Provision>, new: Vec<Provision>, opts: &AlignOptions) -> Alignment {
+    let f = Features::new(&old, &new);
+    let mut pairs = Pairs::new(old.len(), new.len());
+    assign::pins(&old, &new, &opts.pins, &mut pairs);
+    assign::exact(&old, &new, &mut pairs);
+    let cands = candidates::candidates(&f, opts.max_candidates);
+    assign::greedy(&f, &cands, opts.threshold, &mut pairs);
+    assign::context(&f, opts.context_threshold, &mut pairs);
+    let groups = split_merge::find(&f, &cands, opts.containment, &mut pairs);
+
+    let mut raw: Vec<RawChange> = Vec::new();
+    let mut placed_old = vec![false; old.len()];
+    let mut placed_new = vec![false; new.len()];
+    for (i, j) in pairs.old_to_new.iter().enumerate() {
+        if let Some(j) = *j {
+            let kind = if old[i].text == new[j].text {
+                ChangeKind::Unchanged
+            } else {
+                ChangeKind::Reworded
+            };
+            raw.push((kind, vec![i], vec![j]));
+        }
+    }
+    for (i, news) in groups.splits {
+        raw.push((ChangeKind::Split, vec![i], news));
+    }
+    for (j, olds) in groups.merges {
+        raw.push((ChangeKind::Merged, olds, vec![j]));
+    }
+    for (_, os, ns) in &raw {
+        os.iter().for_each(|&i| placed_old[i] = true);
+        ns.iter().for_each(|&j| placed_new[j] = true);
+    }
+    for (j, placed) in placed_new.iter().enumerate() {
+        if !placed {
+            raw.push((ChangeKind::Added, vec![], vec![j]));
+        }
+    }
+    for (i, placed) in placed_old.iter().enumerate() {
+        if !placed {
+            raw.push((ChangeKind::Removed, vec![i], vec![]));
+        }
+    }
+    let raw = order(raw, old.len());
+
+    // Moved: linked changes outside the longest chain that keeps old order in new order.
+    let linked: Vec<usize> = (0..raw.len())
+        .filter(|&k| !raw[k].1.is_empty() && !raw[k].2.is_empty())
+        .collect();
+    let keys: Vec<usize> = linked.iter().map(|&k| raw[k].1[0]).collect();
+    let mut moved = vec![false; raw.len()];
+    for (&k, kept) in linked.iter().zip(redline::in_order(&keys)) {
+        moved[k] = !kept;
+    }
+
+    let changes = raw
+        .into_iter()
+        .enumerate()
+        .map(|(k, (kind, os, ns))| build(&old, &new, &f, kind, os, ns, moved[k]))
+        .collect();
+    Alignment { old, new, changes }
+}
+
+/// Sorts changes in new-document order; a removed provision goes right after the change that
+/// holds the nearest preceding old provision (removed ones keep old order among themselves).
+fn order(raw: Vec<RawChange>, n_old: usize) -> Vec<RawChange> {
+    let mut anchor_of_old: Vec<Option<usize>> = vec![None; n_old];
+    for (_, os, ns) in &raw {
+        if let Some(&j) = ns.first() {
+            for &i in os {
+                anchor_of_old[i] = Some(j);
+            }
+        }
+    }
+    let mut keyed: Vec<((isize, usize), RawChange)> = raw
+        .into_iter()
+        .map(|c| {
+            let key = match c.2.first() {
+                Some(&j) => (j as isize, 0),
+                None => {
+                    let i = c.1[0];
+                    let anchor = (0..i)
+                        .rev()
+                        .find_map(|p| anchor_of_old[p])
+                        .map_or(-1, |j| j as isize);
+                    (anchor, 1 + i)
+                }
+            };
+            (key, c)
+        })
+        .collect();
+    keyed.sort_by_key(|(k, _)| *k);
+    keyed.into_iter().map(|(_, c)| c).collect()
+}
+
+fn build(
+    old: &[Provision],
+    new: &[Provision],
+    f: &Features,
+    kind: ChangeKind,
+    os: Vec<usize>,
+    ns: Vec<usize>,
+    moved: bool,
+) -> Change {
+    let join = |ps: &[Provision], idx: &[usize]| {
+        idx.iter()
+            .map(|&i| ps[i].text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let old_text = join(old, &os);
+    let new_text = join(new, &ns);
+    let redline = redline::words(&old_text, &new_text);
+    let renumbered = match (os.first(), ns.first()) {
+        (Some(&i), Some(&j)) => old[i].number != new[j].number,
+        _ => false,
+    };
+    let similarity = match kind {
+        ChangeKind::Unchanged => 1.0,
+        ChangeKind::Added | ChangeKind::Removed => 0.0,
+        _ => f.group_similarity(&os, &ns),
+    };
+    let tags = match kind {
+        ChangeKind::Reworded | ChangeKind::Split | ChangeKind::Merged => tags::classify(&redline),
+        _ => Vec::new(),
+    };
+    Change {
+        kind,
+        old: os,
+        new: ns,
+        renumbered,
+        moved,
+        similarity,
+        tags,
+        redline,
+    }
+}

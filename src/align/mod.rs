@@ -1,0 +1,205 @@
+//! Alignment: the mapping a careful editor would draw between two versions' provisions.
+//!
+//! Pure and I/O-free. [`align`] runs these steps in order:
+//!
+//! 1. pinned pairs from the user, then exact matches by normalised-text hash ([`assign`]);
+//! 2. candidate pairs from an inverted index over each provision's rarest words, built in both
+//!    directions so the result does not depend on which side is "old" ([`candidates`]);
+//! 3. scores by IDF-weighted word overlap ([`text`]) and a greedy one-to-one assignment above
+//!    [`AlignOptions::threshold`], best score first, ties to the pair closest in relative
+//!    position; then a context pass pairs leftovers that sit between the same aligned
+//!    neighbours at a lower threshold ([`assign`]);
+//! 4. splits and merges among the leftovers by word containment ([`split_merge`]);
+//! 5. `renumbered` and `moved` flags (moved = outside the longest order-preserving chain of
+//!    pairs), `unchanged`/`reworded`, and rewording tags ([`tags`]).
+//!
+//! Every old provision ends up in exactly one change's `old`, every new one in exactly one
+//! change's `new`.
+
+mod assign;
+mod candidates;
+mod function;
+mod split_merge;
+mod tags;
+mod text;
+
+pub use function::{align, diff};
+
+use crate::provisions::Provision;
+use crate::redline::Span;
+
+/// Tuning of the aligner. Every field has a documented default.
+#[derive(Debug, Clone)]
+pub struct AlignOptions {
+    /// Minimum similarity (0–1) for a pair chosen on score alone. Default 0.4.
+    pub threshold: f64,
+    /// Minimum similarity for a pair between the same aligned neighbours. Default 0.2.
+    pub context_threshold: f64,
+    /// Share of a provision's (weighted) words found in another for a split or merge. Default 0.6.
+    pub containment: f64,
+    /// Candidates kept per provision and direction. Default 8.
+    pub max_candidates: usize,
+    /// User overrides: (old id, new id) pairs that win over the algorithm. Default none.
+    pub pins: Vec<(String, String)>,
+}
+
+impl Default for AlignOptions {
+    fn default() -> Self {
+        AlignOptions {
+            threshold: 0.4,
+            context_threshold: 0.2,
+            containment: 0.6,
+            max_candidates: 8,
+            pins: Vec::new(),
+        }
+    }
+}
+
+/// What happened to a provision (or group of provisions) between two versions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ChangeKind {
+    /// Same text (its number may differ).
+    Unchanged,
+    /// Aligned, with different text.
+    Reworded,
+    /// One old provision became several new ones.
+    Split,
+    /// Several old provisions became one new one.
+    Merged,
+    /// Only in the new version.
+    Added,
+    /// Only in the old version.
+    Removed,
+}
+
+impl ChangeKind {
+    /// Returns the kind's name as in the JSON schema.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeKind::Unchanged => "unchanged",
+            ChangeKind::Reworded => "reworded",
+            ChangeKind::Split => "split",
+            ChangeKind::Merged => "merged",
+            ChangeKind::Added => "added",
+            ChangeKind::Removed => "removed",
+        }
+    }
+}
+
+/// What kind of rewording a change is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Tag {
+    /// A number changed (600,000 → 800,000).
+    Quantity,
+    /// A modal verb changed (shall → may, will → is expected to).
+    Modality,
+    /// A named party was added or dropped.
+    Party,
+    /// A deadline or date changed.
+    Date,
+    /// Only punctuation, case or spacing changed.
+    Editorial,
+}
+
+impl Tag {
+    /// Returns the tag's name as in the JSON schema.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tag::Quantity => "quantity",
+            Tag::Modality => "modality",
+            Tag::Party => "party",
+            Tag::Date => "date",
+            Tag::Editorial => "editorial",
+        }
+    }
+}
+
+/// One change: old provisions → new provisions, with flags, tags and the word-level redline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    /// What happened.
+    pub kind: ChangeKind,
+    /// Indexes into [`Alignment::old`], in document order (empty for `added`).
+    pub old: Vec<usize>,
+    /// Indexes into [`Alignment::new`], in document order (empty for `removed`).
+    pub new: Vec<usize>,
+    /// The number changed.
+    pub renumbered: bool,
+    /// The pair left the longest order-preserving chain.
+    pub moved: bool,
+    /// Word similarity of the two sides, 0–1 (1 for unchanged, 0 for added/removed).
+    pub similarity: f64,
+    /// Kinds of rewording.
+    pub tags: Vec<Tag>,
+    /// Word-level redline of the old side's text against the new side's; several provisions
+    /// on one side are joined with a newline.
+    pub redline: Vec<Span>,
+}
+
+/// The provision-level diff of two versions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alignment {
+    /// The old version's provisions.
+    pub old: Vec<Provision>,
+    /// The new version's provisions.
+    pub new: Vec<Provision>,
+    /// The changes, in new-document order; a removed provision follows the change holding the
+    /// provision that preceded it.
+    pub changes: Vec<Change>,
+}
+
+/// Counts of changes by kind and flag.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Changes of kind unchanged.
+    pub unchanged: usize,
+    /// Changes of kind reworded.
+    pub reworded: usize,
+    /// Changes flagged renumbered.
+    pub renumbered: usize,
+    /// Changes flagged moved.
+    pub moved: usize,
+    /// Changes of kind split.
+    pub split: usize,
+    /// Changes of kind merged.
+    pub merged: usize,
+    /// Changes of kind added.
+    pub added: usize,
+    /// Changes of kind removed.
+    pub removed: usize,
+}
+
+impl Alignment {
+    /// Counts the changes by kind and flag.
+    pub fn summary(&self) -> Summary {
+        let mut s = Summary::default();
+        for c in &self.changes {
+            match c.kind {
+                ChangeKind::Unchanged => s.unchanged += 1,
+                ChangeKind::Reworded => s.reworded += 1,
+                ChangeKind::Split => s.split += 1,
+                ChangeKind::Merged => s.merged += 1,
+                ChangeKind::Added => s.added += 1,
+                ChangeKind::Removed => s.removed += 1,
+            }
+            s.renumbered += usize::from(c.renumbered);
+            s.moved += usize::from(c.moved);
+        }
+        s
+    }
+
+    /// Returns the ids of a change's old provisions.
+    pub fn old_ids(&self, c: &Change) -> Vec<&str> {
+        c.old.iter().map(|&i| self.old[i].id.as_str()).collect()
+    }
+
+    /// Returns the ids of a change's new provisions.
+    pub fn new_ids(&self, c: &Change) -> Vec<&str> {
+        c.new.iter().map(|&i| self.new[i].id.as_str()).collect()
+    }
+
+    /// Returns `true` when nothing but numbering changed.
+    pub fn is_identical_text(&self) -> bool {
+        self.changes.iter().all(|c| c.kind == ChangeKind::Unchanged)
+    }
+}

@@ -1,0 +1,125 @@
+//! Splits (one old → several new) and merges (several old → one new) among the provisions the
+//! one-to-one passes left over, by containment: most of a piece's weighted words stand in the
+//! provision it came from or went into.
+
+use super::assign::Pairs;
+use super::text::Features;
+
+/// A group found: one provision on one side, several on the other.
+pub(super) struct Groups {
+    /// old index → new indexes it split into (its own partner included).
+    pub splits: Vec<(usize, Vec<usize>)>,
+    /// new index → old indexes merged into it (its own partner included).
+    pub merges: Vec<(usize, Vec<usize>)>,
+}
+
+/// Finds splits and merges among unpaired provisions; `candidates` limits what is compared.
+/// A lone piece with no partner on the other side becomes an ordinary pair instead.
+pub(super) fn find(
+    f: &Features,
+    candidates: &[(usize, usize)],
+    min: f64,
+    pairs: &mut Pairs,
+) -> Groups {
+    let n_old = pairs.old_to_new.len();
+    let n_new = pairs.new_to_old.len();
+    // For each unpaired new provision: the old provision containing most of it.
+    let mut pieces_of_old: Vec<Vec<usize>> = vec![Vec::new(); n_old];
+    let mut pieces_of_new: Vec<Vec<usize>> = vec![Vec::new(); n_new];
+    let mut best_old: Vec<Option<(f64, usize)>> = vec![None; n_new];
+    let mut best_new: Vec<Option<(f64, usize)>> = vec![None; n_old];
+    for &(i, j) in candidates {
+        if pairs.new_to_old[j].is_none() {
+            let c = f.new_in_old(i, j);
+            if c >= min && best_old[j].is_none_or(|(b, bi)| c > b || (c == b && i < bi)) {
+                best_old[j] = Some((c, i));
+            }
+        }
+        if pairs.old_to_new[i].is_none() {
+            let c = f.old_in_new(i, j);
+            if c >= min && best_new[i].is_none_or(|(b, bj)| c > b || (c == b && j < bj)) {
+                best_new[i] = Some((c, j));
+            }
+        }
+    }
+    for (j, b) in best_old.iter().enumerate() {
+        if let Some((_, i)) = b {
+            pieces_of_old[*i].push(j);
+        }
+    }
+    for (i, b) in best_new.iter().enumerate() {
+        if let Some((_, j)) = b {
+            pieces_of_new[*j].push(i);
+        }
+    }
+    let mut groups = Groups {
+        splits: Vec::new(),
+        merges: Vec::new(),
+    };
+    let mut used_new = vec![false; n_new];
+    let mut used_old = vec![false; n_old];
+    // An unpaired provision that is a piece on one side must not also be grouped on the other:
+    // prefer the side where it joins a larger group.
+    for (i, pieces) in pieces_of_old.iter().enumerate() {
+        let own = pairs.old_to_new[i];
+        let members: Vec<usize> = own.into_iter().chain(pieces.iter().copied()).collect();
+        if members.len() >= 2 && !used_old[i] {
+            let mut members = members;
+            members.sort_unstable();
+            for &j in &members {
+                used_new[j] = true;
+            }
+            used_old[i] = true;
+            groups.splits.push((i, members));
+        }
+    }
+    for (j, pieces) in pieces_of_new.iter().enumerate() {
+        if used_new[j] {
+            continue;
+        }
+        let own = pairs.new_to_old[j];
+        let members: Vec<usize> = own
+            .into_iter()
+            .chain(pieces.iter().copied().filter(|&i| !used_old[i]))
+            .collect();
+        if members.len() >= 2 {
+            let mut members = members;
+            members.sort_unstable();
+            for &i in &members {
+                used_old[i] = true;
+            }
+            used_new[j] = true;
+            groups.merges.push((j, members));
+        }
+    }
+    // Lone pieces: a provision cut down (or padded out) so much that its score fell below the
+    // threshold is still the same provision.
+    for (i, pieces) in pieces_of_old.iter().enumerate() {
+        if let [j] = pieces.as_slice() {
+            if !used_old[i] && !used_new[*j] && pairs.free(i, *j) {
+                pairs.link(i, *j);
+            }
+        }
+    }
+    for (j, pieces) in pieces_of_new.iter().enumerate() {
+        if let [i] = pieces.as_slice() {
+            if !used_old[*i] && !used_new[j] && pairs.free(*i, j) {
+                pairs.link(*i, j);
+            }
+        }
+    }
+    // Grouped provisions leave the one-to-one pairs.
+    for (i, news) in &groups.splits {
+        for &j in news {
+            pairs.new_to_old[j] = None;
+        }
+        pairs.old_to_new[*i] = None;
+    }
+    for (j, olds) in &groups.merges {
+        for &i in olds {
+            pairs.old_to_new[i] = None;
+        }
+        pairs.new_to_old[*j] = None;
+    }
+    groups
+}

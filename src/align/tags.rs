@@ -1,0 +1,159 @@
+//! What kind of rewording a change is, read off its redline: a changed number is a
+//! `quantity` (or a `date` when it counts days or names a year), a changed modal verb is
+//! `modality`, a changed capitalised name is `party`, and a change that leaves the words
+//! intact is `editorial`.
+
+use super::Tag;
+use super::text::normalised;
+use crate::redline::{Op, Span};
+
+const MODALS: [&str; 14] = [
+    "shall",
+    "may",
+    "will",
+    "must",
+    "should",
+    "can",
+    "could",
+    "might",
+    "would",
+    "expected",
+    "required",
+    "permitted",
+    "obliged",
+    "entitled",
+];
+const TIME_WORDS: [&str; 14] = [
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "immediately",
+    "soon",
+    "deadline",
+    "date",
+    "hours",
+    "hour",
+];
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Returns the tags of a rewording, sorted.
+pub(super) fn classify(spans: &[Span]) -> Vec<Tag> {
+    let (old, new) = crate::redline::sides(spans);
+    if normalised(&old) == normalised(&new) {
+        return vec![Tag::Editorial];
+    }
+    let mut tags = Vec::new();
+    for side in [Op::Delete, Op::Insert] {
+        let tokens = side_tokens(spans, side);
+        for (k, (word, changed)) in tokens.iter().enumerate() {
+            if !changed {
+                continue;
+            }
+            let lower = word.to_lowercase();
+            let next = tokens
+                .get(k + 1)
+                .map(|t| t.0.to_lowercase())
+                .unwrap_or_default();
+            let prev = k
+                .checked_sub(1)
+                .map(|p| tokens[p].0.to_lowercase())
+                .unwrap_or_default();
+            if word.chars().any(|c| c.is_ascii_digit()) {
+                let year = word.len() == 4 && (word.starts_with("19") || word.starts_with("20"));
+                if year || TIME_WORDS.contains(&next.as_str()) || MONTHS.contains(&prev.as_str()) {
+                    tags.push(Tag::Date);
+                } else {
+                    tags.push(Tag::Quantity);
+                }
+            } else if MODALS.contains(&lower.as_str()) && !(lower == "may" && word.starts_with('M'))
+            {
+                tags.push(Tag::Modality);
+            } else if TIME_WORDS.contains(&lower.as_str()) || MONTHS.contains(&lower.as_str()) {
+                tags.push(Tag::Date);
+            } else if k > 0 && word.starts_with(|c: char| c.is_uppercase()) {
+                tags.push(Tag::Party);
+            }
+        }
+    }
+    tags.sort_unstable();
+    tags.dedup();
+    tags
+}
+
+/// The words of one side (old for `Delete`, new for `Insert`), each marked changed or not.
+/// Numbers keep their inner separators (`600,000`, `1.5`).
+fn side_tokens(spans: &[Span], side: Op) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    for s in spans.iter().filter(|s| s.op == Op::Equal || s.op == side) {
+        let changed = s.op == side;
+        let mut word = String::new();
+        let chars: Vec<char> = s.text.chars().collect();
+        for (idx, &c) in chars.iter().enumerate() {
+            let inner_sep = (c == ',' || c == '.')
+                && word.chars().last().is_some_and(|p| p.is_ascii_digit())
+                && chars.get(idx + 1).is_some_and(|n| n.is_ascii_digit());
+            if c.is_alphanumeric() || inner_sep {
+                word.push(c);
+            } else if !word.is_empty() {
+                out.push((std::mem::take(&mut word), changed));
+            }
+        }
+        if !word.is_empty() {
+            out.push((word, changed));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::redline::words;
+
+    fn tags(a: &str, b: &str) -> Vec<Tag> {
+        classify(&words(a, b))
+    }
+
+    #[test]
+    fn tags_read_the_redline() {
+        assert_eq!(
+            tags("capped at 600,000 personnel", "capped at 800,000 personnel"),
+            [Tag::Quantity]
+        );
+        assert_eq!(
+            tags("elections within 100 days", "elections as soon as possible"),
+            [Tag::Date]
+        );
+        assert_eq!(
+            tags("The Parties shall notify", "The Parties may notify"),
+            [Tag::Modality]
+        );
+        assert_eq!(
+            tags(
+                "Russia, Ukraine and Europe agree",
+                "Russia, Ukraine and NATO agree"
+            ),
+            [Tag::Party]
+        );
+        assert_eq!(tags("Peace, now.", "peace now"), [Tag::Editorial]);
+        assert_eq!(tags("signed in 2025", "signed in 2026"), [Tag::Date]);
+    }
+}

@@ -1,0 +1,303 @@
+//! Text → provisions: the top-level numbered units of a draft.
+//!
+//! Every line is classified by the numbering marker it opens with, if any: a keyword
+//! (`Article 5`, `Art. 5`, `Section 2`, `SEC. 2.`, `Point 7`, `Clause 3`), a section sign
+//! (`§ 1a`), a Markdown heading carrying a number (`## 3. Title`), a roman numeral (`IV.`), or a
+//! bare number (`1.`, `1)`, `(1)`). The document's scheme is the outermost kind present:
+//! keywords and section signs beat headings, which beat bare markers; among bare markers the
+//! least indented wins, then `1.` over `1)` over roman over `(1)`. Only lines of that scheme
+//! start provisions; all other lines (sub-items `(a)`, `1.1`, bullets, paragraphs `(1)` inside
+//! articles) belong to the provision above them. Text before the first provision is the
+//! provision `preamble`.
+//!
+//! A provision's `text` excludes its number marker, so renumbering alone never changes the text
+//! the aligner compares.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// One provision of a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Provision {
+    /// Unique within its document: the number as written (`"7"`, `"IV"`, `"1a"`), with `#2`,
+    /// `#3`… appended to repeats, or `preamble`.
+    pub id: String,
+    /// The number as written, without decoration; `None` for the preamble.
+    pub number: Option<String>,
+    /// Byte range of the whole provision (marker included) in the document.
+    pub span: Range<usize>,
+    /// The provision's text: from after its marker to its end, trailing whitespace removed.
+    pub text: String,
+}
+
+/// The kinds of numbering marker, outermost first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Scheme {
+    Keyword,
+    Section,
+    Heading,
+    DecimalDot,
+    DecimalParen,
+    Roman,
+    ParenNumber,
+}
+
+#[derive(Debug)]
+struct Marker {
+    scheme: Scheme,
+    indent: usize,
+    number: String,
+    /// Byte offset (within the line) where the provision's text starts.
+    text_start: usize,
+}
+
+/// Splits a document into provisions. Every byte of `doc` belongs to exactly one provision's
+/// span (the spans tile the document), except that an empty document has no provision.
+pub fn parse(doc: &str) -> Vec<Provision> {
+    let mut lines = Vec::new();
+    let mut offset = 0;
+    for line in doc.split_inclusive('\n') {
+        lines.push((offset, line, classify(line)));
+        offset += line.len();
+    }
+    let scheme = choose_scheme(lines.iter().filter_map(|(_, _, m)| m.as_ref()));
+    let mut out: Vec<(Option<String>, usize, usize)> = Vec::new(); // number, start, text start
+    for (start, _, marker) in &lines {
+        if let (Some(m), Some((s, indent))) = (marker, scheme) {
+            if m.scheme == s && m.indent <= indent {
+                out.push((Some(m.number.clone()), *start, start + m.text_start));
+            }
+        }
+    }
+    let mut provisions = Vec::new();
+    let first_start = out.first().map_or(doc.len(), |p| p.1);
+    if !doc[..first_start].trim().is_empty() {
+        provisions.push(make(doc, None, "preamble".into(), 0..first_start, 0));
+    }
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (i, (number, start, text_start)) in out.iter().enumerate() {
+        let end = out.get(i + 1).map_or(doc.len(), |n| n.1);
+        // Text before the first marker that is only whitespace joins the first provision.
+        let start = if i == 0 && provisions.is_empty() {
+            0
+        } else {
+            *start
+        };
+        let number = number.clone().unwrap_or_default();
+        let count = seen.entry(number.clone()).or_insert(0);
+        *count += 1;
+        let id = if *count == 1 {
+            number.clone()
+        } else {
+            format!("{number}#{count}")
+        };
+        provisions.push(make(doc, Some(number), id, start..end, *text_start));
+    }
+    provisions
+}
+
+fn make(
+    doc: &str,
+    number: Option<String>,
+    id: String,
+    span: Range<usize>,
+    text_start: usize,
+) -> Provision {
+    let text_start = text_start.max(span.start).min(span.end);
+    Provision {
+        id,
+        number,
+        text: doc[text_start..span.end]
+            .trim_end()
+            .trim_start_matches([' ', '\t'])
+            .to_owned(),
+        span,
+    }
+}
+
+/// Picks the outermost scheme present, with the indentation its markers have.
+fn choose_scheme<'a>(markers: impl Iterator<Item = &'a Marker>) -> Option<(Scheme, usize)> {
+    let mut best: HashMap<Scheme, (usize, usize)> = HashMap::new(); // scheme -> (min indent, count)
+    for m in markers {
+        let e = best.entry(m.scheme).or_insert((usize::MAX, 0));
+        e.0 = e.0.min(m.indent);
+        e.1 += 1;
+    }
+    for s in [Scheme::Keyword, Scheme::Section, Scheme::Heading] {
+        if let Some(&(indent, _)) = best.get(&s) {
+            return Some((s, indent));
+        }
+    }
+    best.into_iter()
+        // A lone roman `I.` is more likely a sentence than a numbering scheme.
+        .filter(|(s, (_, count))| *s != Scheme::Roman || *count >= 2)
+        .min_by_key(|(s, (indent, _))| (*indent, *s))
+        .map(|(s, (indent, _))| (s, indent))
+}
+
+const KEYWORDS: [&str; 9] = [
+    "article",
+    "art.",
+    "section",
+    "sec.",
+    "point",
+    "clause",
+    "paragraph",
+    "rule",
+    "regulation",
+];
+
+/// Returns the numbering marker a line opens with, if any.
+fn classify(line: &str) -> Option<Marker> {
+    let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+    let mut rest = &line[indent..];
+    let mut heading = false;
+    let hashes = rest.len() - rest.trim_start_matches('#').len();
+    if (1..=6).contains(&hashes) && rest[hashes..].starts_with(' ') {
+        heading = true;
+        let skip = hashes + (rest[hashes..].len() - rest[hashes..].trim_start().len());
+        rest = &rest[skip..];
+    }
+    // Bold or italic wrappers around a marker: `**Article 5.**`.
+    let stars = rest.len() - rest.trim_start_matches(['*', '_']).len();
+    rest = &rest[stars..];
+    let lower = rest.to_lowercase();
+    for kw in KEYWORDS {
+        if lower.starts_with(kw) && lower.len() > kw.len() {
+            let after = &rest[kw.len()..];
+            let sep = after.len() - after.trim_start().len();
+            if sep == 0 && !kw.ends_with('.') {
+                continue;
+            }
+            if let Some((number, used)) = number_token(&after[sep..], true) {
+                let end = kw.len() + sep + used;
+                return Some(marker(
+                    Scheme::Keyword,
+                    indent,
+                    number,
+                    line.len(),
+                    &rest[end..],
+                ));
+            }
+        }
+    }
+    if let Some(after) = rest.strip_prefix('§') {
+        let after = after.strip_prefix('§').unwrap_or(after);
+        let sep = after.len() - after.trim_start().len();
+        if let Some((number, used)) = number_token(&after[sep..], true) {
+            let end = rest.len() - after.len() + sep + used;
+            return Some(marker(
+                Scheme::Section,
+                indent,
+                number,
+                line.len(),
+                &rest[end..],
+            ));
+        }
+    }
+    if let Some(inner) = rest.strip_prefix('(') {
+        let digits = inner.len() - inner.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if (1..=4).contains(&digits) && inner[digits..].starts_with(')') {
+            let number = inner[..digits].to_owned();
+            let scheme = if heading {
+                Scheme::Heading
+            } else {
+                Scheme::ParenNumber
+            };
+            return Some(marker(
+                scheme,
+                indent,
+                number,
+                line.len(),
+                &inner[digits + 1..],
+            ));
+        }
+        return None;
+    }
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if (1..=4).contains(&digits) {
+        let mut end = digits;
+        if rest[end..].starts_with(|c: char| c.is_ascii_lowercase())
+            && !rest[end + 1..].starts_with(|c: char| c.is_alphabetic())
+        {
+            end += 1;
+        }
+        let number = rest[..end].to_owned();
+        let tail = &rest[end..];
+        let (scheme, skip) =
+            if tail.starts_with(". ") || tail.starts_with(".\t") || tail.trim_end() == "." {
+                (Scheme::DecimalDot, 1)
+            } else if tail.starts_with(')') {
+                (Scheme::DecimalParen, 1)
+            } else if heading && (tail.starts_with(' ') || tail.trim().is_empty()) {
+                (Scheme::Heading, 0)
+            } else {
+                return None;
+            };
+        let scheme = if heading { Scheme::Heading } else { scheme };
+        return Some(marker(scheme, indent, number, line.len(), &tail[skip..]));
+    }
+    let roman = rest.len()
+        - rest
+            .trim_start_matches(['I', 'V', 'X', 'L', 'C', 'D', 'M'])
+            .len();
+    if roman > 0
+        && (rest[roman..].starts_with(". ") || rest[roman..].trim_end() == ".")
+        && is_roman(&rest[..roman])
+    {
+        let scheme = if heading {
+            Scheme::Heading
+        } else {
+            Scheme::Roman
+        };
+        return Some(marker(
+            scheme,
+            indent,
+            rest[..roman].to_owned(),
+            line.len(),
+            &rest[roman + 1..],
+        ));
+    }
+    None
+}
+
+/// Builds a marker; `after` is the rest of the line after the number token (a suffix of the
+/// line, which is `line_len` bytes long).
+fn marker(scheme: Scheme, indent: usize, number: String, line_len: usize, after: &str) -> Marker {
+    // Skip punctuation and emphasis that close the marker: `5.`, `5:`, `5 —`, `5.**`.
+    let trimmed = after.trim_start_matches(['.', ':', ')', '*', '_', ' ', '\t', '—', '–', '-']);
+    Marker {
+        scheme,
+        indent,
+        number,
+        text_start: line_len - trimmed.len(),
+    }
+}
+
+/// Parses a provision number after a keyword: digits with an optional letter (`5`, `5a`,
+/// `12A`) or a roman numeral. Returns it and the bytes used.
+fn number_token(s: &str, allow_roman: bool) -> Option<(String, usize)> {
+    let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits > 0 {
+        let mut end = digits;
+        if s[end..].starts_with(|c: char| c.is_ascii_alphabetic())
+            && !s[end + 1..].starts_with(|c: char| c.is_alphabetic())
+        {
+            end += 1;
+        }
+        return Some((s[..end].to_owned(), end));
+    }
+    if allow_roman {
+        let n = s.len()
+            - s.trim_start_matches(['I', 'V', 'X', 'L', 'C', 'D', 'M'])
+                .len();
+        if n > 0 && is_roman(&s[..n]) && !s[n..].starts_with(|c: char| c.is_alphanumeric()) {
+            return Some((s[..n].to_owned(), n));
+        }
+    }
+    None
+}
+
+fn is_roman(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 8 && !s.contains("IIII") && !s.contains("VV")
+}
