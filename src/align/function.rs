@@ -13,8 +13,8 @@ type RawChange = (ChangeKind, Vec<usize>, Vec<usize>);
 ///
 /// ```
 /// use drafttrail::align::{diff, AlignOptions, ChangeKind};
-/// let a = "1. Elections are held within 100 days.\n2. Full amnesty for all.\n";
-/// let b = "1. Full amnesty for all.\n2. Elections are held as soon as possible.\n";
+/// let a = "1. The Parties shall notify the Secretariat within 30 days.\n2. Full amnesty for all.\n";
+/// let b = "1. Full amnesty for all.\n2. The Parties shall notify the Secretariat within 60 days.\n";
 /// let d = diff(a, b, &AlignOptions::default());
 /// assert_eq!(d.summary().reworded, 1);
 /// assert!(d.changes.iter().any(|c| c.kind == ChangeKind::Unchanged && c.renumbered));

@@ -203,3 +203,6 @@ impl Alignment {
         self.changes.iter().all(|c| c.kind == ChangeKind::Unchanged)
     }
 }
+
+#[cfg(test)]
+mod proptests;

@@ -9,3 +9,5 @@ mod common;
 mod cli_store;
 // Several processes writing one store at once.
 mod concurrency;
+// diff: snapshots of the sample pairs, --no-index, errors.
+mod cli_diff;

@@ -1,0 +1,185 @@
+//! Property tests of the alignment invariants, on generated documents weighted towards
+//! renumbering, empty documents and repeated numbers.
+
+use proptest::prelude::*;
+
+use super::{AlignOptions, Alignment, ChangeKind, diff};
+use crate::redline::sides;
+
+const WORDS: &[&str] = &[
+    "the",
+    "parties",
+    "shall",
+    "may",
+    "ukraine",
+    "russia",
+    "agreement",
+    "security",
+    "within",
+    "days",
+    "forces",
+    "territory",
+    "commission",
+    "sanctions",
+    "elections",
+    "guarantee",
+    "reconstruction",
+    "monitoring",
+    "ceasefire",
+    "council",
+    "assets",
+    "zone",
+    "line",
+    "contact",
+    "treaty",
+    "nuclear",
+    "energy",
+    "amnesty",
+    "prisoners",
+    "exchange",
+    "100",
+    "600,000",
+];
+
+fn provision() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(WORDS), 3..14).prop_map(|w| {
+        let mut s = w.join(" ");
+        s.push('.');
+        s
+    })
+}
+
+fn render(texts: &[String], first: usize, repeat_number: bool) -> String {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(k, t)| {
+            let n = if repeat_number && k == 1 {
+                first
+            } else {
+                first + k
+            };
+            format!("{n}. {t}\n")
+        })
+        .collect()
+}
+
+fn check_partition(a: &Alignment) {
+    let mut old_seen = vec![0; a.old.len()];
+    let mut new_seen = vec![0; a.new.len()];
+    for c in &a.changes {
+        c.old.iter().for_each(|&i| old_seen[i] += 1);
+        c.new.iter().for_each(|&j| new_seen[j] += 1);
+        let join = |ps: &[crate::provisions::Provision], idx: &[usize]| {
+            idx.iter()
+                .map(|&i| ps[i].text.clone())
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        assert_eq!(
+            sides(&c.redline),
+            (join(&a.old, &c.old), join(&a.new, &c.new))
+        );
+    }
+    assert!(
+        old_seen.iter().all(|&n| n == 1),
+        "old coverage {old_seen:?}"
+    );
+    assert!(
+        new_seen.iter().all(|&n| n == 1),
+        "new coverage {new_seen:?}"
+    );
+}
+
+/// The links of an alignment as (old ids, new ids, kind) with old/new swapped and kinds mirrored.
+fn mirrored(a: &Alignment) -> Vec<(Vec<String>, Vec<String>, &'static str)> {
+    let mut v: Vec<_> = a
+        .changes
+        .iter()
+        .map(|c| {
+            let kind = match c.kind {
+                ChangeKind::Split => ChangeKind::Merged,
+                ChangeKind::Merged => ChangeKind::Split,
+                ChangeKind::Added => ChangeKind::Removed,
+                ChangeKind::Removed => ChangeKind::Added,
+                k => k,
+            };
+            let ids = |idx: &[usize], ps: &[crate::provisions::Provision]| {
+                idx.iter().map(|&i| ps[i].id.clone()).collect::<Vec<_>>()
+            };
+            (ids(&c.new, &a.new), ids(&c.old, &a.old), kind.as_str())
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn plain(a: &Alignment) -> Vec<(Vec<String>, Vec<String>, &'static str)> {
+    let mut v: Vec<_> = a
+        .changes
+        .iter()
+        .map(|c| {
+            (
+                a.old_ids(c).iter().map(|s| s.to_string()).collect(),
+                a.new_ids(c).iter().map(|s| s.to_string()).collect(),
+                c.kind.as_str(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+prop_compose! {
+    fn version_pair()(
+        texts in prop::collection::vec(provision(), 0..12),
+        edits in prop::collection::vec((0usize..5, any::<prop::sample::Index>(), provision()), 0..6),
+        first in prop::sample::select(vec![1usize, 1, 2, 5]),
+        repeat in any::<bool>(),
+    ) -> (String, String) {
+        let mut new_texts = texts.clone();
+        for (op, at, fresh) in edits {
+            if new_texts.is_empty() { new_texts.push(fresh); continue; }
+            let k = at.index(new_texts.len());
+            match op {
+                0 => { new_texts.remove(k); }
+                1 => new_texts.insert(k, fresh),
+                2 => { let t = new_texts.remove(k); let to = at.index(new_texts.len() + 1); new_texts.insert(to, t); }
+                3 => { new_texts[k] = format!("{} {}", new_texts[k], fresh); }
+                _ => { let t = new_texts[k].replacen("the", "a", 1); new_texts[k] = t; }
+            }
+        }
+        (render(&texts, 1, false), render(&new_texts, first, repeat))
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn every_provision_in_exactly_one_change((a, b) in version_pair()) {
+        check_partition(&diff(&a, &b, &AlignOptions::default()));
+    }
+
+    #[test]
+    fn identical_documents_are_all_unchanged((a, _) in version_pair()) {
+        let d = diff(&a, &a, &AlignOptions::default());
+        prop_assert!(d.changes.iter().all(|c| c.kind == ChangeKind::Unchanged && !c.renumbered && !c.moved));
+    }
+
+    #[test]
+    fn reversing_the_diff_mirrors_it((a, b) in version_pair()) {
+        let forward = diff(&a, &b, &AlignOptions::default());
+        let backward = diff(&b, &a, &AlignOptions::default());
+        prop_assert_eq!(mirrored(&forward), plain(&backward));
+    }
+
+    #[test]
+    fn renumbering_alone_is_never_a_rewording(
+        texts in prop::collection::vec(provision(), 1..12),
+        shift in 1usize..30,
+    ) {
+        let d = diff(&render(&texts, 1, false), &render(&texts, 1 + shift, false), &AlignOptions::default());
+        prop_assert!(d.changes.iter().all(|c| c.kind == ChangeKind::Unchanged && c.renumbered && !c.moved));
+    }
+}

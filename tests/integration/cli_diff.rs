@@ -1,0 +1,165 @@
+//! `diff` on the sample corpus (snapshots of every parent → child pair) and on files.
+
+use crate::common::TestEnv;
+
+const PAIRS: [(&str, &str); 6] = [
+    ("28-point-plan", "e3-counter-proposal"),
+    ("28-point-plan", "geneva-19-point-framework"),
+    ("e3-counter-proposal", "geneva-19-point-framework"),
+    ("geneva-19-point-framework", "ukraine-20-point-response"),
+    ("ukraine-20-point-response", "20-point-framework"),
+    ("28-point-plan", "20-point-framework"),
+];
+
+fn imported() -> TestEnv {
+    let env = TestEnv::new();
+    env.copy_sample_drafts();
+    env.ok(&["import", "drafts", "--init", "-q"]);
+    env
+}
+
+fn json_without_revs(text: &str) -> serde_json::Value {
+    let mut v: serde_json::Value = serde_json::from_str(text).unwrap();
+    v["old"]["rev"] = "<rev>".into();
+    v["new"]["rev"] = "<rev>".into();
+    v
+}
+
+#[test]
+fn sample_pairs_snapshots() {
+    let env = imported();
+    for (old, new) in PAIRS {
+        let json = env.ok(&["diff", old, new, "--format", "json"]);
+        let pretty = serde_json::to_string_pretty(&json_without_revs(&json)).unwrap();
+        insta::assert_snapshot!(format!("diff_json__{old}__{new}"), pretty);
+        let term = env.ok(&["diff", old, new]);
+        insta::assert_snapshot!(format!("diff_term__{old}__{new}"), term);
+    }
+}
+
+/// The 28-point → 20-point diff reads as an editor's concordance.
+#[test]
+fn twenty_eight_to_twenty_is_a_concordance() {
+    let env = imported();
+    let v = json_without_revs(&env.ok(&[
+        "diff",
+        "28-point-plan",
+        "20-point-framework",
+        "--format",
+        "json",
+    ]));
+    let changes = v["changes"].as_array().unwrap();
+    let find = |side: &str, id: &str| {
+        changes
+            .iter()
+            .find(|c| c[side].as_array().unwrap().iter().any(|x| x == id))
+            .unwrap_or_else(|| panic!("no change with {side} {id}"))
+    };
+    let army = find("old", "6");
+    assert_eq!(army["new"], serde_json::json!(["4"]));
+    assert_eq!(army["kind"], "reworded");
+    assert_eq!(army["renumbered"], true);
+    assert!(
+        army["tags"]
+            .as_array()
+            .unwrap()
+            .contains(&"quantity".into())
+    );
+    let redline = serde_json::to_string(&army["redline"]).unwrap();
+    assert!(redline.contains("600,000") && redline.contains("800,000"));
+    for nato in ["3", "4", "7", "8", "9"] {
+        assert_eq!(
+            find("old", nato)["kind"],
+            "removed",
+            "NATO-related point {nato}"
+        );
+    }
+    assert_eq!(find("old", "26")["kind"], "removed", "amnesty");
+    assert_eq!(find("new", "10")["kind"], "added", "free trade");
+    let elections = find("old", "25");
+    assert_eq!(elections["new"], serde_json::json!(["18"]));
+    assert_eq!(elections["kind"], "reworded");
+    assert_eq!(v["old"]["label"], "28-point plan");
+    assert_eq!(v["new"]["date"], "2025-12-23");
+}
+
+#[test]
+fn default_diff_is_tip_against_its_parent() {
+    let env = imported();
+    let out = env.ok(&["diff", "--changed-only"]);
+    assert!(
+        out.starts_with("Ukraine 20-point response → 20-point framework:"),
+        "{out}"
+    );
+    assert!(out.contains("note: Ukraine 20-point response is not verbatim text"));
+    let one = env.ok(&["diff", "europe", "--provision", "6"]);
+    assert!(one.contains("~ 6 → 6  reworded  [quantity]"), "{one}");
+    assert!(one.contains("[-600,000-]{+800,000+}"), "{one}");
+    assert_eq!(
+        one.matches("\n~ ").count() + one.matches("\n= ").count(),
+        1,
+        "{one}"
+    );
+    let md = env.ok(&["diff", "europe", "--format", "md", "--changed-only"]);
+    assert!(md.contains("| 6 | 6 | reworded |  | quantity |"), "{md}");
+    assert!(
+        md.contains("~~600,000~~") && md.contains("**800,000**"),
+        "{md}"
+    );
+    let show = env.ok(&["show", "20-point-framework", "4"]);
+    assert!(
+        show.contains("4. The armed forces of Ukraine shall remain at 800,000"),
+        "{show}"
+    );
+}
+
+#[test]
+fn no_index_diffs_files_and_rejects_bad_ones() {
+    let env = TestEnv::new();
+    env.write("a.md", "+++\nlabel = \"A\"\n+++\nArticle 1\nThe Parties shall meet.\nArticle 2\nThey shall report within 30 days.\n");
+    env.write("b.md", "Article 1\nThey shall report within 60 days.\nArticle 2\nThe Parties shall meet.\nArticle 3\nNew.\n");
+    let v: serde_json::Value =
+        serde_json::from_str(&env.ok(&["diff", "--no-index", "a.md", "b.md", "--format", "json"]))
+            .unwrap();
+    assert_eq!(v["old"]["path"], "a.md");
+    assert!(v["old"].get("rev").is_none());
+    assert_eq!(v["summary"]["added"], 1);
+    assert_eq!(v["summary"]["renumbered"], 2);
+    let report = v["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["old"] == serde_json::json!(["2"]))
+        .unwrap();
+    assert_eq!(report["new"], serde_json::json!(["1"]));
+    assert_eq!(report["tags"], serde_json::json!(["date"]));
+    env.write("bin.md", b"\x00\x01");
+    env.write("bad.md", b"\xc3\x28");
+    assert!(
+        env.fails(&["diff", "--no-index", "a.md", "missing.md"])
+            .contains("missing.md")
+    );
+    assert!(
+        env.fails(&["diff", "--no-index", "a.md", "bin.md"])
+            .contains("bin.md: looks like a binary file")
+    );
+    assert!(
+        env.fails(&["diff", "--no-index", "bad.md", "a.md"])
+            .contains("bad.md:1: not valid UTF-8")
+    );
+}
+
+#[test]
+fn unknown_revision_hints_at_log() {
+    let env = imported();
+    let stderr = env.fails(&["diff", "28-point-plan", "no-such-version"]);
+    assert!(
+        stderr.starts_with("error: unknown revision `no-such-version`"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("hint: run `drafttrail log`"), "{stderr}");
+    assert!(
+        env.fails(&["diff", "28-point-plan"])
+            .contains("is the first version of its lineage")
+    );
+}
