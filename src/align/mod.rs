@@ -169,6 +169,32 @@ pub struct Summary {
     pub removed: usize,
 }
 
+impl std::fmt::Display for Summary {
+    /// Writes the non-zero counts as a phrase: `3 unchanged, 2 reworded, 1 added`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let parts = [
+            (self.unchanged, "unchanged"),
+            (self.reworded, "reworded"),
+            (self.split, "split"),
+            (self.merged, "merged"),
+            (self.added, "added"),
+            (self.removed, "removed"),
+            (self.renumbered, "renumbered"),
+            (self.moved, "moved"),
+        ];
+        let text: Vec<String> = parts
+            .iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, what)| format!("{n} {what}"))
+            .collect();
+        if text.is_empty() {
+            f.write_str("no provisions")
+        } else {
+            f.write_str(&text.join(", "))
+        }
+    }
+}
+
 impl Alignment {
     /// Counts the changes by kind and flag.
     pub fn summary(&self) -> Summary {

@@ -62,7 +62,7 @@ pub(super) fn find(
     // prefer the side where it joins a larger group.
     for (i, pieces) in pieces_of_old.iter().enumerate() {
         let own = pairs.old_to_new[i];
-        let members: Vec<usize> = own.into_iter().chain(pieces.iter().copied()).collect();
+        let members = grow(own, pieces, |m| f.group_similarity(&[i], m));
         if members.len() >= 2 && !used_old[i] {
             let mut members = members;
             members.sort_unstable();
@@ -78,10 +78,8 @@ pub(super) fn find(
             continue;
         }
         let own = pairs.new_to_old[j];
-        let members: Vec<usize> = own
-            .into_iter()
-            .chain(pieces.iter().copied().filter(|&i| !used_old[i]))
-            .collect();
+        let free: Vec<usize> = pieces.iter().copied().filter(|&i| !used_old[i]).collect();
+        let members = grow(own, &free, |m| f.group_similarity(m, &[j]));
         if members.len() >= 2 {
             let mut members = members;
             members.sort_unstable();
@@ -122,4 +120,25 @@ pub(super) fn find(
         pairs.new_to_old[*j] = None;
     }
     groups
+}
+
+/// Builds a group from a provision's own partner and candidate pieces. With a partner, a piece
+/// joins only if it makes the group more similar to the other side: a provision that merely
+/// shares boilerplate with a kept one is not merged into it.
+fn grow(own: Option<usize>, pieces: &[usize], score: impl Fn(&[usize]) -> f64) -> Vec<usize> {
+    let Some(own) = own else {
+        return pieces.to_vec();
+    };
+    let mut members = vec![own];
+    let mut best = score(&members);
+    for &p in pieces {
+        members.push(p);
+        let s = score(&members);
+        if s > best {
+            best = s;
+        } else {
+            members.pop();
+        }
+    }
+    members
 }

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use super::{DiffView, RenderOptions, RenderResult, summary_phrase};
+use super::{DiffView, RenderOptions, RenderResult};
 use crate::align::ChangeKind;
 use crate::redline::Op;
 
@@ -11,7 +11,7 @@ use crate::redline::Op;
 pub fn diff(view: &DiffView<'_>, _opts: &RenderOptions, out: &mut dyn Write) -> RenderResult {
     let a = view.alignment;
     writeln!(out, "# {} → {}\n", view.old.name(), view.new.name())?;
-    writeln!(out, "{}\n", summary_phrase(&a.summary()))?;
+    writeln!(out, "{}\n", a.summary())?;
     for side in [&view.old, &view.new] {
         if !side.verbatim {
             writeln!(

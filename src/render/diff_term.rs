@@ -6,7 +6,7 @@ use std::io::Write;
 
 use anstyle::{AnsiColor, Style};
 
-use super::{DiffView, RenderOptions, RenderResult, summary_phrase};
+use super::{DiffView, RenderOptions, RenderResult};
 use crate::align::{Change, ChangeKind};
 use crate::redline::Op;
 
@@ -26,7 +26,7 @@ pub fn diff(view: &DiffView<'_>, opts: &RenderOptions, out: &mut dyn Write) -> R
         "{} → {}: {}",
         paint(opts, Style::new().bold(), &view.old.name()),
         paint(opts, Style::new().bold(), &view.new.name()),
-        summary_phrase(&a.summary())
+        a.summary()
     )?;
     for side in [&view.old, &view.new] {
         if !side.verbatim {

@@ -164,27 +164,3 @@ impl DiffView<'_> {
         })
     }
 }
-
-/// Returns the summary counts as a short phrase: `3 unchanged, 2 reworded, 1 added`.
-pub(crate) fn summary_phrase(s: &crate::align::Summary) -> String {
-    let parts = [
-        (s.unchanged, "unchanged"),
-        (s.reworded, "reworded"),
-        (s.split, "split"),
-        (s.merged, "merged"),
-        (s.added, "added"),
-        (s.removed, "removed"),
-        (s.renumbered, "renumbered"),
-        (s.moved, "moved"),
-    ];
-    let text: Vec<String> = parts
-        .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, what)| format!("{n} {what}"))
-        .collect();
-    if text.is_empty() {
-        "no provisions".into()
-    } else {
-        text.join(", ")
-    }
-}

@@ -187,7 +187,17 @@ impl Writer<'_> {
         let parent_refs: Vec<&git2::Commit<'_>> = parent_commits.iter().collect();
         let author = author_signature(&meta)?;
         let committer = store.committer(self.ctx)?;
-        let message = commit_message(&label, &meta);
+        let summary = match parents.first() {
+            Some(first) => {
+                let parent = resolve_in(store, &versions, &first.to_string())?;
+                let old = store.body(&parent)?;
+                let d =
+                    crate::align::diff(&old, &draft.body, &crate::align::AlignOptions::default());
+                Some(format!("Against {}: {}", parent.label(), d.summary()))
+            }
+            None => None,
+        };
+        let message = commit_message(&label, summary.as_deref(), &meta);
         let id = repo
             .commit(None, &author, &committer, &message, &tree, &parent_refs)
             .map_err(git("writing the commit"))?;
@@ -273,9 +283,13 @@ fn author_signature(meta: &DraftMeta) -> Result<git2::Signature<'static>> {
     .map_err(git("building the author"))
 }
 
-/// The label, then trailers so that plain `git log` tells the story.
-fn commit_message(label: &str, meta: &DraftMeta) -> String {
+/// The label, the provision-level summary against the first parent, then trailers, so that
+/// plain `git log` tells the story.
+fn commit_message(label: &str, summary: Option<&str>, meta: &DraftMeta) -> String {
     let mut msg = format!("{}\n\n", one_line(label));
+    if let Some(summary) = summary {
+        msg.push_str(&format!("{}\n\n", one_line(summary)));
+    }
     let mut trailer = |key: &str, value: String| {
         msg.push_str(&format!("{key}: {}\n", one_line(&value)));
     };

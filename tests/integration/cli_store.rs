@@ -50,7 +50,10 @@ fn plain_git_shows_claimed_drafters_and_reported_dates() {
     assert_eq!(committer.trim(), "Test Recorder|2026-01-02T03:04:05Z");
     // Trailers make plain `git log` informative.
     let msg = env.git_stdout(&["log", "-1", "--format=%B", "europe"]);
-    assert!(msg.starts_with("E3 counter-proposal\n"), "{msg}");
+    assert!(
+        msg.starts_with("E3 counter-proposal\n\nAgainst 28-point plan: 13 unchanged, 11 reworded"),
+        "{msg}"
+    );
     assert!(
         msg.contains("\nSource: UNN (relaying Reuters), 2025-11-23, https://"),
         "{msg}"

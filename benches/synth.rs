@@ -1,0 +1,330 @@
+//! Seeded generator of treaty-style documents and of new versions with known ground truth.
+//! Shared by the accuracy harness and the benchmarks (included with `#[path]`).
+
+#![allow(dead_code)]
+
+/// A small deterministic PRNG (SplitMix64): reproducible across platforms and crate versions.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+    pub fn chance(&mut self, p: f64) -> bool {
+        ((self.next() >> 11) as f64 / (1u64 << 53) as f64) < p
+    }
+    pub fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
+        xs[self.below(xs.len())]
+    }
+}
+
+const SUBJECTS: &[&str] = &[
+    "The Parties",
+    "Each Contracting State",
+    "The Commission",
+    "The Secretariat",
+    "Member States",
+    "The Joint Committee",
+    "The competent authorities",
+    "The Monitoring Mission",
+    "The Depositary",
+    "The Government of Ukraine",
+    "The Russian Federation",
+    "The United States",
+    "The Council",
+];
+const MODALS: &[&str] = &[
+    "shall",
+    "may",
+    "will",
+    "should",
+    "undertake to",
+    "are expected to",
+];
+const VERBS: &[&str] = &[
+    "notify",
+    "establish",
+    "ensure",
+    "adopt",
+    "submit",
+    "review",
+    "withdraw",
+    "guarantee",
+    "monitor",
+    "implement",
+    "suspend",
+    "restore",
+    "publish",
+    "coordinate",
+    "verify",
+    "finance",
+];
+const OBJECTS: &[&str] = &[
+    "the register of prisoners",
+    "a demilitarised zone along the line of contact",
+    "the reconstruction fund",
+    "measures for the protection of minorities",
+    "the schedule for the withdrawal of forces",
+    "a report on compliance",
+    "the sanctions regime",
+    "the supply of electricity from the plant",
+    "the list of frozen assets",
+    "the procedures for the exchange of detainees",
+    "the arrangements for grain shipping",
+    "the rules on religious tolerance",
+    "the national budget for recovery",
+    "the elections",
+    "the investment vehicle",
+    "the mandate of the observers",
+    "arms control commitments",
+    "security guarantees",
+    "the ceasefire lines",
+    "the return of displaced persons",
+];
+const QUALIFIERS: &[&str] = &[
+    "within {n} days of the entry into force of this Agreement",
+    "in accordance with Article {n}",
+    "subject to paragraph {n}",
+    "no later than {n} months after signature",
+    "in consultation with the other Parties",
+    "under the supervision of the International Atomic Energy Agency",
+    "with a ceiling of {n},000 personnel",
+    "on the basis of a joint assessment",
+    "as soon as practicable",
+    "for a period of {n} years",
+];
+const TOPICS: &[&str] = &[
+    "Kherson",
+    "Zaporizhzhia",
+    "Donetsk",
+    "Crimea",
+    "Dnipro",
+    "Black Sea",
+    "Kinburn",
+    "Odesa",
+    "Kharkiv",
+    "Sumy",
+    "Arctic",
+    "Geneva",
+    "Vienna",
+    "Istanbul",
+    "Warsaw",
+    "Helsinki",
+    "Brussels",
+    "customs",
+    "pensions",
+    "railways",
+    "ports",
+    "pipelines",
+    "fisheries",
+    "archives",
+    "schools",
+];
+pub const FILLER: &[&str] = &[
+    "promptly",
+    "jointly",
+    "fully",
+    "all",
+    "relevant",
+    "national",
+    "appropriate",
+    "such",
+    "further",
+    "other",
+    "necessary",
+    "effective",
+    "mutual",
+    "respective",
+    "international",
+];
+
+fn sentence(r: &mut Rng) -> String {
+    let q = r
+        .pick(QUALIFIERS)
+        .replace("{n}", &(2 + r.below(400)).to_string());
+    format!(
+        "{} {} {} {} concerning {} and {}, {}.",
+        r.pick(SUBJECTS),
+        r.pick(MODALS),
+        r.pick(VERBS),
+        r.pick(OBJECTS),
+        r.pick(TOPICS),
+        r.pick(TOPICS),
+        q
+    )
+}
+
+/// A provision of one to four sentences.
+pub fn provision(r: &mut Rng) -> String {
+    let n = 1 + r.below(4);
+    (0..n).map(|_| sentence(r)).collect::<Vec<_>>().join(" ")
+}
+
+/// Rewords a share `level` of the words: each chosen word is replaced, dropped, or gets a
+/// filler inserted after it.
+pub fn reword(r: &mut Rng, text: &str, level: f64) -> String {
+    if level <= 0.0 {
+        return text.to_owned();
+    }
+    let mut out: Vec<String> = Vec::new();
+    for w in text.split(' ') {
+        if r.chance(level) {
+            match r.below(3) {
+                0 => out.push(r.pick(FILLER).to_owned()),
+                1 => {}
+                _ => {
+                    out.push(w.to_owned());
+                    out.push(r.pick(FILLER).to_owned());
+                }
+            }
+        } else {
+            out.push(w.to_owned());
+        }
+    }
+    if out.is_empty() {
+        out.push(r.pick(FILLER).to_owned());
+    }
+    out.join(" ")
+}
+
+/// Renders provisions as a numbered document.
+pub fn render(title: &str, provisions: &[String]) -> String {
+    let mut s = format!("{title}\n\n");
+    for (k, p) in provisions.iter().enumerate() {
+        s.push_str(&format!("{}. {p}\n", k + 1));
+    }
+    s
+}
+
+/// A mutation kind the generator applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mutation {
+    Reword,
+    Renumber,
+    Move,
+    Split,
+    Merge,
+    Add,
+    Remove,
+}
+
+pub const MUTATIONS: [Mutation; 7] = [
+    Mutation::Reword,
+    Mutation::Renumber,
+    Mutation::Move,
+    Mutation::Split,
+    Mutation::Merge,
+    Mutation::Add,
+    Mutation::Remove,
+];
+
+/// A generated pair: old and new provisions, and the true links (old index, new index).
+pub struct Pair {
+    pub old: Vec<String>,
+    pub new: Vec<String>,
+    pub links: Vec<(usize, usize)>,
+    /// Links that belong to a split or merge.
+    pub group_links: Vec<(usize, usize)>,
+}
+
+/// Builds a new version of `old` by `m` (applied `count` times), then rewords every provision
+/// at `level`.
+pub fn mutate(r: &mut Rng, old: &[String], m: Mutation, count: usize, level: f64) -> Pair {
+    // Each entry: (text, old indexes it comes from, part of a group?).
+    let mut items: Vec<(String, Vec<usize>, bool)> = old
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.clone(), vec![i], false))
+        .collect();
+    for _ in 0..count {
+        let n = items.len();
+        match m {
+            Mutation::Reword => {}
+            Mutation::Renumber => {
+                if !items.is_empty() {
+                    items.remove(0);
+                }
+            }
+            Mutation::Move => {
+                let from = r.below(n);
+                let it = items.remove(from);
+                let to = r.below(items.len() + 1);
+                items.insert(to, it);
+            }
+            Mutation::Split => {
+                let k = r.below(n);
+                if items[k].2 {
+                    continue;
+                }
+                let sentences: Vec<String> = items[k]
+                    .0
+                    .split_inclusive(". ")
+                    .map(str::to_owned)
+                    .collect();
+                if sentences.len() < 2 {
+                    // Too short to split: add a sentence so the split is meaningful.
+                    let extra = format!("{} {}", items[k].0, sentence(r));
+                    items[k].0 = extra;
+                    continue;
+                }
+                let cut = 1 + r.below(sentences.len() - 1);
+                let a = sentences[..cut].concat().trim().to_owned();
+                let b = sentences[cut..].concat().trim().to_owned();
+                let src = items[k].1.clone();
+                items[k] = (a, src.clone(), true);
+                items.insert(k + 1, (b, src, true));
+            }
+            Mutation::Merge => {
+                if n < 2 {
+                    continue;
+                }
+                let k = r.below(n - 1);
+                if items[k].2 || items[k + 1].2 {
+                    continue;
+                }
+                let b = items.remove(k + 1);
+                let a = &mut items[k];
+                a.0 = format!("{} {}", a.0, b.0);
+                a.1.extend(b.1);
+                a.2 = true;
+            }
+            Mutation::Add => {
+                let at = r.below(n + 1);
+                items.insert(at, (provision(r), vec![], false));
+            }
+            Mutation::Remove => {
+                if n > 1 {
+                    items.remove(r.below(n));
+                }
+            }
+        }
+    }
+    let mut links = Vec::new();
+    let mut group_links = Vec::new();
+    let mut new = Vec::new();
+    for (j, (text, from, grouped)) in items.into_iter().enumerate() {
+        new.push(reword(r, &text, level));
+        for i in from {
+            links.push((i, j));
+            if grouped {
+                group_links.push((i, j));
+            }
+        }
+    }
+    Pair {
+        old: old.to_vec(),
+        new,
+        links,
+        group_links,
+    }
+}
