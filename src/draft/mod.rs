@@ -5,13 +5,16 @@
 //! byte for byte: line endings, trailing spaces and a missing final newline survive. Errors name
 //! the file, the line and the field, so a user can fix a draft in one go.
 
-use std::fmt;
 use std::path::Path;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::{Error, Result};
+
+mod keywords;
+
+pub use keywords::{Confidence, Stance, Status, TextKind};
 
 /// One draft version: its metadata and its exact text.
 #[derive(Debug, Clone, PartialEq)]
@@ -167,113 +170,6 @@ impl Claim {
             })
     }
 }
-
-macro_rules! keyword_enum {
-    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #[serde(rename_all = "kebab-case")]
-        pub enum $name { $($(#[$vdoc])* $variant),+ }
-
-        impl $name {
-            /// Returns the keyword as written in front matter.
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $text),+ }
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl std::str::FromStr for $name {
-            type Err = String;
-            fn from_str(s: &str) -> std::result::Result<Self, String> {
-                match s {
-                    $($text => Ok($name::$variant),)+
-                    _ => Err(format!("expected one of: {}", [$($text),+].join(", "))),
-                }
-            }
-        }
-    };
-}
-
-keyword_enum!(
-    /// How well established a version's text is.
-    Status {
-        /// Confirmed by a principal or an official document.
-        Verified = "verified",
-        /// Reported by media.
-        Reported = "reported",
-        /// Reported by a single source only.
-        SingleSource = "single-source",
-        /// Reports conflict.
-        Disputed = "disputed",
-        /// Officially denied.
-        Denied = "denied",
-    }
-);
-
-keyword_enum!(
-    /// What kind of text a version's body is.
-    TextKind {
-        /// The exact wording of the document.
-        Verbatim = "verbatim",
-        /// A translation of the document.
-        Translation = "translation",
-        /// A summary in other words; not the document's wording.
-        Paraphrase = "paraphrase",
-        /// Rebuilt from reported changes; not the document's wording.
-        Reconstructed = "reconstructed",
-    }
-);
-
-impl TextKind {
-    /// Returns `true` when the body is not the document's own wording.
-    pub fn is_not_verbatim(self) -> bool {
-        matches!(self, TextKind::Paraphrase | TextKind::Reconstructed)
-    }
-}
-
-keyword_enum!(
-    /// Whether a claim asserts or denies something.
-    Stance {
-        /// The source says it happened.
-        Asserts = "asserts",
-        /// The source says it did not.
-        Denies = "denies",
-    }
-);
-
-// The enum comes from `keyword_enum!`, whose derive list cannot take `Default` for one type.
-#[allow(clippy::derivable_impls)]
-impl Default for Stance {
-    fn default() -> Self {
-        Stance::Asserts
-    }
-}
-
-impl Stance {
-    fn is_asserts(&self) -> bool {
-        *self == Stance::Asserts
-    }
-}
-
-keyword_enum!(
-    /// How sure a claim is.
-    Confidence {
-        /// Said on the record or officially.
-        Confirmed = "confirmed",
-        /// Reported by media.
-        Reported = "reported",
-        /// Alleged by one side.
-        Alleged = "alleged",
-        /// Contested by other sources.
-        Disputed = "disputed",
-    }
-);
 
 /// Returns the slug of a label: lower case, runs of other characters turned into one `-`.
 ///
