@@ -18,6 +18,7 @@ pub mod draft;
 pub mod error;
 pub mod events;
 pub mod import;
+pub mod lineage;
 pub mod log;
 pub mod provisions;
 pub mod redline;

@@ -43,6 +43,7 @@ pub struct DiffArgs {
 }
 
 pub fn run(global: &Global, args: DiffArgs) -> Result<()> {
+    let mut pins = Vec::new();
     let (old_side, old_text, new_side, new_text) = if args.no_index {
         let (Some(old), Some(new)) = (&args.old, &args.new) else {
             bail!("--no-index needs two files: drafttrail diff --no-index OLD_FILE NEW_FILE");
@@ -82,9 +83,14 @@ pub fn run(global: &Global, args: DiffArgs) -> Result<()> {
         };
         let old_text = store.body(&old)?;
         let new_text = store.body(&new)?;
+        pins = align::pins_between(&store.pins()?, &old.id, &new.id);
         (side(&old), old_text, side(&new), new_text)
     };
-    let alignment = align::diff(&old_text, &new_text, &AlignOptions::default());
+    let opts = AlignOptions {
+        pins,
+        ..AlignOptions::default()
+    };
+    let alignment = align::diff(&old_text, &new_text, &opts);
     let view = DiffView {
         old: old_side,
         new: new_side,

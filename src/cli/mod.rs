@@ -1,13 +1,17 @@
 //! Command-line definitions (clap) and dispatch. Compiled into the binary only: the library's
 //! API knows nothing of clap, the terminal or the environment.
 
+mod attribute;
+mod blame;
 mod commit;
 mod diff;
+mod history;
 mod import;
 mod init;
 mod log;
 mod output;
 mod show;
+mod timeline;
 
 use std::path::{Path, PathBuf};
 
@@ -53,6 +57,15 @@ enum Command {
     Import(import::ImportArgs),
     Log(log::LogArgs),
     Show(show::ShowArgs),
+    History(history::HistoryArgs),
+    Blame(blame::BlameArgs),
+    Shares(blame::SharesArgs),
+    Timeline(timeline::TimelineArgs),
+    Attribute(attribute::AttributeArgs),
+    Pin(attribute::PinArgs),
+    /// Remove a pin set with `drafttrail pin`
+    Unpin(attribute::PinArgs),
+    Sync(attribute::SyncArgs),
 }
 
 /// Parses the command line and runs the command.
@@ -81,6 +94,14 @@ pub fn run() -> Result<()> {
         Command::Import(args) => import::run(&global, args),
         Command::Log(args) => log::run(&global, args),
         Command::Show(args) => show::run(&global, args),
+        Command::History(args) => history::run(&global, args),
+        Command::Blame(args) => blame::run_blame(&global, args),
+        Command::Shares(args) => blame::run_shares(&global, args),
+        Command::Timeline(args) => timeline::run(&global, args),
+        Command::Attribute(args) => attribute::run_attribute(&global, args),
+        Command::Pin(args) => attribute::run_pin(&global, args),
+        Command::Unpin(args) => attribute::run_unpin(&global, args),
+        Command::Sync(args) => attribute::run_sync(&global, args),
     }
 }
 
@@ -105,6 +126,26 @@ impl Global {
             .clone()
             .unwrap_or_else(|| PathBuf::from(drafttrail::store::DEFAULT_DIR))
     }
+}
+
+/// Builds the lineage of every version in the store, honouring pins.
+fn load_lineage(store: &Store) -> Result<drafttrail::lineage::Lineage> {
+    let mut inputs = Vec::new();
+    for v in store.versions()? {
+        let body = store.body(&v)?;
+        inputs.push(drafttrail::lineage::Input {
+            id: v.id.clone(),
+            parents: v.parents.clone(),
+            meta: v.meta.clone(),
+            body,
+        });
+    }
+    let pins = store.pins()?;
+    Ok(drafttrail::lineage::build(
+        inputs,
+        &pins,
+        &drafttrail::align::AlignOptions::default(),
+    ))
 }
 
 /// Returns a hint for errors where one helps.

@@ -147,12 +147,28 @@ pub struct Claim {
     /// The outlet that reports it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The address of the report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
     /// A short quote backing it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
 }
 
 impl Claim {
+    /// Returns `true` when the claim says `who` shaped the text: drafted, wrote, negotiated,
+    /// proposed or revised it, or pushed for part of it. Such claims count in "whose wording
+    /// survived".
+    pub fn is_contribution(&self) -> bool {
+        let did = self.did.to_lowercase();
+        self.stance == Stance::Asserts
+            && [
+                "draft", "wrote", "author", "negotiat", "pushed", "propos", "revis", "insert",
+            ]
+            .iter()
+            .any(|stem| did.contains(stem))
+    }
+
     /// Returns `true` when the claim asserts that `who` drafted or wrote the version.
     ///
     /// Such claims become the git author of the version's commit. Disputed claims and denials
@@ -169,6 +185,38 @@ impl Claim {
                     .any(|w| w == *verb)
             })
     }
+}
+
+/// A claim with the denials that contradict it (same person, same act).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimWithDenials<'a> {
+    /// The claim; a denial with no matching claim stands here on its own.
+    pub claim: &'a Claim,
+    /// Denials of the same `who` and `did`.
+    pub denials: Vec<&'a Claim>,
+}
+
+/// Groups claims so that each denial stands beside the claim it contradicts (same `who` and
+/// `did`, compared case-insensitively); unmatched denials stand alone. Order is kept.
+pub fn pair_denials(claims: &[Claim]) -> Vec<ClaimWithDenials<'_>> {
+    let key = |c: &Claim| (c.who.to_lowercase(), c.did.to_lowercase());
+    let mut out: Vec<ClaimWithDenials<'_>> = Vec::new();
+    for c in claims.iter().filter(|c| c.stance == Stance::Asserts) {
+        out.push(ClaimWithDenials {
+            claim: c,
+            denials: Vec::new(),
+        });
+    }
+    for d in claims.iter().filter(|c| c.stance == Stance::Denies) {
+        match out.iter_mut().find(|g| key(g.claim) == key(d)) {
+            Some(g) => g.denials.push(d),
+            None => out.push(ClaimWithDenials {
+                claim: d,
+                denials: Vec::new(),
+            }),
+        }
+    }
+    out
 }
 
 /// Returns the slug of a label: lower case, runs of other characters turned into one `-`.

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use super::{RenderOptions, RenderResult, claim_line, dates_line, source_line, status_line};
+use super::{RenderOptions, RenderResult, claim_lines, dates_line, source_line, status_line};
 use crate::log::LogEntry;
 use crate::store::Version;
 
@@ -73,8 +73,12 @@ fn details(v: &Version, out: &mut dyn Write) -> RenderResult {
     for s in &v.meta.sources {
         writeln!(out, "- **Source:** {}", source_line(s))?;
     }
-    for c in &v.meta.claims {
-        writeln!(out, "- **Claim:** {}", claim_line(c))?;
+    for line in claim_lines(&v.meta.claims) {
+        if line.starts_with('↳') {
+            writeln!(out, "  - {line}")?;
+        } else {
+            writeln!(out, "- **Claim:** {line}")?;
+        }
     }
     Ok(())
 }

@@ -7,6 +7,9 @@
 pub mod diff_md;
 pub mod diff_term;
 pub mod json;
+pub mod lineage_json;
+pub mod lineage_md;
+pub mod lineage_term;
 pub mod markdown;
 pub mod term;
 
@@ -87,10 +90,55 @@ pub(crate) fn claim_line(c: &crate::draft::Claim) -> String {
     if let Some(src) = &c.source {
         tail.push(src.clone());
     }
+    if let Some(url) = &c.url {
+        tail.push(url.clone());
+    }
     if !tail.is_empty() {
         s.push_str(&format!(" [{}]", tail.join("; ")));
     }
+    if let Some(q) = &c.quote {
+        s.push_str(&format!(" “{q}”"));
+    }
     s
+}
+
+/// Returns claim lines with each denial right after the claim it contradicts, prefixed
+/// `↳ denied: ` (unmatched denials stand alone as `DENIES:` lines).
+pub(crate) fn claim_lines(claims: &[crate::draft::Claim]) -> Vec<String> {
+    let mut out = Vec::new();
+    for group in crate::draft::pair_denials(claims) {
+        out.push(claim_line(group.claim));
+        for d in group.denials {
+            let mut line = format!("↳ denied by {}", d.source.as_deref().unwrap_or("a source"));
+            if let Some(q) = &d.quote {
+                line.push_str(&format!(": “{q}”"));
+            }
+            if let Some(conf) = d.confidence {
+                line.push_str(&format!(" [{conf}]"));
+            }
+            out.push(line);
+        }
+    }
+    out
+}
+
+/// Returns `label [track]` plus `(not verbatim)` for paraphrases and reconstructions.
+pub(crate) fn node_name(n: &crate::lineage::Node) -> String {
+    let mut s = format!("{} [{}]", n.label(), n.track());
+    if let Some(t) = n.meta.text.filter(|t| t.is_not_verbatim()) {
+        s.push_str(&format!(" ({t}, not verbatim)"));
+    }
+    s
+}
+
+/// Returns the claims of a version that concern provision `id` there (or the whole version).
+pub(crate) fn claims_for(n: &crate::lineage::Node, id: &str) -> Vec<crate::draft::Claim> {
+    n.meta
+        .claims
+        .iter()
+        .filter(|c| c.provisions.is_empty() || c.provisions.iter().any(|p| p == id))
+        .cloned()
+        .collect()
 }
 
 /// Returns the one-line description of a source: outlet, date, address.

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use anstyle::{AnsiColor, Style};
 
-use super::{RenderOptions, RenderResult, claim_line, dates_line, source_line, status_line};
+use super::{RenderOptions, RenderResult, claim_lines, dates_line, source_line, status_line};
 use crate::log::LogEntry;
 use crate::store::Version;
 
@@ -62,8 +62,9 @@ pub fn log(entries: &[LogEntry], opts: &RenderOptions, out: &mut dyn Write) -> R
         for s in &v.meta.sources {
             field(opts, out, "Source", &source_line(s))?;
         }
-        for c in &v.meta.claims {
-            field(opts, out, "Claim", &claim_line(c))?;
+        for line in claim_lines(&v.meta.claims) {
+            let key = if line.starts_with('↳') { "" } else { "Claim" };
+            field(opts, out, key, &line)?;
         }
     }
     Ok(())
@@ -112,7 +113,11 @@ fn version_header(v: &Version, opts: &RenderOptions, out: &mut dyn Write) -> Ren
 }
 
 fn field(opts: &RenderOptions, out: &mut dyn Write, key: &str, value: &str) -> RenderResult {
-    let key = format!("{key}:");
+    let key = if key.is_empty() {
+        String::new()
+    } else {
+        format!("{key}:")
+    };
     writeln!(
         out,
         "  {} {value}",

@@ -218,6 +218,24 @@ impl Writer<'_> {
     }
 }
 
+impl Writer<'_> {
+    /// Adds a claim (or denial) to a version as an annotation: append-only, history untouched.
+    /// Returns `false` when the version already has exactly this claim.
+    pub fn attribute(&self, version_id: &str, claim: crate::draft::Claim) -> Result<bool> {
+        let version = self.store.resolve(version_id)?;
+        let extra = Annotations {
+            sources: Vec::new(),
+            claims: vec![claim],
+        }
+        .missing_from(&version.meta);
+        if extra.is_empty() {
+            return Ok(false);
+        }
+        self.store.annotate(&version.id, &extra, self.ctx)?;
+        Ok(true)
+    }
+}
+
 /// Moves `name` from `expected` to `new` atomically, or fails with `ConcurrentWrite`.
 pub(super) fn update_ref(
     repo: &git2::Repository,

@@ -1,70 +1,146 @@
-//! The events set, kept as `events.toml` in a commit on `refs/drafttrail/events`.
+//! Sets kept as one TOML file in a commit on their own ref: the events on
+//! `refs/drafttrail/events`, the pins on `refs/drafttrail/pins`. Each update is a new commit
+//! whose parent is the previous state, so the ref's history is the log of changes.
+
+use serde::{Deserialize, Serialize};
 
 use super::commit::{Writer, update_ref};
-use super::{EVENTS_REF, Store, git};
+use super::{EVENTS_REF, PINS_REF, Store, git};
+use crate::align::Pin;
 use crate::error::Result;
 use crate::events::Events;
 
 const EVENTS_FILE: &str = "events.toml";
+const PINS_FILE: &str = "pins.toml";
+
+/// The pins file: a list of `[[pin]]` tables.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PinFile {
+    #[serde(default, rename = "pin")]
+    pins: Vec<Pin>,
+}
 
 impl Store {
     /// Returns the stored events (empty if none were recorded).
     pub fn events(&self) -> Result<Events> {
-        let Some(tip) = self.events_tip()? else {
-            return Ok(Events::default());
+        match self.read_ref_file(EVENTS_REF, EVENTS_FILE)? {
+            Some((path, text)) => Events::parse(&path, &text),
+            None => Ok(Events::default()),
+        }
+    }
+
+    /// Returns the stored alignment pins.
+    pub fn pins(&self) -> Result<Vec<Pin>> {
+        let Some((path, text)) = self.read_ref_file(PINS_REF, PINS_FILE)? else {
+            return Ok(Vec::new());
         };
-        let commit = self.repo.find_commit(tip).map_err(git("reading events"))?;
-        let tree = commit.tree().map_err(git("reading events"))?;
-        let Some(entry) = tree.get_name(EVENTS_FILE) else {
-            return Ok(Events::default());
+        let file: PinFile =
+            toml::from_str(&text).map_err(|e| crate::draft::toml_error(&path, &text, 1, &e))?;
+        Ok(file.pins)
+    }
+
+    fn ref_tip(&self, name: &str) -> Result<Option<git2::Oid>> {
+        match self.repo.find_reference(name) {
+            Ok(r) => Ok(r.target()),
+            Err(e) if e.code() == git2::ErrorCode::NotFound => Ok(None),
+            Err(e) => Err(git("reading a ref")(e)),
+        }
+    }
+
+    fn read_ref_file(
+        &self,
+        ref_name: &str,
+        file: &str,
+    ) -> Result<Option<(std::path::PathBuf, String)>> {
+        let Some(tip) = self.ref_tip(ref_name)? else {
+            return Ok(None);
+        };
+        let commit = self.repo.find_commit(tip).map_err(git("reading a ref"))?;
+        let tree = commit.tree().map_err(git("reading a ref"))?;
+        let Some(entry) = tree.get_name(file) else {
+            return Ok(None);
         };
         let blob = self
             .repo
             .find_blob(entry.id())
-            .map_err(git("reading events"))?;
-        let path = std::path::PathBuf::from(format!("{EVENTS_REF}:{EVENTS_FILE}"));
-        let text = crate::draft::check_text(&path, blob.content())?;
-        Events::parse(&path, text)
-    }
-
-    fn events_tip(&self) -> Result<Option<git2::Oid>> {
-        match self.repo.find_reference(EVENTS_REF) {
-            Ok(r) => Ok(r.target()),
-            Err(e) if e.code() == git2::ErrorCode::NotFound => Ok(None),
-            Err(e) => Err(git("reading events")(e)),
-        }
+            .map_err(git("reading a ref"))?;
+        let path = std::path::PathBuf::from(format!("{ref_name}:{file}"));
+        let text = crate::draft::check_text(&path, blob.content())?.to_owned();
+        Ok(Some((path, text)))
     }
 }
 
 impl Writer<'_> {
     /// Merges `new` into the stored events (same id: replaced). Returns `true` if they changed.
     pub fn merge_events(&self, new: Events) -> Result<bool> {
-        let store = self.store;
-        let repo = &store.repo;
-        let tip = store.events_tip()?;
-        let mut events = store.events()?;
+        let mut events = self.store.events()?;
         if !events.merge(new) {
             return Ok(false);
         }
-        let blob = repo
-            .blob(events.to_toml().as_bytes())
-            .map_err(git("writing events"))?;
-        let mut tb = repo.treebuilder(None).map_err(git("writing events"))?;
-        tb.insert(EVENTS_FILE, blob, 0o100644)
-            .map_err(git("writing events"))?;
+        self.write_ref_file(
+            EVENTS_REF,
+            EVENTS_FILE,
+            &events.to_toml(),
+            "drafttrail: events",
+        )?;
+        Ok(true)
+    }
+
+    /// Adds a pin, replacing any pin of the same old or new provision between the same two
+    /// versions. Returns `false` if it was already there.
+    pub fn add_pin(&self, pin: Pin) -> Result<bool> {
+        let mut pins = self.store.pins()?;
+        if pins.contains(&pin) {
+            return Ok(false);
+        }
+        pins.retain(|p| {
+            !(p.old_version == pin.old_version
+                && p.new_version == pin.new_version
+                && (p.old_provision == pin.old_provision || p.new_provision == pin.new_provision))
+        });
+        pins.push(pin);
+        self.write_pins(pins)?;
+        Ok(true)
+    }
+
+    /// Removes a pin. Returns `false` if there was no such pin.
+    pub fn remove_pin(&self, pin: &Pin) -> Result<bool> {
+        let mut pins = self.store.pins()?;
+        let before = pins.len();
+        pins.retain(|p| p != pin);
+        if pins.len() == before {
+            return Ok(false);
+        }
+        self.write_pins(pins)?;
+        Ok(true)
+    }
+
+    fn write_pins(&self, pins: Vec<Pin>) -> Result<()> {
+        let text = toml::to_string(&PinFile { pins }).unwrap_or_default();
+        self.write_ref_file(PINS_REF, PINS_FILE, &text, "drafttrail: pins")
+    }
+
+    fn write_ref_file(&self, ref_name: &str, file: &str, text: &str, message: &str) -> Result<()> {
+        let store = self.store;
+        let repo = &store.repo;
+        let tip = store.ref_tip(ref_name)?;
+        let blob = repo.blob(text.as_bytes()).map_err(git("writing a ref"))?;
+        let mut tb = repo.treebuilder(None).map_err(git("writing a ref"))?;
+        tb.insert(file, blob, 0o100644)
+            .map_err(git("writing a ref"))?;
         let tree = repo
-            .find_tree(tb.write().map_err(git("writing events"))?)
-            .map_err(git("writing events"))?;
+            .find_tree(tb.write().map_err(git("writing a ref"))?)
+            .map_err(git("writing a ref"))?;
         let parent = tip
             .map(|t| repo.find_commit(t))
             .transpose()
-            .map_err(git("reading events"))?;
+            .map_err(git("reading a ref"))?;
         let parents: Vec<&git2::Commit<'_>> = parent.iter().collect();
         let sig = store.committer(self.ctx)?;
         let id = repo
-            .commit(None, &sig, &sig, "drafttrail: events\n", &tree, &parents)
-            .map_err(git("writing events"))?;
-        update_ref(repo, EVENTS_REF, id, tip, "events", "drafttrail: events")?;
-        Ok(true)
+            .commit(None, &sig, &sig, &format!("{message}\n"), &tree, &parents)
+            .map_err(git("writing a ref"))?;
+        update_ref(repo, ref_name, id, tip, ref_name, message)
     }
 }

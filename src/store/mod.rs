@@ -9,6 +9,8 @@
 //!   notes on a version's commit; every write is a new commit on the notes ref, so the ref's own
 //!   history is an append-only log.
 //! - `refs/drafttrail/events`: a commit whose tree holds `events.toml`.
+//! - `refs/drafttrail/pins`: a commit whose tree holds `pins.toml`, the user's alignment
+//!   overrides.
 //!
 //! Writers take a lock file (`drafttrail.lock`) in the repository for the whole command and
 //! update refs with compare-and-swap, so a concurrent writer fails cleanly and nothing is lost.
@@ -19,6 +21,7 @@ mod lock;
 mod notes;
 mod read;
 mod revision;
+mod sync;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -30,6 +33,7 @@ use crate::error::{Error, Result};
 
 pub use commit::{Recorded, Writer};
 pub use notes::Annotations;
+pub use sync::SyncReport;
 
 /// The folder name of the default store.
 pub const DEFAULT_DIR: &str = "history";
@@ -37,6 +41,7 @@ pub const DEFAULT_DIR: &str = "history";
 const CONFIG_KEY: &str = "drafttrail.version";
 const NOTES_REF: &str = "refs/notes/drafttrail";
 const EVENTS_REF: &str = "refs/drafttrail/events";
+const PINS_REF: &str = "refs/drafttrail/pins";
 const BODY_FILE: &str = "draft.md";
 const META_FILE: &str = "draft.toml";
 const DEFAULT_TRACK: &str = "main";

@@ -11,3 +11,5 @@ mod cli_store;
 mod concurrency;
 // diff: snapshots of the sample pairs, --no-index, errors.
 mod cli_diff;
+// history, blame, shares, timeline, attribute, pin, sync.
+mod cli_lineage;

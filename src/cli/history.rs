@@ -1,0 +1,59 @@
+//! `drafttrail history PROVISION`.
+
+use anyhow::{Result, bail};
+use drafttrail::render::{self, Format};
+
+use super::output::{FormatArg, render_options, with_stdout};
+use super::{Global, load_lineage};
+
+/// Follow one provision through every version where it exists
+///
+/// PROVISION is a lineage identity (`28-point-plan#6`: the version and number where it first
+/// appeared) or a provision id in --rev (default: the latest version that has that id). Each
+/// appearance shows its number there, its redline against where it came from, the version's
+/// status, dates and sources, and the claims about that version or that provision.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  drafttrail history 28-point-plan#6           the army-size provision from its first appearance
+  drafttrail history 4 --rev 20-point-framework  point 4 of the 20-point framework, back to its origin
+  drafttrail history 21 --rev 28-point-plan --format md")]
+pub struct HistoryArgs {
+    /// The provision: an identity, or an id in --rev
+    provision: String,
+    /// The version PROVISION is numbered in
+    #[arg(long, value_name = "REV")]
+    rev: Option<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = FormatArg::Term)]
+    format: FormatArg,
+}
+
+pub fn run(global: &Global, args: HistoryArgs) -> Result<()> {
+    let store = global.store()?;
+    let lineage = load_lineage(&store)?;
+    let at = match &args.rev {
+        Some(rev) => Some(
+            lineage
+                .node(&store.resolve(rev)?.id)
+                .ok_or(drafttrail::Error::UnknownRevision(rev.clone()))?,
+        ),
+        None => None,
+    };
+    let Some(identity) = lineage.find_identity(&args.provision, at) else {
+        bail!(
+            "no provision `{}`{}; ids look like `6`, `IV` or `preamble`, identities like `28-point-plan#6`",
+            args.provision,
+            args.rev
+                .as_ref()
+                .map(|r| format!(" in `{r}`"))
+                .unwrap_or_default()
+        );
+    };
+    let entries = lineage.history(&identity);
+    let opts = render_options(global.color);
+    with_stdout(|out| match Format::from(args.format) {
+        Format::Term => render::lineage_term::history(&lineage, &identity, &entries, &opts, out),
+        Format::Markdown => render::lineage_md::history(&lineage, &identity, &entries, &opts, out),
+        Format::Json => render::lineage_json::history(&lineage, &identity, &entries, &opts, out),
+    })
+}

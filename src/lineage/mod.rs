@@ -1,0 +1,307 @@
+//! Lineage: provisions followed through the whole version graph.
+//!
+//! Pure and I/O-free. [`build`] takes every version's text in topological order (parents
+//! first), aligns each version with each of its parents once, and from those alignments gives
+//! every provision of every version:
+//!
+//! - an **identity** that survives renumbering: the version and number where it first appeared
+//!   (`28-point-plan#6`); a provision aligned to one in a parent inherits that provision's
+//!   identity (the first parent's, for a merged text), split pieces all inherit the identity of
+//!   what they came from, a merge takes the first merged provision's;
+//! - the version that gave it its **current wording** (the earliest version in its lineage
+//!   with exactly this text);
+//! - word by word, the version each word comes from ([`blame`]): a word inside an unchanged
+//!   part of the redline against a parent keeps that parent word's origin, every other word
+//!   originates in this version. Words are runs of letters and digits; spacing and punctuation
+//!   ride with the word before them.
+//!
+//! Views built on it: [`Lineage::history`], [`Lineage::shares`], and the
+//! [`timeline`](timeline::timeline).
+
+pub mod blame;
+pub mod timeline;
+
+use std::collections::HashMap;
+
+use crate::align::{self, AlignOptions, Alignment, ChangeKind, Pin};
+use crate::draft::{DraftMeta, slug};
+use crate::provisions::{self, Provision};
+use crate::redline::Span;
+
+pub use blame::{Segment, Shares};
+
+/// One version as the lineage needs it.
+#[derive(Debug, Clone)]
+pub struct Input {
+    /// The version's id.
+    pub id: String,
+    /// Its parents' ids (parents missing from the input are ignored).
+    pub parents: Vec<String>,
+    /// Its metadata (label, track, dates, claims).
+    pub meta: DraftMeta,
+    /// Its text.
+    pub body: String,
+}
+
+/// A version in the lineage.
+#[derive(Debug, Clone)]
+pub struct Node {
+    /// The version's id.
+    pub id: String,
+    /// Indexes of its parents in [`Lineage::nodes`], first parent first.
+    pub parents: Vec<usize>,
+    /// Its metadata.
+    pub meta: DraftMeta,
+    /// Its provisions.
+    pub provisions: Vec<Provision>,
+}
+
+impl Node {
+    /// Returns the label (the id if none).
+    pub fn label(&self) -> &str {
+        self.meta.label.as_deref().unwrap_or(&self.id)
+    }
+
+    /// Returns the track (`main` if none).
+    pub fn track(&self) -> &str {
+        self.meta.track.as_deref().unwrap_or("main")
+    }
+
+    /// Returns `false` for paraphrased or reconstructed texts.
+    pub fn verbatim(&self) -> bool {
+        !self.meta.text.is_some_and(|t| t.is_not_verbatim())
+    }
+}
+
+/// The alignment of a version with one of its parents.
+#[derive(Debug, Clone)]
+pub struct Edge {
+    /// The parent's index.
+    pub parent: usize,
+    /// The child's index.
+    pub child: usize,
+    /// Parent → child alignment.
+    pub alignment: Alignment,
+}
+
+/// A change in an edge that led to a provision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SourceRef {
+    /// Index into [`Lineage::edges`].
+    pub edge: usize,
+    /// Index into that edge's changes.
+    pub change: usize,
+}
+
+/// What the lineage knows about one provision of one version.
+#[derive(Debug, Clone)]
+pub struct Instance {
+    /// Stable identity, e.g. `28-point-plan#6`.
+    pub identity: String,
+    /// The parent changes this provision came from (empty: it first appears here).
+    pub sources: Vec<SourceRef>,
+    /// Index of the version that gave it its current wording.
+    pub wording_from: usize,
+    /// The text cut into runs by word origin; concatenated, they give the text.
+    pub segments: Vec<Segment>,
+}
+
+/// Provisions followed through the version graph.
+#[derive(Debug, Clone)]
+pub struct Lineage {
+    /// Versions, parents before children.
+    pub nodes: Vec<Node>,
+    /// One alignment per (parent, child) pair.
+    pub edges: Vec<Edge>,
+    /// Per version, per provision.
+    pub instances: Vec<Vec<Instance>>,
+}
+
+/// One appearance of a provision in [`Lineage::history`].
+#[derive(Debug, Clone)]
+pub struct HistoryEntry {
+    /// The version's index.
+    pub version: usize,
+    /// The provision's index in that version.
+    pub provision: usize,
+    /// Where it came from, (version, provision), if it appeared earlier.
+    pub previous: Option<(usize, usize)>,
+    /// What happened to it coming from `previous` (none on first appearance).
+    pub change: Option<ChangeKind>,
+    /// Redline against `previous`, or the whole text as inserted on first appearance.
+    pub redline: Vec<Span>,
+}
+
+/// Aligns every version with its parents and follows provisions and words through the graph.
+/// `inputs` must list parents before children (as [`crate::Store::versions`] does).
+pub fn build(inputs: Vec<Input>, pins: &[Pin], opts: &AlignOptions) -> Lineage {
+    let index: HashMap<String, usize> = inputs
+        .iter()
+        .enumerate()
+        .map(|(i, v)| (v.id.clone(), i))
+        .collect();
+    let mut nodes = Vec::with_capacity(inputs.len());
+    for input in &inputs {
+        nodes.push(Node {
+            id: input.id.clone(),
+            parents: input
+                .parents
+                .iter()
+                .filter_map(|p| index.get(p).copied())
+                .collect(),
+            meta: input.meta.clone(),
+            provisions: provisions::parse(&input.body),
+        });
+    }
+    let mut edges = Vec::new();
+    let mut instances: Vec<Vec<Instance>> = Vec::with_capacity(nodes.len());
+    for v in 0..nodes.len() {
+        let mut my_edges = Vec::new();
+        for &p in &nodes[v].parents {
+            let mut o = opts.clone();
+            o.pins
+                .extend(align::pins_between(pins, &nodes[p].id, &nodes[v].id));
+            let alignment =
+                align::align(nodes[p].provisions.clone(), nodes[v].provisions.clone(), &o);
+            my_edges.push(edges.len());
+            edges.push(Edge {
+                parent: p,
+                child: v,
+                alignment,
+            });
+        }
+        let node = &nodes[v];
+        let mut mine = Vec::with_capacity(node.provisions.len());
+        for (j, prov) in node.provisions.iter().enumerate() {
+            let sources: Vec<SourceRef> = my_edges
+                .iter()
+                .flat_map(|&e| {
+                    edges[e]
+                        .alignment
+                        .changes
+                        .iter()
+                        .enumerate()
+                        .filter(move |(_, c)| c.new.contains(&j) && !c.old.is_empty())
+                        .map(move |(k, _)| SourceRef { edge: e, change: k })
+                })
+                .collect();
+            let identity = match sources.first() {
+                Some(s) => {
+                    let e = &edges[s.edge];
+                    instances[e.parent][e.alignment.changes[s.change].old[0]]
+                        .identity
+                        .clone()
+                }
+                None => format!("{}#{}", slug(node.label()), prov.id),
+            };
+            let wording_from = sources
+                .iter()
+                .filter_map(|s| {
+                    let e = &edges[s.edge];
+                    match e.alignment.changes[s.change].old.as_slice() {
+                        [i] if nodes[e.parent].provisions[*i].text == prov.text => {
+                            Some(instances[e.parent][*i].wording_from)
+                        }
+                        _ => None,
+                    }
+                })
+                .min()
+                .unwrap_or(v);
+            let segments = blame::origins(&nodes, &edges, &instances, v, j, &sources);
+            mine.push(Instance {
+                identity,
+                sources,
+                wording_from,
+                segments,
+            });
+        }
+        instances.push(mine);
+    }
+    Lineage {
+        nodes,
+        edges,
+        instances,
+    }
+}
+
+impl Lineage {
+    /// Finds a version by id.
+    pub fn node(&self, id: &str) -> Option<usize> {
+        self.nodes.iter().position(|n| n.id == id)
+    }
+
+    /// Resolves what a user typed to an identity: an identity itself (`28-point-plan#6`), or a
+    /// provision id of version `at` (default: the last version that has one with that id).
+    pub fn find_identity(&self, query: &str, at: Option<usize>) -> Option<String> {
+        if self.instances.iter().flatten().any(|i| i.identity == query) {
+            return Some(query.to_owned());
+        }
+        let in_version = |v: usize| {
+            self.nodes[v]
+                .provisions
+                .iter()
+                .position(|p| p.id == query)
+                .map(|j| self.instances[v][j].identity.clone())
+        };
+        match at {
+            Some(v) => in_version(v),
+            None => (0..self.nodes.len()).rev().find_map(in_version),
+        }
+    }
+
+    /// Returns every appearance of a provision identity, in version order.
+    pub fn history(&self, identity: &str) -> Vec<HistoryEntry> {
+        let mut out = Vec::new();
+        for (v, insts) in self.instances.iter().enumerate() {
+            for (j, inst) in insts
+                .iter()
+                .enumerate()
+                .filter(|(_, i)| i.identity == identity)
+            {
+                let source = inst.sources.iter().find(|s| {
+                    let e = &self.edges[s.edge];
+                    let c = &e.alignment.changes[s.change];
+                    c.old
+                        .iter()
+                        .any(|&i| self.instances[e.parent][i].identity == identity)
+                });
+                let entry = match source {
+                    Some(s) => {
+                        let e = &self.edges[s.edge];
+                        let c = &e.alignment.changes[s.change];
+                        let i = c
+                            .old
+                            .iter()
+                            .copied()
+                            .find(|&i| self.instances[e.parent][i].identity == identity)
+                            .unwrap_or(c.old[0]);
+                        HistoryEntry {
+                            version: v,
+                            provision: j,
+                            previous: Some((e.parent, i)),
+                            change: Some(c.kind),
+                            redline: c.redline.clone(),
+                        }
+                    }
+                    None => HistoryEntry {
+                        version: v,
+                        provision: j,
+                        previous: None,
+                        change: None,
+                        redline: crate::redline::words("", &self.nodes[v].provisions[j].text),
+                    },
+                };
+                out.push(entry);
+            }
+        }
+        out
+    }
+
+    /// Returns the first-parent alignment of a version, if it has a parent.
+    pub fn first_parent_edge(&self, v: usize) -> Option<&Edge> {
+        self.edges.iter().find(|e| e.child == v)
+    }
+}
+
+#[cfg(test)]
+mod proptests;

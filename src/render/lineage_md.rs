@@ -1,0 +1,203 @@
+//! Markdown views of the lineage: history, blame, shares, timeline.
+
+use std::io::Write;
+
+use super::{
+    RenderOptions, RenderResult, claim_lines, claims_for, dates_line, node_name, source_line,
+    status_line,
+};
+use crate::lineage::timeline::Item;
+use crate::lineage::{HistoryEntry, Lineage, Shares};
+use crate::redline::{Op, Span};
+
+fn redline(spans: &[Span]) -> String {
+    let mut line = String::new();
+    for s in spans {
+        let text = s.text.replace('\n', " ");
+        let t = text.trim();
+        let lead = &text[..text.len() - text.trim_start().len()];
+        let trail = &text[text.trim_end().len()..];
+        match s.op {
+            Op::Equal => line.push_str(&text),
+            _ if t.is_empty() => line.push_str(&text),
+            Op::Delete => line.push_str(&format!("{lead}~~{t}~~{trail}")),
+            Op::Insert => line.push_str(&format!("{lead}**{t}**{trail}")),
+        }
+    }
+    line.trim_end().to_owned()
+}
+
+fn claims(out: &mut dyn Write, claims: &[crate::draft::Claim]) -> RenderResult {
+    for line in claim_lines(claims) {
+        if line.starts_with('↳') {
+            writeln!(out, "  - {line}")?;
+        } else {
+            writeln!(out, "- **Claim:** {line}")?;
+        }
+    }
+    Ok(())
+}
+
+/// Renders one provision's history.
+pub fn history(
+    l: &Lineage,
+    identity: &str,
+    entries: &[HistoryEntry],
+    _o: &RenderOptions,
+    out: &mut dyn Write,
+) -> RenderResult {
+    writeln!(out, "# History of `{identity}`")?;
+    for e in entries {
+        let n = &l.nodes[e.version];
+        let p = &n.provisions[e.provision];
+        writeln!(out, "\n## {} — provision {}\n", node_name(n), p.id)?;
+        if let (Some((pv, pi)), Some(kind)) = (e.previous, e.change) {
+            writeln!(
+                out,
+                "- **From:** {} provision {} ({})",
+                l.nodes[pv].label(),
+                l.nodes[pv].provisions[pi].id,
+                kind.as_str()
+            )?;
+        }
+        let meta = [status_line(&n.meta), dates_line(&n.meta.dates)]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>();
+        if !meta.is_empty() {
+            writeln!(out, "- **Status and dates:** {}", meta.join(" · "))?;
+        }
+        for s in &n.meta.sources {
+            writeln!(out, "- **Source:** {}", source_line(s))?;
+        }
+        claims(out, &claims_for(n, &p.id))?;
+        writeln!(out, "\n> {}", redline(&e.redline))?;
+    }
+    Ok(())
+}
+
+/// Renders word-level blame of one version.
+pub fn blame(l: &Lineage, v: usize, _o: &RenderOptions, out: &mut dyn Write) -> RenderResult {
+    writeln!(out, "# Blame of {}\n", node_name(&l.nodes[v]))?;
+    writeln!(
+        out,
+        "| provision | wording from | identity |\n|---|---|---|"
+    )?;
+    for (j, inst) in l.instances[v].iter().enumerate() {
+        writeln!(
+            out,
+            "| {} | {} | `{}` |",
+            l.nodes[v].provisions[j].id,
+            l.nodes[inst.wording_from].label(),
+            inst.identity
+        )?;
+    }
+    for (j, inst) in l.instances[v].iter().enumerate() {
+        writeln!(out, "\n## {}\n", l.nodes[v].provisions[j].id)?;
+        let text: Vec<String> = inst
+            .segments
+            .iter()
+            .map(|s| {
+                format!(
+                    "{}<sup>{}</sup>",
+                    s.text.replace('\n', " "),
+                    l.nodes[s.origin].label()
+                )
+            })
+            .collect();
+        writeln!(out, "{}", text.concat())?;
+    }
+    Ok(())
+}
+
+/// Renders "whose wording survived".
+pub fn shares(l: &Lineage, s: &Shares, _o: &RenderOptions, out: &mut dyn Write) -> RenderResult {
+    let pct = |n: usize| {
+        if s.total == 0 {
+            0.0
+        } else {
+            100.0 * n as f64 / s.total as f64
+        }
+    };
+    writeln!(
+        out,
+        "# Whose wording survived in {} ({} words)\n",
+        node_name(&l.nodes[s.version]),
+        s.total
+    )?;
+    writeln!(out, "| version | words | share |\n|---|---|---|")?;
+    for &(v, n) in &s.by_version {
+        writeln!(out, "| {} | {n} | {:.1}% |", node_name(&l.nodes[v]), pct(n))?;
+    }
+    writeln!(out, "\n| track | words | share |\n|---|---|---|")?;
+    for (t, n) in &s.by_track {
+        writeln!(out, "| {t} | {n} | {:.1}% |", pct(*n))?;
+    }
+    writeln!(
+        out,
+        "\nClaimed contributors (claims, not facts; shares overlap):\n"
+    )?;
+    writeln!(
+        out,
+        "| who | words | share | confidence | sources |\n|---|---|---|---|---|"
+    )?;
+    for c in &s.by_contributor {
+        let conf = c.confidence.map_or("unrated".to_owned(), |c| c.to_string());
+        writeln!(
+            out,
+            "| {} | {} | {:.1}% | {conf} | {} |",
+            c.who,
+            c.words,
+            pct(c.words),
+            c.sources.join(", ")
+        )?;
+    }
+    Ok(())
+}
+
+/// Renders the timeline.
+pub fn timeline(
+    l: &Lineage,
+    items: &[Item],
+    _o: &RenderOptions,
+    out: &mut dyn Write,
+) -> RenderResult {
+    writeln!(out, "# Timeline")?;
+    for item in items {
+        let date = item.date().map_or("undated".to_owned(), |d| d.to_string());
+        match item {
+            Item::Event { event, .. } => {
+                writeln!(out, "\n## {date} — {} (event)\n", event.title)?;
+                if let Some(place) = &event.place {
+                    writeln!(out, "- **Place:** {place}")?;
+                }
+                if !event.participants.is_empty() {
+                    writeln!(out, "- **With:** {}", event.participants.join(", "))?;
+                }
+                for s in &event.sources {
+                    writeln!(out, "- **Source:** {}", source_line(s))?;
+                }
+            }
+            Item::Version(vi) => {
+                let n = &l.nodes[vi.node];
+                writeln!(out, "\n## {date} — {}\n", node_name(n))?;
+                if let Some((parent, summary, notable)) = &vi.changes {
+                    writeln!(out, "- **Against {}:** {summary}", l.nodes[*parent].label())?;
+                    for c in notable {
+                        let tags: Vec<&str> = c.tags.iter().map(|t| t.as_str()).collect();
+                        writeln!(
+                            out,
+                            "  - {} → {} {} {}",
+                            c.old.join("+"),
+                            c.new.join("+"),
+                            c.kind.as_str(),
+                            tags.join(", ")
+                        )?;
+                    }
+                }
+                claims(out, &vi.claims)?;
+            }
+        }
+    }
+    Ok(())
+}

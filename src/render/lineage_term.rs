@@ -1,0 +1,304 @@
+//! Terminal views of the lineage: history, blame, shares, timeline.
+
+use std::io::Write;
+
+use anstyle::{AnsiColor, Style};
+
+use super::{
+    RenderOptions, RenderResult, claim_lines, claims_for, dates_line, node_name, source_line,
+    status_line,
+};
+use crate::lineage::timeline::Item;
+use crate::lineage::{HistoryEntry, Lineage, Shares};
+use crate::redline::{Op, Span};
+
+fn paint(opts: &RenderOptions, style: Style, text: &str) -> String {
+    if opts.color {
+        format!("{}{text}{}", style.render(), style.render_reset())
+    } else {
+        text.to_owned()
+    }
+}
+
+fn redline(out: &mut dyn Write, spans: &[Span], opts: &RenderOptions) -> RenderResult {
+    write!(out, "    ")?;
+    for span in spans {
+        let text = span.text.replace('\n', "\n    ");
+        let shown = match (span.op, opts.color) {
+            (Op::Equal, _) => text,
+            (Op::Delete, true) => paint(opts, AnsiColor::Red.on_default().strikethrough(), &text),
+            (Op::Insert, true) => paint(opts, AnsiColor::Green.on_default().underline(), &text),
+            (Op::Delete, false) => format!("[-{text}-]"),
+            (Op::Insert, false) => format!("{{+{text}+}}"),
+        };
+        write!(out, "{shown}")?;
+    }
+    writeln!(out)
+}
+
+/// Renders one provision's history.
+pub fn history(
+    l: &Lineage,
+    identity: &str,
+    entries: &[HistoryEntry],
+    opts: &RenderOptions,
+    out: &mut dyn Write,
+) -> RenderResult {
+    writeln!(out, "history of {identity}: {} version(s)", entries.len())?;
+    for e in entries {
+        let n = &l.nodes[e.version];
+        let p = &n.provisions[e.provision];
+        writeln!(out)?;
+        let from = match (e.previous, e.change) {
+            (Some((pv, pi)), Some(kind)) => {
+                format!(
+                    "  ← {} {} ({})",
+                    l.nodes[pv].label(),
+                    l.nodes[pv].provisions[pi].id,
+                    kind.as_str()
+                )
+            }
+            _ => "  (first appearance)".to_owned(),
+        };
+        let title = format!("{}  provision {}{from}", node_name(n), p.id);
+        writeln!(out, "{}", paint(opts, Style::new().bold(), &title))?;
+        let meta = [status_line(&n.meta), dates_line(&n.meta.dates)]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ");
+        if !meta.is_empty() {
+            writeln!(out, "  {meta}")?;
+        }
+        for s in &n.meta.sources {
+            writeln!(out, "  Source: {}", source_line(s))?;
+        }
+        for line in claim_lines(&claims_for(n, &p.id)) {
+            writeln!(
+                out,
+                "  {} {line}",
+                if line.starts_with('↳') {
+                    "      "
+                } else {
+                    "Claim:"
+                }
+            )?;
+        }
+        redline(out, &e.redline, opts)?;
+    }
+    Ok(())
+}
+
+const PALETTE: [AnsiColor; 6] = [
+    AnsiColor::Blue,
+    AnsiColor::Green,
+    AnsiColor::Magenta,
+    AnsiColor::Cyan,
+    AnsiColor::Yellow,
+    AnsiColor::Red,
+];
+
+/// Renders word-level blame of one version.
+pub fn blame(l: &Lineage, v: usize, opts: &RenderOptions, out: &mut dyn Write) -> RenderResult {
+    let n = &l.nodes[v];
+    writeln!(out, "blame of {}", node_name(n))?;
+    let mut used: Vec<usize> = l.instances[v]
+        .iter()
+        .flat_map(|i| i.segments.iter().map(|s| s.origin))
+        .collect();
+    used.sort_unstable();
+    used.dedup();
+    writeln!(out, "origins:")?;
+    for &o in &used {
+        let date = l.nodes[o]
+            .meta
+            .dates
+            .best()
+            .map(|d| format!(" {d}"))
+            .unwrap_or_default();
+        let tag = paint(
+            opts,
+            PALETTE[o % PALETTE.len()].on_default(),
+            &format!("v{}", o + 1),
+        );
+        writeln!(out, "  {tag}  {}{date}", node_name(&l.nodes[o]))?;
+    }
+    for (j, inst) in l.instances[v].iter().enumerate() {
+        let p = &n.provisions[j];
+        writeln!(out)?;
+        let from = &l.nodes[inst.wording_from];
+        writeln!(
+            out,
+            "{}",
+            paint(
+                opts,
+                Style::new().bold(),
+                &format!(
+                    "{}  wording from {}  ({})",
+                    p.id,
+                    from.label(),
+                    inst.identity
+                )
+            )
+        )?;
+        write!(out, "    ")?;
+        for seg in &inst.segments {
+            let text = seg.text.replace('\n', "\n    ");
+            if opts.color {
+                write!(
+                    out,
+                    "{}",
+                    paint(
+                        opts,
+                        PALETTE[seg.origin % PALETTE.len()].on_default(),
+                        &text
+                    )
+                )?;
+            } else {
+                write!(out, "[v{}]{text}", seg.origin + 1)?;
+            }
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn pct(n: usize, total: usize) -> String {
+    if total == 0 {
+        "  0.0%".into()
+    } else {
+        format!("{:5.1}%", 100.0 * n as f64 / total as f64)
+    }
+}
+
+/// Renders "whose wording survived".
+pub fn shares(l: &Lineage, s: &Shares, _opts: &RenderOptions, out: &mut dyn Write) -> RenderResult {
+    writeln!(
+        out,
+        "whose wording survived in {}: {} words",
+        node_name(&l.nodes[s.version]),
+        s.total
+    )?;
+    writeln!(out, "\nby version:")?;
+    for &(v, n) in &s.by_version {
+        writeln!(
+            out,
+            "  {}  {:>6} words  {}",
+            pct(n, s.total),
+            n,
+            node_name(&l.nodes[v])
+        )?;
+    }
+    writeln!(out, "\nby track:")?;
+    for (t, n) in &s.by_track {
+        writeln!(out, "  {}  {:>6} words  {t}", pct(*n, s.total), n)?;
+    }
+    writeln!(
+        out,
+        "\nby claimed contributor (what sources claim, not facts; one version can have several):"
+    )?;
+    if s.by_contributor.is_empty() {
+        writeln!(
+            out,
+            "  (no contribution claims on the versions these words come from)"
+        )?;
+    }
+    for c in &s.by_contributor {
+        let conf = c.confidence.map_or("unrated".to_owned(), |c| c.to_string());
+        writeln!(
+            out,
+            "  {}  {:>6} words  {}  [{conf}; {}]",
+            pct(c.words, s.total),
+            c.words,
+            c.who,
+            c.sources.join(", ")
+        )?;
+    }
+    Ok(())
+}
+
+/// Renders the timeline.
+pub fn timeline(
+    l: &Lineage,
+    items: &[Item],
+    opts: &RenderOptions,
+    out: &mut dyn Write,
+) -> RenderResult {
+    for (k, item) in items.iter().enumerate() {
+        if k > 0 {
+            writeln!(out)?;
+        }
+        let date = item
+            .date()
+            .map_or("undated   ".to_owned(), |d| d.to_string());
+        match item {
+            Item::Event { event, .. } => {
+                let mut line = format!("{date}  event    {}", event.title);
+                if let Some(place) = &event.place {
+                    line.push_str(&format!(" — {place}"));
+                }
+                if let (Some(s), Some(e)) = (event.start, event.end) {
+                    line.push_str(&format!(" ({s} to {e})"));
+                }
+                writeln!(out, "{}", paint(opts, AnsiColor::Cyan.on_default(), &line))?;
+                if !event.participants.is_empty() {
+                    writeln!(out, "            with {}", event.participants.join(", "))?;
+                }
+                for s in &event.sources {
+                    writeln!(out, "            source: {}", source_line(s))?;
+                }
+            }
+            Item::Version(vi) => {
+                let n = &l.nodes[vi.node];
+                let fallback = if vi.fallback_date {
+                    " (no date on this axis; best-known date)"
+                } else {
+                    ""
+                };
+                let line = format!("{date}  version  {}{fallback}", node_name(n));
+                writeln!(out, "{}", paint(opts, Style::new().bold(), &line))?;
+                match &vi.changes {
+                    Some((parent, summary, notable)) => {
+                        writeln!(
+                            out,
+                            "            against {}: {summary}",
+                            l.nodes[*parent].label()
+                        )?;
+                        for c in notable.iter().take(12) {
+                            let old = if c.old.is_empty() {
+                                "—".to_owned()
+                            } else {
+                                c.old.join("+")
+                            };
+                            let new = if c.new.is_empty() {
+                                "—".to_owned()
+                            } else {
+                                c.new.join("+")
+                            };
+                            let tags: Vec<&str> = c.tags.iter().map(|t| t.as_str()).collect();
+                            let tags = if tags.is_empty() {
+                                String::new()
+                            } else {
+                                format!(" [{}]", tags.join(", "))
+                            };
+                            writeln!(out, "              {old} → {new} {}{tags}", c.kind.as_str())?;
+                        }
+                        if notable.len() > 12 {
+                            writeln!(out, "              … and {} more", notable.len() - 12)?;
+                        }
+                    }
+                    None => writeln!(out, "            first version of its lineage")?,
+                }
+                for line in claim_lines(&vi.claims) {
+                    let lead = if line.starts_with('↳') {
+                        "                "
+                    } else {
+                        "            claim: "
+                    };
+                    writeln!(out, "{lead}{line}")?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
