@@ -29,7 +29,13 @@ fn readme_first_command_records_and_logs_every_sample_version() {
         assert!(log.contains(label), "log lacks {label}:\n{log}");
     }
     assert!(log.contains("reconstructed (not verbatim)"));
-    assert!(log.contains("Kirill Dmitriev — DENIES: leaked the plan"));
+    assert!(log.contains("Kirill Dmitriev — leaked the plan to the press [alleged"), "{log}");
+    assert!(log.contains("↳ denied by Axios"), "{log}");
+    // The rest of the README's first command.
+    let diff = env.ok(&["diff", "28-point-plan", "20-point-framework", "--changed-only"]);
+    assert!(diff.contains("~ 6 → 4  reworded  renumbered  [quantity]"), "{diff}");
+    let timeline = env.ok(&["timeline"]);
+    assert!(timeline.contains("event    Trump and Zelensky meet on the 20-point base plan"), "{timeline}");
 }
 
 #[test]
