@@ -65,8 +65,13 @@ fn main() {
             }
         })
         .collect();
-    let a = dir.path().join("old.md");
-    let b = dir.path().join("new.md");
+    // KEEP_DIR keeps the generated pair for profiling.
+    let out_dir = std::env::var_os("KEEP_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| dir.path().to_owned());
+    std::fs::create_dir_all(&out_dir).expect("mkdir");
+    let a = out_dir.join("old.md");
+    let b = out_dir.join("new.md");
     std::fs::write(&a, synth::render("Agreement", &old)).expect("write");
     std::fs::write(&b, synth::render("Agreement", &new)).expect("write");
     let size = std::fs::metadata(&a).map(|m| m.len()).unwrap_or(0);

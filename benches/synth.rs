@@ -328,3 +328,65 @@ pub fn mutate(r: &mut Rng, old: &[String], m: Mutation, count: usize, level: f64
         group_links,
     }
 }
+
+/// One realistic drafting step: a handful of provisions reworded (10% of their words), moved,
+/// split, merged, added and removed; everything else untouched.
+pub fn step(r: &mut Rng, prev: &[String], changes: usize) -> Vec<String> {
+    let mut v = prev.to_vec();
+    for _ in 0..changes {
+        let n = v.len().max(1);
+        match r.below(6) {
+            0 | 1 => {
+                let k = r.below(n);
+                if let Some(t) = v.get(k).cloned() {
+                    v[k] = reword(r, &t, 0.1);
+                }
+            }
+            2 => {
+                let p = mutate(r, &v, Mutation::Move, 1, 0.0);
+                v = p.new;
+            }
+            3 => v = mutate(r, &v, Mutation::Split, 1, 0.0).new,
+            4 => v = mutate(r, &v, Mutation::Add, 1, 0.0).new,
+            _ => v = mutate(r, &v, Mutation::Remove, 1, 0.0).new,
+        }
+    }
+    v
+}
+
+/// Writes `versions` drafts of `provisions` provisions each into `dir`, one [`step`] apart,
+/// one leaked per day from 2020-01-01.
+pub fn write_history(
+    dir: &std::path::Path,
+    versions: usize,
+    provisions: usize,
+    seed: u64,
+) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let mut r = Rng::new(seed);
+    let mut text: Vec<String> = (0..provisions).map(|_| provision(&mut r)).collect();
+    for v in 0..versions {
+        if v > 0 {
+            text = step(&mut r, &text, 10);
+        }
+        let front = format!(
+            "+++\nlabel = \"v{v:03}\"\n[dates]\nleaked = {}\n+++\n",
+            day(v)
+        );
+        std::fs::write(
+            dir.join(format!("v{v:03}.md")),
+            front + &render("Code", &text),
+        )?;
+    }
+    Ok(())
+}
+
+/// 2020-01-01 plus `offset` days (months of 28 days: dates only need to be valid and ordered).
+fn day(offset: usize) -> String {
+    let (y, m, d) = (
+        2020 + offset / (28 * 12),
+        1 + (offset / 28) % 12,
+        1 + offset % 28,
+    );
+    format!("{y:04}-{m:02}-{d:02}")
+}

@@ -5,27 +5,34 @@
 //! entries, so candidate generation is O(n) in the number of provisions whatever their count;
 //! words too common to discriminate (longer posting lists) are skipped.
 
-use std::collections::HashMap;
-
 use super::text::Features;
 
 const QUERY_WORDS: usize = 12;
 const MAX_POSTING: usize = 256;
 
-/// Returns candidate (old, new) pairs: for every provision on either side, the `k` provisions
-/// of the other side sharing the most weight of its rarest words. Sorted, without duplicates.
-pub(super) fn candidates(f: &Features, k: usize) -> Vec<(usize, usize)> {
+/// Returns candidate (old, new) pairs: for every provision not yet paired, on either side,
+/// the `k` provisions of the other side (paired or not, so that split pieces find what they
+/// came from) sharing the most weight of its rarest words. Sorted, without duplicates.
+///
+/// Provisions paired by the exact pass cost nothing here: on a typical redraft almost all of
+/// them are, and the index is not even built when none is left.
+pub(super) fn candidates(
+    f: &Features,
+    old_free: &[bool],
+    new_free: &[bool],
+    k: usize,
+) -> Vec<(usize, usize)> {
     let mut pairs: Vec<(usize, usize)> = Vec::new();
-    let old_index = index(&f.old);
-    let new_index = index(&f.new);
-    for (j, bag) in f.new.iter().enumerate() {
-        for i in query(f, bag, &old_index, k) {
-            pairs.push((i, j));
+    if new_free.iter().any(|&x| x) {
+        let mut q = Query::new(index(f, &f.old), f.old.len());
+        for (j, bag) in f.new.iter().enumerate().filter(|(j, _)| new_free[*j]) {
+            pairs.extend(q.run(f, bag, k).into_iter().map(|i| (i, j)));
         }
     }
-    for (i, bag) in f.old.iter().enumerate() {
-        for j in query(f, bag, &new_index, k) {
-            pairs.push((i, j));
+    if old_free.iter().any(|&x| x) {
+        let mut q = Query::new(index(f, &f.new), f.new.len());
+        for (i, bag) in f.old.iter().enumerate().filter(|(i, _)| old_free[*i]) {
+            pairs.extend(q.run(f, bag, k).into_iter().map(|j| (i, j)));
         }
     }
     pairs.sort_unstable();
@@ -33,30 +40,60 @@ pub(super) fn candidates(f: &Features, k: usize) -> Vec<(usize, usize)> {
     pairs
 }
 
-fn index(bags: &[Vec<(u32, u32)>]) -> HashMap<u32, Vec<usize>> {
-    let mut idx: HashMap<u32, Vec<usize>> = HashMap::new();
+/// Posting lists by word id (word ids are dense).
+fn index(f: &Features, bags: &[Vec<(u32, u32)>]) -> Vec<Vec<usize>> {
+    let mut idx: Vec<Vec<usize>> = vec![Vec::new(); f.idf.len()];
     for (p, bag) in bags.iter().enumerate() {
         for &(w, _) in bag {
-            idx.entry(w).or_default().push(p);
+            idx[w as usize].push(p);
         }
     }
     idx
 }
 
-fn query(f: &Features, bag: &[(u32, u32)], idx: &HashMap<u32, Vec<usize>>, k: usize) -> Vec<usize> {
-    let mut rare: Vec<(u32, usize)> = bag
-        .iter()
-        .filter_map(|&(w, _)| idx.get(&w).map(|post| (w, post.len())))
-        .filter(|&(_, len)| len <= MAX_POSTING)
-        .collect();
-    rare.sort_unstable_by_key(|&(w, len)| (len, w));
-    let mut score: HashMap<usize, f64> = HashMap::new();
-    for &(w, _) in rare.iter().take(QUERY_WORDS) {
-        for &p in &idx[&w] {
-            *score.entry(p).or_insert(0.0) += f.idf[w as usize];
+/// An index with a reusable dense score table, so a query allocates almost nothing.
+struct Query {
+    index: Vec<Vec<usize>>,
+    score: Vec<f64>,
+    touched: Vec<usize>,
+}
+
+impl Query {
+    fn new(index: Vec<Vec<usize>>, targets: usize) -> Query {
+        Query {
+            index,
+            score: vec![0.0; targets],
+            touched: Vec::new(),
         }
     }
-    let mut ranked: Vec<(usize, f64)> = score.into_iter().collect();
-    ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    ranked.into_iter().take(k).map(|(p, _)| p).collect()
+
+    fn run(&mut self, f: &Features, bag: &[(u32, u32)], k: usize) -> Vec<usize> {
+        let mut rare: Vec<(usize, u32)> = bag
+            .iter()
+            .map(|&(w, _)| (self.index[w as usize].len(), w))
+            .filter(|&(len, _)| len > 0 && len <= MAX_POSTING)
+            .collect();
+        rare.sort_unstable();
+        for &(_, w) in rare.iter().take(QUERY_WORDS) {
+            for &p in &self.index[w as usize] {
+                if self.score[p] == 0.0 {
+                    self.touched.push(p);
+                }
+                self.score[p] += f.idf[w as usize];
+            }
+        }
+        let mut ranked: Vec<(usize, f64)> =
+            self.touched.iter().map(|&p| (p, self.score[p])).collect();
+        for &p in &self.touched {
+            self.score[p] = 0.0;
+        }
+        self.touched.clear();
+        let by_score = |a: &(usize, f64), b: &(usize, f64)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        if ranked.len() > k {
+            ranked.select_nth_unstable_by(k, by_score);
+            ranked.truncate(k);
+        }
+        ranked.sort_unstable_by(by_score);
+        ranked.into_iter().map(|(p, _)| p).collect()
+    }
 }

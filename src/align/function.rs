@@ -25,11 +25,20 @@ pub fn diff(old: &str, new: &str, opts: &AlignOptions) -> Alignment {
 
 /// Aligns two lists of provisions.
 pub fn align(old: Vec<Provision>, new: Vec<Provision>, opts: &AlignOptions) -> Alignment {
-    let f = Features::new(&old, &new);
     let mut pairs = Pairs::new(old.len(), new.len());
     assign::pins(&old, &new, &opts.pins, &mut pairs);
     assign::exact(&old, &new, &mut pairs);
-    let cands = candidates::candidates(&f, opts.max_candidates);
+    let old_free: Vec<bool> = pairs.old_to_new.iter().map(Option::is_none).collect();
+    let new_free: Vec<bool> = pairs.new_to_old.iter().map(Option::is_none).collect();
+    // Pinned pairs keep their bags: they may still gain split pieces or merged provisions.
+    let mut old_bagged = old_free.clone();
+    let mut new_bagged = new_free.clone();
+    for (i, j) in pinned_indexes(&old, &new, &opts.pins) {
+        old_bagged[i] = true;
+        new_bagged[j] = true;
+    }
+    let f = Features::new(&old, &new, &old_bagged, &new_bagged);
+    let cands = candidates::candidates(&f, &old_free, &new_free, opts.max_candidates);
     assign::greedy(&f, &cands, opts.threshold, &mut pairs);
     assign::context(&f, opts.context_threshold, &mut pairs);
     let groups = split_merge::find(&f, &cands, opts.containment, &mut pairs);
@@ -85,6 +94,20 @@ pub fn align(old: Vec<Provision>, new: Vec<Provision>, opts: &AlignOptions) -> A
         .map(|(k, (kind, os, ns))| build(&old, &new, &f, kind, os, ns, moved[k]))
         .collect();
     Alignment { old, new, changes }
+}
+
+fn pinned_indexes(
+    old: &[Provision],
+    new: &[Provision],
+    pins: &[(String, String)],
+) -> Vec<(usize, usize)> {
+    pins.iter()
+        .filter_map(|(a, b)| {
+            let i = old.iter().position(|p| &p.id == a)?;
+            let j = new.iter().position(|p| &p.id == b)?;
+            Some((i, j))
+        })
+        .collect()
 }
 
 /// Sorts changes in new-document order; a removed provision goes right after the change that

@@ -2,6 +2,7 @@
 //! documents, and the weighted overlap scores built on them.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::provisions::Provision;
 
@@ -26,6 +27,12 @@ pub(super) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_lowercase)
 }
 
+/// Splits text into words as written (runs of letters and digits).
+fn raw_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
 /// Returns the text reduced to its words, for exact matching insensitive to punctuation,
 /// case and spacing.
 pub(super) fn normalised(text: &str) -> String {
@@ -33,14 +40,29 @@ pub(super) fn normalised(text: &str) -> String {
 }
 
 impl Features {
-    pub(super) fn new(old: &[Provision], new: &[Provision]) -> Features {
-        let mut ids: HashMap<String, u32> = HashMap::new();
+    /// Builds the word bags of the provisions still in play (`old_free`, `new_free`); the
+    /// others (paired by the exact pass, their alignment final) get empty bags and cost
+    /// nothing. IDF is computed over the provisions in play: what distinguishes them from each
+    /// other is what matters for pairing them.
+    pub(super) fn new(
+        old: &[Provision],
+        new: &[Provision],
+        old_free: &[bool],
+        new_free: &[bool],
+    ) -> Features {
+        let mut ids: HashMap<String, u32, BuildHasherDefault<FxHasher>> = HashMap::default();
         let mut df: Vec<u32> = Vec::new();
         let mut bag = |p: &Provision, df: &mut Vec<u32>| {
-            let mut counts: HashMap<u32, u32> = HashMap::new();
-            for w in words(&p.text) {
+            let mut counts: HashMap<u32, u32, BuildHasherDefault<FxHasher>> = HashMap::default();
+            for w in raw_words(&p.text) {
                 let next = ids.len() as u32;
-                let id = *ids.entry(w).or_insert(next);
+                let id = match ids.get(w) {
+                    Some(&id) => id,
+                    None if w.chars().any(char::is_uppercase) => {
+                        *ids.entry(w.to_lowercase()).or_insert(next)
+                    }
+                    None => *ids.entry(w.to_owned()).or_insert(next),
+                };
                 if id as usize == df.len() {
                     df.push(0);
                 }
@@ -53,9 +75,18 @@ impl Features {
             }
             v
         };
-        let old_bags: Vec<_> = old.iter().map(|p| bag(p, &mut df)).collect();
-        let new_bags: Vec<_> = new.iter().map(|p| bag(p, &mut df)).collect();
-        let n = (old.len() + new.len()).max(1) as f64;
+        let old_bags: Vec<_> = old
+            .iter()
+            .zip(old_free)
+            .map(|(p, &free)| if free { bag(p, &mut df) } else { Vec::new() })
+            .collect();
+        let new_bags: Vec<_> = new
+            .iter()
+            .zip(new_free)
+            .map(|(p, &free)| if free { bag(p, &mut df) } else { Vec::new() })
+            .collect();
+        let in_play = old_free.iter().chain(new_free).filter(|&&f| f).count();
+        let n = in_play.max(1) as f64;
         let idf: Vec<f64> = df
             .iter()
             .map(|&d| (1.0 + n / f64::from(d.max(1))).ln())
@@ -141,5 +172,38 @@ impl Features {
             return 0.0;
         }
         2.0 * self.shared(&a, &b) / total
+    }
+}
+
+/// The multiply-rotate hash of rustc (FxHash): much faster than SipHash on short words, and
+/// HashDoS resistance is irrelevant for a local diff.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(buf));
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
 }

@@ -59,6 +59,15 @@ pub(super) fn origins(
     sources: &[SourceRef],
 ) -> Vec<Segment> {
     let text = &nodes[v].provisions[j].text;
+    // An unchanged provision keeps its parent's origins as they are: a hash, not a diff.
+    for s in sources {
+        let e = &edges[s.edge];
+        if let [i] = e.alignment.changes[s.change].old.as_slice() {
+            if sources.len() == 1 && nodes[e.parent].provisions[*i].text == *text {
+                return instances[e.parent][*i].segments.clone();
+            }
+        }
+    }
     let words = tokens(text);
     let mut origin = vec![v; words.len()];
     for s in sources {

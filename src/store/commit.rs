@@ -70,7 +70,8 @@ impl Store {
         let time = git2::Time::new(ctx.now.timestamp(), 0);
         git2::Signature::new(
             &clean(&ctx.recorder.name, "unknown"),
-            &clean(&ctx.recorder.email, ""),
+            // git requires an e-mail; a recorder known only by name gets a placeholder.
+            &clean(&ctx.recorder.email, "unknown@drafttrail.invalid"),
             &time,
         )
         .map_err(git("building the committer"))

@@ -29,13 +29,27 @@ fn readme_first_command_records_and_logs_every_sample_version() {
         assert!(log.contains(label), "log lacks {label}:\n{log}");
     }
     assert!(log.contains("reconstructed (not verbatim)"));
-    assert!(log.contains("Kirill Dmitriev — leaked the plan to the press [alleged"), "{log}");
+    assert!(
+        log.contains("Kirill Dmitriev — leaked the plan to the press [alleged"),
+        "{log}"
+    );
     assert!(log.contains("↳ denied by Axios"), "{log}");
     // The rest of the README's first command.
-    let diff = env.ok(&["diff", "28-point-plan", "20-point-framework", "--changed-only"]);
-    assert!(diff.contains("~ 6 → 4  reworded  renumbered  [quantity]"), "{diff}");
+    let diff = env.ok(&[
+        "diff",
+        "28-point-plan",
+        "20-point-framework",
+        "--changed-only",
+    ]);
+    assert!(
+        diff.contains("~ 6 → 4  reworded  renumbered  [quantity]"),
+        "{diff}"
+    );
     let timeline = env.ok(&["timeline"]);
-    assert!(timeline.contains("event    Trump and Zelensky meet on the 20-point base plan"), "{timeline}");
+    assert!(
+        timeline.contains("event    Trump and Zelensky meet on the 20-point base plan"),
+        "{timeline}"
+    );
 }
 
 #[test]
@@ -192,7 +206,18 @@ fn commit_flags_fill_and_override_front_matter() {
     assert_eq!(v["sources"][0]["url"], "https://ft.example/x,y");
     assert_eq!(v["sources"][0]["date"], "2025-11-21");
     assert_eq!(v["claims"][0]["who"], "A. Person");
-    let author = env.git_stdout(&["log", "-1", "--format=%an|%ad", "--date=short", "fork"]);
+    env.write("c.txt", "1. C.\n");
+    env.ok(&[
+        "commit",
+        "c.txt",
+        "--track",
+        "fork",
+        "--recorder",
+        "Just A Name",
+    ]);
+    let committer = env.git_stdout(&["log", "-1", "--format=%cn", "fork"]);
+    assert_eq!(committer.trim(), "Just A Name");
+    let author = env.git_stdout(&["log", "-1", "--format=%an|%ad", "--date=short", "fork~1"]);
     assert_eq!(author.trim(), "A. Person|2025-11-20");
 }
 
