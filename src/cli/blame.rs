@@ -59,10 +59,12 @@ fn version_index(
 pub fn run_blame(global: &Global, args: BlameArgs) -> Result<()> {
     let (lineage, v) = version_index(global, args.rev.as_deref())?;
     let opts = render_options(global.color);
-    with_stdout(|out| match Format::from(args.format) {
-        Format::Term => render::lineage_term::blame(&lineage, v, &opts, out),
-        Format::Markdown => render::lineage_md::blame(&lineage, v, &opts, out),
-        Format::Json => render::lineage_json::blame(&lineage, v, &opts, out),
+    with_stdout(global.pager().as_deref(), |out| {
+        match Format::from(args.format) {
+            Format::Term => render::lineage_term::blame(&lineage, v, &opts, out),
+            Format::Markdown => render::lineage_md::blame(&lineage, v, &opts, out),
+            Format::Json => render::lineage_json::blame(&lineage, v, &opts, out),
+        }
     })
 }
 
@@ -70,9 +72,11 @@ pub fn run_shares(global: &Global, args: SharesArgs) -> Result<()> {
     let (lineage, v) = version_index(global, args.rev.as_deref())?;
     let shares = lineage.shares(v);
     let opts = render_options(global.color);
-    with_stdout(|out| match Format::from(args.format) {
-        Format::Term => render::lineage_term::shares(&lineage, &shares, &opts, out),
-        Format::Markdown => render::lineage_md::shares(&lineage, &shares, &opts, out),
-        Format::Json => render::lineage_json::shares(&lineage, &shares, &opts, out),
+    with_stdout(global.pager().as_deref(), |out| {
+        match Format::from(args.format) {
+            Format::Term => render::lineage_term::shares(&lineage, &shares, &opts, out),
+            Format::Markdown => render::lineage_md::shares(&lineage, &shares, &opts, out),
+            Format::Json => render::lineage_json::shares(&lineage, &shares, &opts, out),
+        }
     })
 }

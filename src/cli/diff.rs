@@ -99,10 +99,12 @@ pub fn run(global: &Global, args: DiffArgs) -> Result<()> {
         provision: args.provision,
     };
     let opts = render_options(global.color);
-    with_stdout(|out| match Format::from(args.format) {
-        Format::Term => render::diff_term::diff(&view, &opts, out),
-        Format::Markdown => render::diff_md::diff(&view, &opts, out),
-        Format::Json => render::json::diff(&view, &opts, out),
+    with_stdout(global.pager().as_deref(), |out| {
+        match Format::from(args.format) {
+            Format::Term => render::diff_term::diff(&view, &opts, out),
+            Format::Markdown => render::diff_md::diff(&view, &opts, out),
+            Format::Json => render::json::diff(&view, &opts, out),
+        }
     })
 }
 

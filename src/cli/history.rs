@@ -51,9 +51,17 @@ pub fn run(global: &Global, args: HistoryArgs) -> Result<()> {
     };
     let entries = lineage.history(&identity);
     let opts = render_options(global.color);
-    with_stdout(|out| match Format::from(args.format) {
-        Format::Term => render::lineage_term::history(&lineage, &identity, &entries, &opts, out),
-        Format::Markdown => render::lineage_md::history(&lineage, &identity, &entries, &opts, out),
-        Format::Json => render::lineage_json::history(&lineage, &identity, &entries, &opts, out),
+    with_stdout(global.pager().as_deref(), |out| {
+        match Format::from(args.format) {
+            Format::Term => {
+                render::lineage_term::history(&lineage, &identity, &entries, &opts, out)
+            }
+            Format::Markdown => {
+                render::lineage_md::history(&lineage, &identity, &entries, &opts, out)
+            }
+            Format::Json => {
+                render::lineage_json::history(&lineage, &identity, &entries, &opts, out)
+            }
+        }
     })
 }

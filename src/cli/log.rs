@@ -35,9 +35,11 @@ pub fn run(global: &Global, args: LogArgs) -> Result<()> {
     }
     let entries = drafttrail::log::entries(&versions, !args.reverse);
     let opts = render_options(global.color);
-    with_stdout(|out| match Format::from(args.format) {
-        Format::Term => render::term::log(&entries, &opts, out),
-        Format::Markdown => render::markdown::log(&entries, &opts, out),
-        Format::Json => render::json::log(&entries, &opts, out),
+    with_stdout(global.pager().as_deref(), |out| {
+        match Format::from(args.format) {
+            Format::Term => render::term::log(&entries, &opts, out),
+            Format::Markdown => render::markdown::log(&entries, &opts, out),
+            Format::Json => render::json::log(&entries, &opts, out),
+        }
     })
 }

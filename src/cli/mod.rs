@@ -10,6 +10,7 @@ mod import;
 mod init;
 mod log;
 mod output;
+mod report;
 mod show;
 mod timeline;
 
@@ -41,12 +42,21 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR", env = "DRAFTTRAIL_REPO")]
     repo: Option<PathBuf>,
 
-    /// When to colour terminal output
+    /// When to colour terminal output (NO_COLOR is honoured)
     #[arg(long, global = true, value_enum, default_value_t = output::ColorChoice::Auto)]
     color: output::ColorChoice,
 
+    /// Never send output through a pager ($DRAFTTRAIL_PAGER, $PAGER or `less -FRX` on a terminal)
+    #[arg(long, global = true)]
+    no_pager: bool,
+
     #[command(subcommand)]
     command: Command,
+}
+
+/// The clap command tree, for completions and the man page.
+pub fn command() -> clap::Command {
+    <Cli as clap::CommandFactory>::command()
 }
 
 #[derive(Debug, Subcommand)]
@@ -66,6 +76,9 @@ enum Command {
     /// Remove a pin set with `drafttrail pin`
     Unpin(attribute::PinArgs),
     Sync(attribute::SyncArgs),
+    Report(report::ReportArgs),
+    Completions(report::CompletionsArgs),
+    Man(report::ManArgs),
 }
 
 /// Parses the command line and runs the command.
@@ -86,6 +99,7 @@ pub fn run() -> Result<()> {
     let global = Global {
         repo: cli.repo.clone(),
         color: cli.color,
+        no_pager: cli.no_pager,
     };
     match cli.command {
         Command::Init(args) => init::run(&global, args),
@@ -102,6 +116,9 @@ pub fn run() -> Result<()> {
         Command::Pin(args) => attribute::run_pin(&global, args),
         Command::Unpin(args) => attribute::run_unpin(&global, args),
         Command::Sync(args) => attribute::run_sync(&global, args),
+        Command::Report(args) => report::run(&global, args),
+        Command::Completions(args) => report::completions(args),
+        Command::Man(args) => report::man(args),
     }
 }
 
@@ -109,9 +126,21 @@ pub fn run() -> Result<()> {
 pub struct Global {
     repo: Option<PathBuf>,
     color: output::ColorChoice,
+    no_pager: bool,
 }
 
 impl Global {
+    /// The pager for long output, if any.
+    fn pager(&self) -> Option<String> {
+        use std::io::IsTerminal;
+        output::choose_pager(
+            self.no_pager,
+            std::io::stdout().is_terminal(),
+            std::env::var("DRAFTTRAIL_PAGER").ok().as_deref(),
+            std::env::var("PAGER").ok().as_deref(),
+        )
+    }
+
     /// Opens the store named by `--repo`/`DRAFTTRAIL_REPO`, or finds one upward.
     fn store(&self) -> Result<Store> {
         Ok(match &self.repo {

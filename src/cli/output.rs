@@ -50,11 +50,87 @@ pub fn render_options(choice: ColorChoice) -> RenderOptions {
     RenderOptions { color }
 }
 
-/// Runs `f` with a buffered stdout and flushes it.
-pub fn with_stdout(f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> anyhow::Result<()> {
+/// Returns the pager command to use, if any: none with `--no-pager` or when stdout is not a
+/// terminal; else `$DRAFTTRAIL_PAGER`, else `$PAGER`, else `less -FRX`. An empty value or
+/// `cat` means no pager.
+pub fn choose_pager(
+    no_pager: bool,
+    stdout_is_tty: bool,
+    drafttrail_pager: Option<&str>,
+    pager: Option<&str>,
+) -> Option<String> {
+    if no_pager || !stdout_is_tty {
+        return None;
+    }
+    let cmd = drafttrail_pager.or(pager).unwrap_or("less -FRX").trim();
+    (!cmd.is_empty() && cmd != "cat").then(|| cmd.to_owned())
+}
+
+/// Runs `f` with a buffered stdout (through the pager when `pager` is set) and flushes it.
+pub fn with_stdout(
+    pager: Option<&str>,
+    f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> anyhow::Result<()> {
+    if let Some(cmd) = pager {
+        let child = std::process::Command::new("sh")
+            .args(["-c", cmd])
+            .env(
+                "LESS",
+                std::env::var("LESS").unwrap_or_else(|_| "FRX".into()),
+            )
+            .stdin(std::process::Stdio::piped())
+            .spawn();
+        // A pager that cannot start is not worth failing for: print directly instead.
+        if let Ok(mut child) = child {
+            if let Some(stdin) = child.stdin.take() {
+                let mut out = std::io::BufWriter::new(stdin);
+                let result = f(&mut out).and_then(|()| out.flush());
+                drop(out);
+                let _ = child.wait();
+                // The reader quitting the pager early closes the pipe: not an error.
+                return match result {
+                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                    other => Ok(other?),
+                };
+            }
+        }
+    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     f(&mut out)?;
     out.flush()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pager_selection() {
+        assert_eq!(
+            choose_pager(false, false, Some("most"), None),
+            None,
+            "no pager without a tty"
+        );
+        assert_eq!(
+            choose_pager(true, true, Some("most"), None),
+            None,
+            "--no-pager wins"
+        );
+        assert_eq!(
+            choose_pager(false, true, Some("most"), Some("more")),
+            Some("most".into())
+        );
+        assert_eq!(
+            choose_pager(false, true, None, Some("more")),
+            Some("more".into())
+        );
+        assert_eq!(
+            choose_pager(false, true, None, None),
+            Some("less -FRX".into())
+        );
+        assert_eq!(choose_pager(false, true, Some(""), Some("more")), None);
+        assert_eq!(choose_pager(false, true, None, Some("cat")), None);
+    }
 }

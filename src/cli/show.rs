@@ -46,7 +46,7 @@ pub fn run(global: &Global, args: ShowArgs) -> Result<()> {
         body = body[p.span.clone()].to_owned();
     }
     let opts = render_options(global.color);
-    with_stdout(|out| {
+    with_stdout(global.pager().as_deref(), |out| {
         if args.raw {
             return out.write_all(body.as_bytes());
         }

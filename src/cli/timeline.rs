@@ -84,9 +84,11 @@ pub fn run(global: &Global, args: TimelineArgs) -> Result<()> {
     };
     let items = timeline::timeline(&lineage, &events, &filter);
     let opts = render_options(global.color);
-    with_stdout(|out| match Format::from(args.format) {
-        Format::Term => render::lineage_term::timeline(&lineage, &items, &opts, out),
-        Format::Markdown => render::lineage_md::timeline(&lineage, &items, &opts, out),
-        Format::Json => render::lineage_json::timeline(&lineage, &items, &opts, out),
+    with_stdout(global.pager().as_deref(), |out| {
+        match Format::from(args.format) {
+            Format::Term => render::lineage_term::timeline(&lineage, &items, &opts, out),
+            Format::Markdown => render::lineage_md::timeline(&lineage, &items, &opts, out),
+            Format::Json => render::lineage_json::timeline(&lineage, &items, &opts, out),
+        }
     })
 }

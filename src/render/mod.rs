@@ -6,6 +6,7 @@
 
 pub mod diff_md;
 pub mod diff_term;
+pub mod html;
 pub mod json;
 pub mod lineage_json;
 pub mod lineage_md;

@@ -13,3 +13,7 @@ mod concurrency;
 mod cli_diff;
 // history, blame, shares, timeline, attribute, pin, sync.
 mod cli_lineage;
+// The HTML report: escaping and the headless-Chromium check.
+mod report;
+// Colour, completions, man page, help, broken pipes.
+mod cli_feel;

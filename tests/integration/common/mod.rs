@@ -27,7 +27,12 @@ impl TestEnv {
 
     /// The command with the hermetic environment; runs in the env's folder.
     pub fn cmd(&self) -> Command {
-        let mut cmd = Command::cargo_bin("drafttrail").unwrap();
+        Command::from_std(self.std_cmd())
+    }
+
+    /// The same as a plain `std::process::Command` (for piping).
+    pub fn std_cmd(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("drafttrail"));
         cmd.current_dir(self.path())
             .env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())

@@ -1,0 +1,106 @@
+//! The self-contained HTML report: one file, inline CSS and a little JavaScript, no network
+//! request of any kind. It reads completely without JavaScript (the script only re-orders the
+//! timeline by another date and switches redlines between inline and side by side).
+//!
+//! Safety: every piece of text from drafts, metadata, claims and events goes through
+//! [`esc`]; a link is emitted only for `http:`/`https:` addresses ([`safe_url`]). A
+//! Content-Security-Policy forbids every load except the page's own inline style and script.
+
+mod sections;
+
+use std::io::Write;
+
+use super::{RenderOptions, RenderResult};
+use crate::events::Events;
+use crate::lineage::Lineage;
+
+const CSS: &str = include_str!("report.css");
+const JS: &str = include_str!("report.js");
+
+/// Everything the report shows.
+#[derive(Debug, Clone, Copy)]
+pub struct Report<'a> {
+    /// The lineage of every version.
+    pub lineage: &'a Lineage,
+    /// The events.
+    pub events: &'a Events,
+    /// Indexes of the versions to show (in lineage order); the others only as context.
+    pub versions: &'a [usize],
+    /// The report's title.
+    pub title: &'a str,
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Returns the address, escaped, if it is a plain web address; `None` for `javascript:`,
+/// `data:` and anything else.
+pub fn safe_url(url: &str) -> Option<String> {
+    let u = url.trim();
+    let lower = u.to_ascii_lowercase();
+    let ok = (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !u.chars().any(|c| c.is_control() || c.is_whitespace());
+    ok.then(|| esc(u))
+}
+
+/// Renders the report.
+pub fn report(r: &Report<'_>, _opts: &RenderOptions, out: &mut dyn Write) -> RenderResult {
+    let mut html = String::with_capacity(256 * 1024);
+    html.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    html.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    html.push_str(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
+         style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src 'none'; \
+         form-action 'none'; base-uri 'none'\">\n",
+    );
+    html.push_str("<meta name=\"referrer\" content=\"no-referrer\">\n");
+    html.push_str(&format!(
+        "<title>{}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n",
+        esc(r.title)
+    ));
+    sections::header(r, &mut html);
+    sections::timeline(r, &mut html);
+    sections::matrix(r, &mut html);
+    sections::changes(r, &mut html);
+    sections::provisions(r, &mut html);
+    sections::shares(r, &mut html);
+    html.push_str(&format!("<script>\n{JS}</script>\n</body>\n</html>\n"));
+    out.write_all(html.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_and_urls() {
+        assert_eq!(
+            esc("<script>alert('x')</script> & \""),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;"
+        );
+        assert_eq!(
+            safe_url("https://a.example/?q=1&b=2"),
+            Some("https://a.example/?q=1&amp;b=2".into())
+        );
+        assert_eq!(safe_url("javascript:alert(1)"), None);
+        assert_eq!(safe_url(" JAVASCRIPT:alert(1)"), None);
+        assert_eq!(safe_url("data:text/html,x"), None);
+        assert_eq!(
+            safe_url("https://a.example/\"onmouseover=x"),
+            Some("https://a.example/&quot;onmouseover=x".into())
+        );
+    }
+}

@@ -1,0 +1,101 @@
+//! What makes the CLI feel like git: colour rules, completions, man page, help with examples,
+//! quiet broken pipes.
+
+use std::io::Read;
+use std::process::Stdio;
+
+use crate::common::TestEnv;
+
+#[test]
+fn colour_only_when_asked_and_no_color_wins_over_auto() {
+    let env = TestEnv::new();
+    env.copy_sample_drafts();
+    env.ok(&["import", "drafts", "--init", "-q"]);
+    // Not a tty (and NO_COLOR set by TestEnv): plain.
+    let plain = env.ok(&["diff", "europe"]);
+    assert!(!plain.contains('\u{1b}'));
+    assert!(plain.contains("[-600,000-]{+800,000+}"));
+    let auto_no_tty = env
+        .cmd()
+        .env_remove("NO_COLOR")
+        .args(["diff", "europe"])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&auto_no_tty.stdout).contains('\u{1b}'));
+    let forced = env.ok(&["--color", "always", "diff", "europe"]);
+    assert!(forced.contains("\u{1b}["), "{forced}");
+    assert!(!forced.contains("[-600,000-]"));
+}
+
+#[test]
+fn completions_for_bash_zsh_and_fish() {
+    let env = TestEnv::new();
+    let bash = env.ok(&["completions", "bash"]);
+    assert!(bash.contains("_drafttrail()") && bash.contains("timeline"));
+    let zsh = env.ok(&["completions", "zsh"]);
+    assert!(zsh.starts_with("#compdef drafttrail") && zsh.contains("attribute"));
+    let fish = env.ok(&["completions", "fish"]);
+    assert!(fish.contains("complete -c drafttrail") && fish.contains("history"));
+    assert!(
+        env.fails(&["completions", "tcsh"])
+            .contains("invalid value")
+    );
+}
+
+#[test]
+fn man_page_and_help_with_examples() {
+    let env = TestEnv::new();
+    let man = env.ok(&["man"]);
+    assert!(man.contains(".TH drafttrail 1"));
+    for cmd in [
+        "init",
+        "commit",
+        "import",
+        "log",
+        "show",
+        "diff",
+        "history",
+        "blame",
+        "shares",
+        "timeline",
+        "attribute",
+        "pin",
+        "unpin",
+        "sync",
+        "report",
+        "completions",
+        "man",
+    ] {
+        let help = env.ok(&[cmd, "--help"]);
+        assert!(help.contains("Examples:"), "`{cmd} --help` has no examples");
+    }
+}
+
+#[test]
+fn log_into_a_closed_pipe_exits_quietly() {
+    let env = TestEnv::new();
+    env.copy_sample_drafts();
+    env.ok(&["import", "drafts", "--init", "-q"]);
+    let mut child = env
+        .std_cmd()
+        .args(["timeline"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child
+        .stdout
+        .as_mut()
+        .unwrap()
+        .read_exact(&mut first)
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "exit {:?}", out.status.code());
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -1,0 +1,166 @@
+//! The HTML report: escaping of hostile input, and the real-browser check (headless Chromium
+//! through tests/browser/check.mjs), including that the check itself catches a script error,
+//! a network request and missing content.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::common::{TestEnv, draft};
+
+fn imported() -> TestEnv {
+    let env = TestEnv::new();
+    env.copy_sample_drafts();
+    env.ok(&["import", "drafts", "--init", "-q"]);
+    env
+}
+
+fn browser_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser")
+}
+
+/// Returns whether the browser check can run; in CI it must.
+fn browser_available() -> bool {
+    let chromium = std::env::var_os("CHROMIUM")
+        .map_or_else(|| PathBuf::from("/usr/bin/chromium"), PathBuf::from);
+    let ok = chromium.exists() && browser_dir().join("node_modules/playwright-core").exists();
+    if !ok {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "the browser test needs Chromium and tests/browser/node_modules (.ci/run installs both)"
+        );
+        eprintln!(
+            "skipping the browser check: run .ci/run (or apt-get install chromium; npm ci in tests/browser)"
+        );
+    }
+    ok
+}
+
+fn check(report: &Path, screenshot: &Path, extra: &[&str]) -> (bool, String) {
+    let out = Command::new("node")
+        .arg(browser_dir().join("check.mjs"))
+        .arg(report)
+        .arg(screenshot)
+        .args(extra)
+        .output()
+        .expect("node runs");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.success(), text)
+}
+
+#[test]
+fn sample_report_is_small_and_self_contained() {
+    let env = imported();
+    let out = env.ok(&["report", "--out", "-"]);
+    assert!(out.len() < 2 * 1024 * 1024, "report is {} bytes", out.len());
+    assert!(out.starts_with("<!DOCTYPE html>"));
+    assert!(out.contains("default-src 'none'"));
+    for external in ["<link", "src=\"http", "src='http", "@import", "url("] {
+        assert!(!out.contains(external), "external resource: {external}");
+    }
+    assert_eq!(out.matches("<li class=\"version\"").count(), 6);
+    assert!(out.contains("<del>600,000</del>") && out.contains("<ins>800,000</ins>"));
+    env.ok(&["report", "--out", "r.html", "28-point-plan", "europe"]);
+    let two = std::fs::read_to_string(env.path().join("r.html")).unwrap();
+    assert_eq!(two.matches("<li class=\"version\"").count(), 2);
+}
+
+#[test]
+fn hostile_drafts_and_claims_render_as_text() {
+    let env = TestEnv::new();
+    env.ok(&["init"]);
+    let front = "[[source]]\noutlet = \"<img src=x onerror=alert(1)>\"\nurl = \"javascript:alert(2)\"\n\
+                 [[claim]]\nwho = \"<script>alert(3)</script>\"\ndid = \"wrote <b onclick=alert(4)>this</b>\"\n\
+                 source = \"x\"\nurl = \"JavaScript:alert(5)\"\nquote = \"\\\"><svg onload=alert(6)>\"\n";
+    env.write("evil.md", draft("<script>alert(7)</script>", front, "1. <script>alert(8)</script>\n2. <img src=x onerror=alert(9)> [link](javascript:alert(10))\n"));
+    env.ok(&["commit", "evil.md"]);
+    env.write(
+        "evil2.md",
+        draft(
+            "second",
+            "",
+            "1. <script>alert(8)</script> changed\n2. <iframe src=javascript:alert(11)>\n",
+        ),
+    );
+    env.ok(&["commit", "evil2.md"]);
+    env.ok(&["report", "--out", "evil.html"]);
+    let html = std::fs::read_to_string(env.path().join("evil.html")).unwrap();
+    let body = &html[html.find("<body>").unwrap()..html.rfind("<script>").unwrap()];
+    for raw in [
+        "<script>alert",
+        "<img src=x",
+        "<b onclick",
+        "<svg onload",
+        "<iframe",
+        "href=\"javascript",
+        "href=\"JavaScript",
+    ] {
+        assert!(!body.contains(raw), "unescaped: {raw}");
+    }
+    assert!(body.contains("&lt;script&gt;alert(8)&lt;/script&gt;"));
+    assert!(body.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    if browser_available() {
+        let shot = env.path().join("evil.png");
+        let (ok, out) = check(
+            &env.path().join("evil.html"),
+            &shot,
+            &["--versions", "2", "--text", "<script>alert(7)</script>"],
+        );
+        assert!(ok, "{out}");
+    }
+}
+
+#[test]
+fn sample_report_passes_the_browser_check() {
+    if !browser_available() {
+        return;
+    }
+    let env = imported();
+    env.ok(&["report", "--out", "report.html"]);
+    let report = env.path().join("report.html");
+    let shot = std::env::var_os("DRAFTTRAIL_SCREENSHOT")
+        .map_or_else(|| env.path().join("report.png"), PathBuf::from);
+    let expect = [
+        "--versions",
+        "6",
+        "--redline",
+        "600,000:800,000",
+        "--text",
+        "He must have got this from K.",
+        "--text",
+        "denied:",
+    ];
+    let (ok, out) = check(&report, &shot, &expect);
+    assert!(ok, "{out}");
+    eprintln!("browser: {}", out.trim());
+    assert!(std::fs::metadata(&shot).unwrap().len() > 10_000);
+
+    // The check catches what it must catch (screenshots of these go elsewhere).
+    let shot = env.path().join("negative.png");
+    let html = std::fs::read_to_string(&report).unwrap();
+    let broken = html.replace("<script>\n", "<script>\nthrow new Error('boom');\n");
+    std::fs::write(env.path().join("broken.html"), broken).unwrap();
+    let (ok, out) = check(&env.path().join("broken.html"), &shot, &[]);
+    assert!(!ok && out.contains("boom"), "{out}");
+
+    let csp_start = html.find("<meta http-equiv").unwrap();
+    let csp_end = csp_start + html[csp_start..].find(">\n").unwrap() + 2;
+    let leaky = format!("{}{}", &html[..csp_start], &html[csp_end..])
+        .replace("<body>", "<body><img src=\"http://127.0.0.1:9/pixel.png\">");
+    std::fs::write(env.path().join("leaky.html"), leaky).unwrap();
+    let (ok, out) = check(&env.path().join("leaky.html"), &shot, &[]);
+    assert!(!ok && out.contains("network requests"), "{out}");
+
+    let (ok, out) = check(
+        &report,
+        &shot,
+        &["--versions", "7", "--text", "no such text anywhere"],
+    );
+    assert!(
+        !ok && out.contains("expected 7 versions") && out.contains("text not found"),
+        "{out}"
+    );
+}
