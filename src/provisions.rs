@@ -28,6 +28,39 @@ pub struct Provision {
     pub span: Range<usize>,
     /// The provision's text: from after its marker to its end, trailing whitespace removed.
     pub text: String,
+    /// Hash of the text's words, lower-cased, ignoring punctuation and spacing: equal texts up
+    /// to editorial changes have equal keys. Computed once here so that aligning a version
+    /// with its parent and its child does not redo it.
+    pub key: u64,
+}
+
+/// Returns the hash of a text's words (lower-cased runs of letters and digits), FNV-1a.
+pub fn words_key(text: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut mix = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    let mut in_word = false;
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            mix(c.to_ascii_lowercase() as u8);
+            in_word = true;
+        } else if c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                let mut buf = [0u8; 4];
+                l.encode_utf8(&mut buf).bytes().for_each(&mut mix);
+            }
+            in_word = true;
+        } else if in_word {
+            mix(b' ');
+            in_word = false;
+        }
+    }
+    if in_word {
+        mix(b' ');
+    }
+    h
 }
 
 /// The kinds of numbering marker, outermost first.
@@ -104,13 +137,15 @@ fn make(
     text_start: usize,
 ) -> Provision {
     let text_start = text_start.max(span.start).min(span.end);
+    let text = doc[text_start..span.end]
+        .trim_end()
+        .trim_start_matches([' ', '\t'])
+        .to_owned();
     Provision {
         id,
         number,
-        text: doc[text_start..span.end]
-            .trim_end()
-            .trim_start_matches([' ', '\t'])
-            .to_owned(),
+        key: words_key(&text),
+        text,
         span,
     }
 }

@@ -44,11 +44,23 @@ pub enum Recorded {
 }
 
 /// Holds the store's write lock for a sequence of writes (one command).
+///
+/// While it holds the lock nobody else can change the store, so it keeps the list of versions
+/// and the index of bodies in memory and updates them itself: recording N drafts reads the
+/// store once, not N times.
 #[derive(Debug)]
 pub struct Writer<'a> {
     pub(super) store: &'a Store,
     pub(super) ctx: &'a WriteContext,
     _lock: WriteLock,
+    cache: std::cell::RefCell<Option<Cache>>,
+}
+
+#[derive(Debug)]
+struct Cache {
+    versions: Vec<crate::store::Version>,
+    /// Body blob id → version id.
+    bodies: std::collections::HashMap<String, String>,
 }
 
 impl Store {
@@ -58,6 +70,7 @@ impl Store {
             store: self,
             ctx,
             _lock: WriteLock::acquire(&self.path, ctx.lock_timeout)?,
+            cache: std::cell::RefCell::new(None),
         })
     }
 
@@ -79,6 +92,25 @@ impl Store {
 }
 
 impl Writer<'_> {
+    /// Returns the cached versions and body index, loading them on first use.
+    fn cached(&self) -> Result<std::cell::RefMut<'_, Cache>> {
+        let mut cache = self.cache.borrow_mut();
+        if cache.is_none() {
+            *cache = Some(Cache {
+                versions: self.store.versions()?,
+                bodies: self.store.body_index()?,
+            });
+        }
+        Ok(std::cell::RefMut::map(cache, |c| {
+            c.as_mut().expect("the cache was filled just above")
+        }))
+    }
+
+    /// Forgets the cache (after writing annotations, which change versions' metadata).
+    pub(super) fn invalidate(&self) {
+        *self.cache.borrow_mut() = None;
+    }
+
     /// Records one draft as a new version, or as a new source of the version that already has
     /// the same body. `origin` names the draft in error messages.
     ///
@@ -107,11 +139,12 @@ impl Writer<'_> {
         }
         meta.track = Some(track.clone());
 
-        let versions = store.versions()?;
+        let cache = self.cached()?;
+        let versions = &cache.versions;
         let body_oid = git2::Oid::hash_object(git2::ObjectType::Blob, draft.body.as_bytes())
             .map_err(git("hashing the body"))?;
-        if let Some(existing_id) = store.body_index()?.get(&body_oid.to_string()) {
-            let existing = resolve_in(store, &versions, existing_id)?;
+        if let Some(existing_id) = cache.bodies.get(&body_oid.to_string()) {
+            let existing = resolve_in(store, versions, existing_id)?;
             let extra = Annotations {
                 sources: meta.sources.clone(),
                 claims: meta.claims.clone(),
@@ -124,7 +157,9 @@ impl Writer<'_> {
                     label,
                 });
             }
+            drop(cache);
             store.annotate(&existing.id, &extra, self.ctx)?;
+            self.invalidate();
             return Ok(Recorded::ExtraSources {
                 id: existing.id,
                 label,
@@ -136,7 +171,7 @@ impl Writer<'_> {
         let tip = store.track_tip(&track)?;
         let mut parents: Vec<git2::Oid> = Vec::new();
         for wanted in &meta.parent {
-            let version = resolve_in(store, &versions, wanted).map_err(|e| match e {
+            let version = resolve_in(store, versions, wanted).map_err(|e| match e {
                 Error::UnknownRevision(_) | Error::PastRoot { .. } => Error::UnknownParent {
                     path: origin.to_owned(),
                     parent: wanted.clone(),
@@ -158,7 +193,7 @@ impl Writer<'_> {
                     .iter()
                     .any(|p| repo.graph_descendant_of(*p, tip).unwrap_or(false));
                 if !descends {
-                    let tip_version = resolve_in(store, &versions, &tip.to_string())?;
+                    let tip_version = resolve_in(store, versions, &tip.to_string())?;
                     return Err(Error::TrackDiverged {
                         track,
                         tip: format!("{} ({})", tip_version.short_id(), tip_version.label()),
@@ -190,7 +225,7 @@ impl Writer<'_> {
         let committer = store.committer(self.ctx)?;
         let summary = match parents.first() {
             Some(first) => {
-                let parent = resolve_in(store, &versions, &first.to_string())?;
+                let parent = resolve_in(store, versions, &first.to_string())?;
                 let old = store.body(&parent)?;
                 let d =
                     crate::align::diff(&old, &draft.body, &crate::align::AlignOptions::default());
@@ -211,6 +246,9 @@ impl Writer<'_> {
             &format!("drafttrail: record {label}"),
         )?;
         point_unborn_head(repo, &ref_name)?;
+        let mut cache = cache;
+        cache.versions.push(store.load_version(id)?);
+        cache.bodies.insert(body_blob.to_string(), id.to_string());
         Ok(Recorded::New {
             id: id.to_string(),
             label,
@@ -233,6 +271,7 @@ impl Writer<'_> {
             return Ok(false);
         }
         self.store.annotate(&version.id, &extra, self.ctx)?;
+        self.invalidate();
         Ok(true)
     }
 }
