@@ -27,7 +27,7 @@ pub struct Provision {
     /// Byte range of the whole provision (marker included) in the document.
     pub span: Range<usize>,
     /// The provision's text: from after its marker to its end, trailing whitespace removed.
-    pub text: String,
+    pub text: std::sync::Arc<str>,
     /// Hash of the text's words, lower-cased, ignoring punctuation and spacing: equal texts up
     /// to editorial changes have equal keys. Computed once here so that aligning a version
     /// with its parent and its child does not redo it.
@@ -137,10 +137,11 @@ fn make(
     text_start: usize,
 ) -> Provision {
     let text_start = text_start.max(span.start).min(span.end);
-    let text = doc[text_start..span.end]
+    // Shared, not copied: alignments and redlines of every version pair point at this text.
+    let text: std::sync::Arc<str> = doc[text_start..span.end]
         .trim_end()
         .trim_start_matches([' ', '\t'])
-        .to_owned();
+        .into();
     Provision {
         id,
         number,
@@ -390,8 +391,8 @@ mod tests {
         let doc = "Title line\n\n7. Seven.\n7. Again seven.\n8. Eight.";
         let p = parse(doc);
         assert_eq!(ids(doc), ["preamble", "7", "7#2", "8"]);
-        assert_eq!(p[0].text, "Title line");
-        assert_eq!(p[1].text, "Seven.");
+        assert_eq!(&*p[0].text, "Title line");
+        assert_eq!(&*p[1].text, "Seven.");
         assert_eq!(p[1].number.as_deref(), Some("7"));
         // Spans tile the document.
         let joined: String = p.iter().map(|x| &doc[x.span.clone()]).collect();

@@ -35,8 +35,9 @@ impl Op {
 pub struct Span {
     /// What the run does.
     pub op: Op,
-    /// The text, a slice of the old text (equal, delete) or the new text (insert).
-    pub text: String,
+    /// The text, a slice of the old text (equal, delete) or the new text (insert); shared
+    /// with the provision when the whole text is one span.
+    pub text: std::sync::Arc<str>,
 }
 
 /// Returns the word-level redline of `old` → `new`; adjacent spans with the same op are merged.
@@ -47,31 +48,49 @@ pub fn words(old: &str, new: &str) -> Vec<Span> {
         } else {
             vec![Span {
                 op: Op::Equal,
-                text: old.to_owned(),
+                text: old.into(),
             }]
         };
     }
+    words_changed(old, new)
+}
+
+/// Like [`words`] for two texts already shared as `Arc<str>`: an unchanged text costs a
+/// reference count, not a copy.
+pub fn words_shared(old: &std::sync::Arc<str>, new: &std::sync::Arc<str>) -> Vec<Span> {
+    if old == new && !old.is_empty() {
+        return vec![Span {
+            op: Op::Equal,
+            text: old.clone(),
+        }];
+    }
+    words(old, new)
+}
+
+fn words_changed(old: &str, new: &str) -> Vec<Span> {
     let diff = TextDiff::configure()
         .algorithm(Algorithm::Patience)
         .diff_unicode_words(old, new);
     let remap = TextDiffRemapper::from_text_diff(&diff, old, new);
-    let mut spans: Vec<Span> = Vec::new();
+    let mut runs: Vec<(Op, String)> = Vec::new();
     for (tag, text) in diff.ops().iter().flat_map(|op| remap.iter_slices(op)) {
         let op = match tag {
             ChangeTag::Equal => Op::Equal,
             ChangeTag::Delete => Op::Delete,
             ChangeTag::Insert => Op::Insert,
         };
-        match spans.last_mut() {
-            Some(last) if last.op == op => last.text.push_str(text),
+        match runs.last_mut() {
+            Some(last) if last.0 == op => last.1.push_str(text),
             _ if text.is_empty() => {}
-            _ => spans.push(Span {
-                op,
-                text: text.to_owned(),
-            }),
+            _ => runs.push((op, text.to_owned())),
         }
     }
-    spans
+    runs.into_iter()
+        .map(|(op, text)| Span {
+            op,
+            text: text.into(),
+        })
+        .collect()
 }
 
 /// Returns the texts a redline was made from: (old, new).
@@ -138,7 +157,7 @@ mod tests {
         let deleted: Vec<&str> = spans
             .iter()
             .filter(|s| s.op == Op::Delete)
-            .map(|s| s.text.as_str())
+            .map(|s| &*s.text)
             .collect();
         assert_eq!(deleted, ["600,000"]);
     }

@@ -50,23 +50,33 @@ pub(super) fn pins(
 /// Pairs provisions whose normalised texts are equal: the k-th occurrence of a text on one side
 /// with its k-th occurrence on the other.
 pub(super) fn exact(old: &[Provision], new: &[Provision], pairs: &mut Pairs) {
-    let mut by_text: HashMap<String, VecDeque<usize>> = HashMap::new();
+    let mut by_key: HashMap<u64, VecDeque<usize>> = HashMap::new();
     for (i, p) in old.iter().enumerate() {
         if pairs.old_to_new[i].is_none() {
-            by_text.entry(normalised(&p.text)).or_default().push_back(i);
+            by_key.entry(p.key).or_default().push_back(i);
         }
     }
     for (j, p) in new.iter().enumerate() {
         if pairs.new_to_old[j].is_some() {
             continue;
         }
-        if let Some(i) = by_text
-            .get_mut(&normalised(&p.text))
-            .and_then(VecDeque::pop_front)
+        let Some(queue) = by_key.get_mut(&p.key) else {
+            continue;
+        };
+        // Keys are hashes: confirm the words really match before pairing.
+        if let Some(pos) = queue
+            .iter()
+            .position(|&i| same_words(&old[i].text, &p.text))
         {
-            pairs.link(i, j);
+            if let Some(i) = queue.remove(pos) {
+                pairs.link(i, j);
+            }
         }
     }
+}
+
+fn same_words(a: &str, b: &str) -> bool {
+    a == b || normalised(a) == normalised(b)
 }
 
 /// Greedy one-to-one assignment over candidate pairs scoring at least `threshold`: best score

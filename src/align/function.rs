@@ -151,15 +151,18 @@ fn build(
     ns: Vec<usize>,
     moved: bool,
 ) -> Change {
-    let join = |ps: &[Provision], idx: &[usize]| {
-        idx.iter()
-            .map(|&i| ps[i].text.as_str())
-            .collect::<Vec<_>>()
-            .join("\n")
+    let join = |ps: &[Provision], idx: &[usize]| -> std::sync::Arc<str> {
+        match idx {
+            [one] => ps[*one].text.clone(),
+            _ => idx
+                .iter()
+                .map(|&i| &*ps[i].text)
+                .collect::<Vec<_>>()
+                .join("\n")
+                .into(),
+        }
     };
-    let old_text = join(old, &os);
-    let new_text = join(new, &ns);
-    let redline = redline::words(&old_text, &new_text);
+    let redline = redline::words_shared(&join(old, &os), &join(new, &ns));
     let renumbered = match (os.first(), ns.first()) {
         (Some(&i), Some(&j)) => old[i].number != new[j].number,
         _ => false,

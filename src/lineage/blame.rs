@@ -40,7 +40,7 @@ pub(crate) fn tokens(text: &str) -> Vec<Range<usize>> {
 fn word_origins(inst: &Instance) -> Vec<(Range<usize>, usize)> {
     let mut out = Vec::new();
     let mut offset = 0;
-    for seg in &inst.segments {
+    for seg in inst.segments.iter() {
         for r in tokens(&seg.text) {
             out.push((offset + r.start..offset + r.end, seg.origin));
         }
@@ -57,7 +57,7 @@ pub(super) fn origins(
     v: usize,
     j: usize,
     sources: &[SourceRef],
-) -> Vec<Segment> {
+) -> std::sync::Arc<[Segment]> {
     let text = &nodes[v].provisions[j].text;
     // An unchanged provision keeps its parent's origins as they are: a hash, not a diff.
     for s in sources {
@@ -114,7 +114,7 @@ pub(super) fn origins(
             }
         }
     }
-    segments(text, &words, &origin, v)
+    segments(text, &words, &origin, v).into()
 }
 
 /// Cuts `text` at word starts and merges neighbours of the same origin.
@@ -179,7 +179,7 @@ impl Lineage {
         let mut total = 0;
         for (j, inst) in self.instances[v].iter().enumerate() {
             let _ = j;
-            for seg in &inst.segments {
+            for seg in inst.segments.iter() {
                 let n = tokens(&seg.text).len();
                 total += n;
                 *by_version.entry(seg.origin).or_insert(0) += n;

@@ -96,14 +96,15 @@ pub struct SourceRef {
 /// What the lineage knows about one provision of one version.
 #[derive(Debug, Clone)]
 pub struct Instance {
-    /// Stable identity, e.g. `28-point-plan#6`.
-    pub identity: String,
+    /// Stable identity, e.g. `28-point-plan#6` (shared by every appearance).
+    pub identity: std::sync::Arc<str>,
     /// The parent changes this provision came from (empty: it first appears here).
     pub sources: Vec<SourceRef>,
     /// Index of the version that gave it its current wording.
     pub wording_from: usize,
-    /// The text cut into runs by word origin; concatenated, they give the text.
-    pub segments: Vec<Segment>,
+    /// The text cut into runs by word origin; concatenated, they give the text. Shared with
+    /// the parent's when the provision is unchanged.
+    pub segments: std::sync::Arc<[Segment]>,
 }
 
 /// Provisions followed through the version graph.
@@ -171,20 +172,21 @@ pub fn build(inputs: Vec<Input>, pins: &[Pin], opts: &AlignOptions) -> Lineage {
             });
         }
         let node = &nodes[v];
+        // Which changes of each parent edge produced each provision: one pass per edge.
+        let mut produced_by: Vec<Vec<SourceRef>> = vec![Vec::new(); node.provisions.len()];
+        for &e in &my_edges {
+            for (k, c) in edges[e].alignment.changes.iter().enumerate() {
+                if c.old.is_empty() {
+                    continue;
+                }
+                for &j in &c.new {
+                    produced_by[j].push(SourceRef { edge: e, change: k });
+                }
+            }
+        }
         let mut mine = Vec::with_capacity(node.provisions.len());
         for (j, prov) in node.provisions.iter().enumerate() {
-            let sources: Vec<SourceRef> = my_edges
-                .iter()
-                .flat_map(|&e| {
-                    edges[e]
-                        .alignment
-                        .changes
-                        .iter()
-                        .enumerate()
-                        .filter(move |(_, c)| c.new.contains(&j) && !c.old.is_empty())
-                        .map(move |(k, _)| SourceRef { edge: e, change: k })
-                })
-                .collect();
+            let sources = std::mem::take(&mut produced_by[j]);
             let identity = match sources.first() {
                 Some(s) => {
                     let e = &edges[s.edge];
@@ -192,7 +194,7 @@ pub fn build(inputs: Vec<Input>, pins: &[Pin], opts: &AlignOptions) -> Lineage {
                         .identity
                         .clone()
                 }
-                None => format!("{}#{}", slug(node.label()), prov.id),
+                None => format!("{}#{}", slug(node.label()), prov.id).into(),
             };
             let wording_from = sources
                 .iter()
@@ -233,7 +235,12 @@ impl Lineage {
     /// Resolves what a user typed to an identity: an identity itself (`28-point-plan#6`), or a
     /// provision id of version `at` (default: the last version that has one with that id).
     pub fn find_identity(&self, query: &str, at: Option<usize>) -> Option<String> {
-        if self.instances.iter().flatten().any(|i| i.identity == query) {
+        if self
+            .instances
+            .iter()
+            .flatten()
+            .any(|i| &*i.identity == query)
+        {
             return Some(query.to_owned());
         }
         let in_version = |v: usize| {
@@ -241,7 +248,7 @@ impl Lineage {
                 .provisions
                 .iter()
                 .position(|p| p.id == query)
-                .map(|j| self.instances[v][j].identity.clone())
+                .map(|j| self.instances[v][j].identity.to_string())
         };
         match at {
             Some(v) => in_version(v),
@@ -256,14 +263,14 @@ impl Lineage {
             for (j, inst) in insts
                 .iter()
                 .enumerate()
-                .filter(|(_, i)| i.identity == identity)
+                .filter(|(_, i)| &*i.identity == identity)
             {
                 let source = inst.sources.iter().find(|s| {
                     let e = &self.edges[s.edge];
                     let c = &e.alignment.changes[s.change];
                     c.old
                         .iter()
-                        .any(|&i| self.instances[e.parent][i].identity == identity)
+                        .any(|&i| &*self.instances[e.parent][i].identity == identity)
                 });
                 let entry = match source {
                     Some(s) => {
@@ -273,7 +280,7 @@ impl Lineage {
                             .old
                             .iter()
                             .copied()
-                            .find(|&i| self.instances[e.parent][i].identity == identity)
+                            .find(|&i| &*self.instances[e.parent][i].identity == identity)
                             .unwrap_or(c.old[0]);
                         HistoryEntry {
                             version: v,

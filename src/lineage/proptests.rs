@@ -141,10 +141,10 @@ proptest! {
                 let text = &l.nodes[v].provisions[j].text;
                 // Concatenating the words by origin reproduces the text.
                 let joined: String = inst.segments.iter().map(|s| s.text.as_str()).collect();
-                prop_assert_eq!(&joined, text);
+                prop_assert_eq!(joined.as_str(), &**text);
                 let mut anc = Vec::new();
                 ancestry(&l, v, j, &mut anc);
-                for seg in &inst.segments {
+                for seg in inst.segments.iter() {
                     // An origin is this version or a version in the provision's lineage where
                     // each of the segment's words already stood in that provision.
                     prop_assert!(seg.origin <= v);

@@ -119,7 +119,7 @@ pub fn timeline(lineage: &Lineage, events: &Events, filter: &Filter) -> Vec<Item
         let edge = lineage.first_parent_edge(v);
         if let Some(id) = &filter.identity {
             let touched = lineage.instances[v].iter().enumerate().any(|(j, inst)| {
-                &inst.identity == id
+                *inst.identity == **id
                     && edge.is_none_or(|e| {
                         e.alignment
                             .changes
@@ -130,7 +130,7 @@ pub fn timeline(lineage: &Lineage, events: &Events, filter: &Filter) -> Vec<Item
             let removed_here = edge.is_some_and(|e| {
                 e.alignment.changes.iter().any(|c| {
                     c.kind == ChangeKind::Removed
-                        && lineage.instances[e.parent][c.old[0]].identity == *id
+                        && *lineage.instances[e.parent][c.old[0]].identity == **id
                 })
             });
             if !touched && !removed_here {

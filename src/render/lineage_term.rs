@@ -142,7 +142,7 @@ pub fn blame(l: &Lineage, v: usize, opts: &RenderOptions, out: &mut dyn Write) -
             )
         )?;
         write!(out, "    ")?;
-        for seg in &inst.segments {
+        for seg in inst.segments.iter() {
             let text = seg.text.replace('\n', "\n    ");
             if opts.color {
                 write!(

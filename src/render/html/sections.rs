@@ -257,7 +257,7 @@ fn identities(l: &Lineage) -> Vec<&str> {
     let mut out: Vec<&str> = Vec::new();
     for insts in &l.instances {
         for i in insts {
-            if !out.contains(&i.identity.as_str()) {
+            if !out.contains(&&*i.identity) {
                 out.push(&i.identity);
             }
         }
@@ -295,7 +295,7 @@ pub(super) fn matrix(r: &Report<'_>, html: &mut String) {
     for (p, id) in identities(l).iter().enumerate() {
         let _ = write!(html, "<tr><th><a href=\"#p-{p}\">{}</a></th>", esc(id));
         for &v in r.versions {
-            let here = l.instances[v].iter().position(|i| i.identity == *id);
+            let here = l.instances[v].iter().position(|i| &*i.identity == *id);
             match here {
                 Some(j) => {
                     let num = esc(&l.nodes[v].provisions[j].id);
@@ -328,7 +328,7 @@ pub(super) fn matrix(r: &Report<'_>, html: &mut String) {
                                 .enumerate()
                                 .find(|(_, c)| {
                                     c.kind == ChangeKind::Removed
-                                        && l.instances[edge.parent][c.old[0]].identity == *id
+                                        && &*l.instances[edge.parent][c.old[0]].identity == *id
                                 })
                                 .map(|(k, _)| (e, k))
                         });
