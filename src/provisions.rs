@@ -42,20 +42,33 @@ pub fn words_key(text: &str) -> u64 {
         h = h.wrapping_mul(0x0100_0000_01b3);
     };
     let mut in_word = false;
-    for c in text.chars() {
-        if c.is_ascii_alphanumeric() {
-            mix(c.to_ascii_lowercase() as u8);
-            in_word = true;
-        } else if c.is_alphanumeric() {
-            for l in c.to_lowercase() {
-                let mut buf = [0u8; 4];
-                l.encode_utf8(&mut buf).bytes().for_each(&mut mix);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // ASCII is handled byte by byte; anything else is decoded as a char.
+        let (word_char, len) = if b.is_ascii() {
+            if b.is_ascii_alphanumeric() {
+                mix(b.to_ascii_lowercase());
             }
+            (b.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            if c.is_alphanumeric() {
+                for l in c.to_lowercase() {
+                    let mut buf = [0u8; 4];
+                    l.encode_utf8(&mut buf).bytes().for_each(&mut mix);
+                }
+            }
+            (c.is_alphanumeric(), c.len_utf8())
+        };
+        if word_char {
             in_word = true;
         } else if in_word {
             mix(b' ');
             in_word = false;
         }
+        i += len;
     }
     if in_word {
         mix(b' ');
@@ -399,6 +412,14 @@ mod tests {
         assert_eq!(joined, doc);
         assert!(parse("").is_empty());
         assert_eq!(ids("Just prose, no numbers."), ["preamble"]);
+    }
+
+    #[test]
+    fn words_key_ignores_case_punctuation_and_spacing() {
+        assert_eq!(words_key("The Parties, shall  meet."), words_key("the parties shall meet"));
+        assert_eq!(words_key("Élection à Kyiv"), words_key("élection À KYIV!"));
+        assert_ne!(words_key("ab c"), words_key("a bc"));
+        assert_ne!(words_key("600,000"), words_key("800,000"));
     }
 
     #[test]

@@ -110,24 +110,6 @@ pub fn sides(spans: &[Span]) -> (String, String) {
     (old, new)
 }
 
-/// Returns the longest order-preserving subsequence of `keys` (distinct values), as a mask:
-/// `true` for the keys that keep their relative order. Used to tell moved provisions from
-/// those that merely shifted.
-pub fn in_order(keys: &[usize]) -> Vec<bool> {
-    let mut sorted = keys.to_vec();
-    sorted.sort_unstable();
-    let ops = similar::capture_diff_slices(Algorithm::Patience, &sorted, keys);
-    let mut mask = vec![false; keys.len()];
-    for op in ops {
-        if let similar::DiffOp::Equal { new_index, len, .. } = op {
-            for m in &mut mask[new_index..new_index + len] {
-                *m = true;
-            }
-        }
-    }
-    mask
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,14 +142,5 @@ mod tests {
             .map(|s| &*s.text)
             .collect();
         assert_eq!(deleted, ["600,000"]);
-    }
-
-    #[test]
-    fn order_mask_keeps_the_longest_chain() {
-        assert_eq!(
-            in_order(&[0, 1, 5, 2, 3, 4, 6]),
-            [true, true, false, true, true, true, true]
-        );
-        assert_eq!(in_order(&[]), Vec::<bool>::new());
     }
 }

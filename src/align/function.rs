@@ -2,7 +2,7 @@
 
 use super::assign::{self, Pairs};
 use super::text::Features;
-use super::{AlignOptions, Alignment, Change, ChangeKind, candidates, split_merge, tags};
+use super::{AlignOptions, Alignment, Change, ChangeKind, candidates, order, split_merge, tags};
 use crate::provisions::{self, Provision};
 use crate::redline;
 
@@ -84,7 +84,7 @@ pub fn align(old: Vec<Provision>, new: Vec<Provision>, opts: &AlignOptions) -> A
         .collect();
     let keys: Vec<usize> = linked.iter().map(|&k| raw[k].1[0]).collect();
     let mut moved = vec![false; raw.len()];
-    for (&k, kept) in linked.iter().zip(redline::in_order(&keys)) {
+    for (&k, kept) in linked.iter().zip(order::in_order(&keys)) {
         moved[k] = !kept;
     }
 

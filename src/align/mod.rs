@@ -11,7 +11,7 @@
 //!    neighbours at a lower threshold ([`assign`]);
 //! 4. splits and merges among the leftovers by word containment ([`split_merge`]);
 //! 5. `renumbered` and `moved` flags (moved = outside the longest order-preserving chain of
-//!    pairs), `unchanged`/`reworded`, and rewording tags ([`tags`]).
+//!    pairs, [`order`]), `unchanged`/`reworded`, and rewording tags ([`tags`]).
 //!
 //! Every old provision ends up in exactly one change's `old`, every new one in exactly one
 //! change's `new`.
@@ -19,6 +19,7 @@
 mod assign;
 mod candidates;
 mod function;
+mod order;
 mod split_merge;
 mod tags;
 mod text;
