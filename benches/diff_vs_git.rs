@@ -1,5 +1,5 @@
 //! `drafttrail diff --no-index` against `git diff --no-index --word-diff` on the same two
-//! generated 5,000-provision documents, run side by side; prints medians and the ratio.
+//! generated documents (3,000 provisions; `PROVISIONS=N` for another size), run side by side; prints medians and the ratio.
 //!
 //! Run: `cargo bench --bench diff_vs_git` (builds the release binary first).
 
@@ -12,7 +12,6 @@ use std::time::{Duration, Instant};
 
 use synth::{Mutation, Rng};
 
-const PROVISIONS: usize = 5_000;
 const RUNS: usize = 7;
 
 fn time(cmd: &mut Command) -> Duration {
@@ -35,6 +34,10 @@ fn median(mut xs: Vec<Duration>) -> (Duration, Duration, Duration) {
 }
 
 fn main() {
+    let provisions: usize = std::env::var("PROVISIONS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3_000);
     let status = Command::new(env!("CARGO"))
         .args(["build", "--release", "--quiet", "--bin", "drafttrail"])
         .status()
@@ -43,7 +46,7 @@ fn main() {
     let bin = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/drafttrail");
     let dir = tempfile::tempdir().expect("tempdir");
     let mut r = Rng::new(42);
-    let old: Vec<String> = (0..PROVISIONS).map(|_| synth::provision(&mut r)).collect();
+    let old: Vec<String> = (0..provisions).map(|_| synth::provision(&mut r)).collect();
     // A realistic step: a few provisions moved, split, merged, added and removed, 10% reworded.
     let mut pair = synth::mutate(&mut r, &old, Mutation::Move, 50, 0.0);
     for m in [
@@ -94,7 +97,7 @@ fn main() {
     let (om, olo, ohi) = median(ours);
     let (gm, glo, ghi) = median(git);
     println!(
-        "diff of two {PROVISIONS}-provision documents ({:.1} MB each), median of {RUNS} runs:",
+        "diff of two {provisions}-provision documents ({:.1} MB each), median of {RUNS} runs:",
         size as f64 / 1e6
     );
     println!(

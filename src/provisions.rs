@@ -210,9 +210,11 @@ fn classify(line: &str) -> Option<Marker> {
     // Bold or italic wrappers around a marker: `**Article 5.**`.
     let stars = rest.len() - rest.trim_start_matches(['*', '_']).len();
     rest = &rest[stars..];
-    let lower = rest.to_lowercase();
     for kw in KEYWORDS {
-        if lower.starts_with(kw) && lower.len() > kw.len() {
+        let starts = rest
+            .get(..kw.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(kw));
+        if starts && rest.len() > kw.len() {
             let after = &rest[kw.len()..];
             let sep = after.len() - after.trim_start().len();
             if sep == 0 && !kw.ends_with('.') {
@@ -416,7 +418,10 @@ mod tests {
 
     #[test]
     fn words_key_ignores_case_punctuation_and_spacing() {
-        assert_eq!(words_key("The Parties, shall  meet."), words_key("the parties shall meet"));
+        assert_eq!(
+            words_key("The Parties, shall  meet."),
+            words_key("the parties shall meet")
+        );
         assert_eq!(words_key("Élection à Kyiv"), words_key("élection À KYIV!"));
         assert_ne!(words_key("ab c"), words_key("a bc"));
         assert_ne!(words_key("600,000"), words_key("800,000"));

@@ -8,7 +8,7 @@
 use super::text::Features;
 
 const QUERY_WORDS: usize = 12;
-const MAX_POSTING: usize = 256;
+const MAX_POSTING: usize = 64;
 
 /// Returns candidate (old, new) pairs: for every provision not yet paired, on either side,
 /// the `k` provisions of the other side (paired or not, so that split pieces find what they

@@ -32,7 +32,10 @@ mod tests {
 
     #[test]
     fn keeps_the_longest_chain() {
-        assert_eq!(in_order(&[0, 1, 5, 2, 3, 4, 6]), [true, true, false, true, true, true, true]);
+        assert_eq!(
+            in_order(&[0, 1, 5, 2, 3, 4, 6]),
+            [true, true, false, true, true, true, true]
+        );
         assert_eq!(in_order(&[]), Vec::<bool>::new());
         assert_eq!(in_order(&[3, 2, 1]).iter().filter(|&&m| m).count(), 1);
         assert_eq!(in_order(&[0, 1, 2]), [true, true, true]);

@@ -4,7 +4,6 @@
 //! intact is `editorial`.
 
 use super::Tag;
-use super::text::normalised;
 use crate::redline::{Op, Span};
 
 const MODALS: [&str; 14] = [
@@ -54,10 +53,10 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
-/// Returns the tags of a rewording, sorted.
-pub(super) fn classify(spans: &[Span]) -> Vec<Tag> {
-    let (old, new) = crate::redline::sides(spans);
-    if normalised(&old) == normalised(&new) {
+/// Returns the tags of a rewording, sorted. `same_words` says whether both sides have the
+/// same words (only punctuation, case or spacing differ): the change is then editorial.
+pub(super) fn classify(spans: &[Span], same_words: bool) -> Vec<Tag> {
+    if same_words {
         return vec![Tag::Editorial];
     }
     let mut tags = Vec::new();
@@ -105,11 +104,11 @@ fn side_tokens(spans: &[Span], side: Op) -> Vec<(String, bool)> {
     for s in spans.iter().filter(|s| s.op == Op::Equal || s.op == side) {
         let changed = s.op == side;
         let mut word = String::new();
-        let chars: Vec<char> = s.text.chars().collect();
-        for (idx, &c) in chars.iter().enumerate() {
+        let mut chars = s.text.chars().peekable();
+        while let Some(c) = chars.next() {
             let inner_sep = (c == ',' || c == '.')
                 && word.chars().last().is_some_and(|p| p.is_ascii_digit())
-                && chars.get(idx + 1).is_some_and(|n| n.is_ascii_digit());
+                && chars.peek().is_some_and(|n| n.is_ascii_digit());
             if c.is_alphanumeric() || inner_sep {
                 word.push(c);
             } else if !word.is_empty() {
@@ -129,7 +128,8 @@ mod tests {
     use crate::redline::words;
 
     fn tags(a: &str, b: &str) -> Vec<Tag> {
-        classify(&words(a, b))
+        let same = crate::provisions::words_key(a) == crate::provisions::words_key(b);
+        classify(&words(a, b), same)
     }
 
     #[test]
