@@ -184,6 +184,10 @@ fn choose_scheme<'a>(markers: impl Iterator<Item = &'a Marker>) -> Option<(Schem
         .map(|(s, (indent, _))| (s, indent))
 }
 
+/// Longest bare number taken as a provision number: national codes and generated documents
+/// run past 9,999 provisions.
+const MAX_DIGITS: usize = 6;
+
 const KEYWORDS: [&str; 9] = [
     "article",
     "art.",
@@ -248,7 +252,7 @@ fn classify(line: &str) -> Option<Marker> {
     }
     if let Some(inner) = rest.strip_prefix('(') {
         let digits = inner.len() - inner.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-        if (1..=4).contains(&digits) && inner[digits..].starts_with(')') {
+        if (1..=MAX_DIGITS).contains(&digits) && inner[digits..].starts_with(')') {
             let number = inner[..digits].to_owned();
             let scheme = if heading {
                 Scheme::Heading
@@ -266,7 +270,7 @@ fn classify(line: &str) -> Option<Marker> {
         return None;
     }
     let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    if (1..=4).contains(&digits) {
+    if (1..=MAX_DIGITS).contains(&digits) {
         let mut end = digits;
         if rest[end..].starts_with(|c: char| c.is_ascii_lowercase())
             && !rest[end + 1..].starts_with(|c: char| c.is_alphabetic())

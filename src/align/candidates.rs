@@ -1,5 +1,5 @@
 //! Candidate pairs without comparing all pairs: each provision is looked up in an inverted
-//! index of the other side by its rarest words.
+//! index of the other side by its rarest features (words and word pairs).
 //!
 //! Cost: each query visits at most `QUERY_WORDS` posting lists of at most `MAX_POSTING`
 //! entries, so candidate generation is O(n) in the number of provisions whatever their count;
@@ -24,14 +24,14 @@ pub(super) fn candidates(
 ) -> Vec<(usize, usize)> {
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     if new_free.iter().any(|&x| x) {
-        let mut q = Query::new(index(f, &f.old), f.old.len());
-        for (j, bag) in f.new.iter().enumerate().filter(|(j, _)| new_free[*j]) {
+        let mut q = Query::new(index(f, &f.old_feats), f.old.len());
+        for (j, bag) in f.new_feats.iter().enumerate().filter(|(j, _)| new_free[*j]) {
             pairs.extend(q.run(f, bag, k).into_iter().map(|i| (i, j)));
         }
     }
     if old_free.iter().any(|&x| x) {
-        let mut q = Query::new(index(f, &f.new), f.new.len());
-        for (i, bag) in f.old.iter().enumerate().filter(|(i, _)| old_free[*i]) {
+        let mut q = Query::new(index(f, &f.new_feats), f.new.len());
+        for (i, bag) in f.old_feats.iter().enumerate().filter(|(i, _)| old_free[*i]) {
             pairs.extend(q.run(f, bag, k).into_iter().map(|j| (i, j)));
         }
     }
@@ -40,12 +40,13 @@ pub(super) fn candidates(
     pairs
 }
 
-/// Posting lists by word id (word ids are dense).
-fn index(f: &Features, bags: &[Vec<(u32, u32)>]) -> Vec<Vec<usize>> {
-    let mut idx: Vec<Vec<usize>> = vec![Vec::new(); f.idf.len()];
-    for (p, bag) in bags.iter().enumerate() {
-        for &(w, _) in bag {
-            idx[w as usize].push(p);
+/// Posting lists by feature id (ids are dense). Only provisions still in play have features:
+/// one paired by the exact pass cannot have been split or merged, as its words are intact.
+fn index(f: &Features, feats: &[Vec<u32>]) -> Vec<Vec<usize>> {
+    let mut idx: Vec<Vec<usize>> = vec![Vec::new(); f.feat_idf.len()];
+    for (p, fs) in feats.iter().enumerate() {
+        for &x in fs {
+            idx[x as usize].push(p);
         }
     }
     idx
@@ -67,10 +68,10 @@ impl Query {
         }
     }
 
-    fn run(&mut self, f: &Features, bag: &[(u32, u32)], k: usize) -> Vec<usize> {
-        let mut rare: Vec<(usize, u32)> = bag
+    fn run(&mut self, f: &Features, feats: &[u32], k: usize) -> Vec<usize> {
+        let mut rare: Vec<(usize, u32)> = feats
             .iter()
-            .map(|&(w, _)| (self.index[w as usize].len(), w))
+            .map(|&w| (self.index[w as usize].len(), w))
             .filter(|&(len, _)| len > 0 && len <= MAX_POSTING)
             .collect();
         rare.sort_unstable();
@@ -79,7 +80,7 @@ impl Query {
                 if self.score[p] == 0.0 {
                     self.touched.push(p);
                 }
-                self.score[p] += f.idf[w as usize];
+                self.score[p] += f.feat_idf[w as usize];
             }
         }
         let mut ranked: Vec<(usize, f64)> =

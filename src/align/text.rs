@@ -18,6 +18,14 @@ pub(super) struct Features {
     pub old_weight: Vec<f64>,
     /// Weighted size of each new provision.
     pub new_weight: Vec<f64>,
+    /// Per old provision: candidate-lookup features, sorted and unique — its words and its
+    /// word pairs (shingles; ids offset past the words), so that a provision made of common
+    /// words is still found by its rarer combinations.
+    pub old_feats: Vec<Vec<u32>>,
+    /// Per new provision: the same.
+    pub new_feats: Vec<Vec<u32>>,
+    /// IDF weight per feature id.
+    pub feat_idf: Vec<f64>,
 }
 
 /// Splits text into lowercase words (runs of letters and digits).
@@ -52,8 +60,12 @@ impl Features {
     ) -> Features {
         let mut ids: HashMap<String, u32, BuildHasherDefault<FxHasher>> = HashMap::default();
         let mut df: Vec<u32> = Vec::new();
+        let mut shingle_ids: HashMap<u64, u32, BuildHasherDefault<FxHasher>> = HashMap::default();
+        let mut shingle_df: Vec<u32> = Vec::new();
+        let mut sequences: Vec<Vec<u32>> = Vec::new();
         let mut bag = |p: &Provision, df: &mut Vec<u32>| {
             let mut counts: HashMap<u32, u32, BuildHasherDefault<FxHasher>> = HashMap::default();
+            let mut sequence = Vec::new();
             for w in raw_words(&p.text) {
                 let next = ids.len() as u32;
                 let id = match ids.get(w) {
@@ -67,7 +79,9 @@ impl Features {
                     df.push(0);
                 }
                 *counts.entry(id).or_insert(0) += 1;
+                sequence.push(id);
             }
+            sequences.push(sequence);
             let mut v: Vec<(u32, u32)> = counts.into_iter().collect();
             v.sort_unstable();
             for &(id, _) in &v {
@@ -75,16 +89,48 @@ impl Features {
             }
             v
         };
-        let old_bags: Vec<_> = old
-            .iter()
-            .zip(old_free)
-            .map(|(p, &free)| if free { bag(p, &mut df) } else { Vec::new() })
-            .collect();
-        let new_bags: Vec<_> = new
-            .iter()
-            .zip(new_free)
-            .map(|(p, &free)| if free { bag(p, &mut df) } else { Vec::new() })
-            .collect();
+        let mut old_seq = Vec::with_capacity(old.len());
+        let mut new_seq = Vec::with_capacity(new.len());
+        let mut old_bags = Vec::with_capacity(old.len());
+        let mut new_bags = Vec::with_capacity(new.len());
+        for (p, &free) in old.iter().zip(old_free) {
+            old_bags.push(if free { bag(p, &mut df) } else { Vec::new() });
+            old_seq.push(free);
+        }
+        for (p, &free) in new.iter().zip(new_free) {
+            new_bags.push(if free { bag(p, &mut df) } else { Vec::new() });
+            new_seq.push(free);
+        }
+        let n_words = df.len() as u32;
+        let mut seqs = sequences.into_iter();
+        let mut feats_of = |free: &[bool]| -> Vec<Vec<u32>> {
+            free.iter()
+                .map(|&f| {
+                    if !f {
+                        return Vec::new();
+                    }
+                    let seq = seqs.next().unwrap_or_default();
+                    let mut feats: Vec<u32> = seq.clone();
+                    for pair in seq.windows(2) {
+                        let key = (u64::from(pair[0]) << 32) | u64::from(pair[1]);
+                        let next = shingle_ids.len() as u32;
+                        feats.push(n_words + *shingle_ids.entry(key).or_insert(next));
+                    }
+                    feats.sort_unstable();
+                    feats.dedup();
+                    for &x in feats.iter().filter(|&&x| x >= n_words) {
+                        let k = (x - n_words) as usize;
+                        if k >= shingle_df.len() {
+                            shingle_df.resize(k + 1, 0);
+                        }
+                        shingle_df[k] += 1;
+                    }
+                    feats
+                })
+                .collect()
+        };
+        let old_feats = feats_of(&old_seq);
+        let new_feats = feats_of(&new_seq);
         let in_play = old_free.iter().chain(new_free).filter(|&&f| f).count();
         let n = in_play.max(1) as f64;
         let idf: Vec<f64> = df
@@ -93,12 +139,24 @@ impl Features {
             .collect();
         let weight =
             |b: &Vec<(u32, u32)>| b.iter().map(|&(w, c)| f64::from(c) * idf[w as usize]).sum();
+        let feat_idf: Vec<f64> = idf
+            .iter()
+            .copied()
+            .chain(
+                shingle_df
+                    .iter()
+                    .map(|&d| (1.0 + n / f64::from(d.max(1))).ln()),
+            )
+            .collect();
         Features {
             old_weight: old_bags.iter().map(weight).collect(),
             new_weight: new_bags.iter().map(weight).collect(),
             old: old_bags,
             new: new_bags,
             idf,
+            old_feats,
+            new_feats,
+            feat_idf,
         }
     }
 
