@@ -390,3 +390,63 @@ fn day(offset: usize) -> String {
     );
     format!("{y:04}-{m:02}-{d:02}")
 }
+
+/// A pair of versions for diff benchmarks: `provisions` provisions, then 1% each moved, split,
+/// merged, added and removed (at least 5), and 30% of provisions reworded at 10%.
+pub fn bench_pair(provisions: usize, seed: u64) -> (Vec<String>, Vec<String>) {
+    let mut r = Rng::new(seed);
+    let old: Vec<String> = (0..provisions).map(|_| provision(&mut r)).collect();
+    let n = (provisions / 100).max(5);
+    let mut pair = mutate(&mut r, &old, Mutation::Move, n, 0.0);
+    for m in [
+        Mutation::Split,
+        Mutation::Merge,
+        Mutation::Add,
+        Mutation::Remove,
+    ] {
+        pair = mutate(&mut r, &pair.new, m, n, 0.0);
+    }
+    let new = pair
+        .new
+        .iter()
+        .map(|t| {
+            if r.chance(0.3) {
+                reword(&mut r, t, 0.1)
+            } else {
+                t.clone()
+            }
+        })
+        .collect();
+    (old, new)
+}
+
+/// Writes `versions` drafts of about `bytes` bytes, each one small edit (a rewording, an
+/// added or a removed provision) after the previous.
+pub fn write_small_history(
+    dir: &std::path::Path,
+    versions: usize,
+    bytes: usize,
+    seed: u64,
+) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let mut r = Rng::new(seed);
+    let mut text: Vec<String> = Vec::new();
+    while text.iter().map(String::len).sum::<usize>() < bytes {
+        text.push(provision(&mut r));
+    }
+    for v in 0..versions {
+        if v > 0 {
+            let k = r.below(text.len());
+            text[k] = reword(&mut r, &text[k], 0.1);
+        }
+        let front = format!(
+            "+++\nlabel = \"s{v:03}\"\n[dates]\nleaked = {}\n+++\n",
+            day(v)
+        );
+        std::fs::write(
+            dir.join(format!("s{v:03}.md")),
+            front + &render("Agreement", &text),
+        )?;
+    }
+    Ok(())
+}

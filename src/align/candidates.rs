@@ -98,3 +98,51 @@ impl Query {
         ranked.into_iter().map(|(p, _)| p).collect()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::provisions::parse;
+
+    /// However alike the provisions, the candidate pairs stay O(n): at most `k` per provision
+    /// and direction, so never all pairs.
+    #[test]
+    fn candidate_count_per_provision_is_bounded() {
+        let words = [
+            "the",
+            "parties",
+            "shall",
+            "notify",
+            "commission",
+            "within",
+            "days",
+            "report",
+        ];
+        let doc = |shift: usize| -> String {
+            (0..2_000)
+                .map(|i| {
+                    let text: Vec<&str> = (0..12)
+                        .map(|w| words[(i * 7 + w * 3 + shift) % words.len()])
+                        .collect();
+                    format!("{}. {} {i}.\n", i + 1, text.join(" "))
+                })
+                .collect()
+        };
+        let old = parse(&doc(0));
+        let new = parse(&doc(1));
+        let free_old = vec![true; old.len()];
+        let free_new = vec![true; new.len()];
+        let f = Features::new(&old, &new, &free_old, &free_new);
+        let k = 8;
+        let pairs = candidates(&f, &free_old, &free_new, k);
+        assert!(pairs.len() <= 2 * k * old.len(), "{} pairs", pairs.len());
+        let mut per_new = vec![0usize; new.len()];
+        for &(_, j) in &pairs {
+            per_new[j] += 1;
+        }
+        // Each provision's own query contributes at most k; what others' queries add is bounded
+        // on average by the total above.
+        assert!(per_new.iter().sum::<usize>() <= 2 * k * new.len());
+        assert!(pairs.len() < old.len() * new.len() / 100);
+    }
+}

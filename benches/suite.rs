@@ -1,0 +1,243 @@
+//! The benchmark suite: every drafttrail measurement beside its git baseline in the same run,
+//! medians of 5 runs with min–max, peak memory, and the scaling exponent. Prints the Markdown
+//! tables of BENCHMARKS.md.
+//!
+//! Run: `cargo bench --bench suite` (builds the release binary first; about 3 minutes on 2
+//! cores). `QUICK=1` shrinks every size for a smoke run; `SECTIONS=diff,scaling,timeline,import`
+//! picks sections.
+
+#[path = "synth.rs"]
+mod synth;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+const RUNS: usize = 5;
+
+struct Stat {
+    median: f64,
+    min: f64,
+    max: f64,
+    rss_kb: Option<u64>,
+}
+
+impl Stat {
+    fn cell(&self) -> String {
+        format!("{} ({}–{})", ms(self.median), ms(self.min), ms(self.max))
+    }
+}
+
+fn ms(s: f64) -> String {
+    if s >= 10.0 {
+        format!("{s:.1} s")
+    } else {
+        format!("{:.0} ms", s * 1e3)
+    }
+}
+
+/// Runs `make()` RUNS times; times wall clock and reads peak RSS from GNU time if present.
+fn measure(make: &dyn Fn() -> Command) -> Stat {
+    let gnu_time = Path::new("/usr/bin/time").exists();
+    let mut times = Vec::new();
+    let mut rss = None;
+    for _ in 0..RUNS {
+        let mut cmd = make();
+        let rss_file = tempfile::NamedTempFile::new().expect("tempfile");
+        let mut run = if gnu_time {
+            let mut t = Command::new("/usr/bin/time");
+            t.arg("-f")
+                .arg("%M")
+                .arg("-o")
+                .arg(rss_file.path())
+                .arg(cmd.get_program())
+                .args(cmd.get_args());
+            if let Some(dir) = cmd.get_current_dir() {
+                t.current_dir(dir);
+            }
+            for (k, v) in cmd.get_envs() {
+                if let Some(v) = v {
+                    t.env(k, v);
+                }
+            }
+            t
+        } else {
+            std::mem::replace(&mut cmd, Command::new("true"))
+        };
+        let start = Instant::now();
+        let status = run.stdout(Stdio::null()).status().expect("command runs");
+        times.push(start.elapsed().as_secs_f64());
+        // git diff exits 1 when the files differ.
+        assert!(status.code().is_some_and(|c| c <= 1), "{run:?} failed");
+        if let Ok(text) = std::fs::read_to_string(rss_file.path()) {
+            let kb: Option<u64> = text.lines().last().and_then(|l| l.trim().parse().ok());
+            rss = rss.max(kb);
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    Stat {
+        median: times[RUNS / 2],
+        min: times[0],
+        max: times[RUNS - 1],
+        rss_kb: rss,
+    }
+}
+
+fn drafttrail() -> PathBuf {
+    let status = Command::new(env!("CARGO"))
+        .args(["build", "--release", "--quiet", "--bin", "drafttrail"])
+        .status()
+        .expect("cargo build");
+    assert!(status.success());
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/drafttrail")
+}
+
+fn write_pair(dir: &Path, provisions: usize) -> (PathBuf, PathBuf, u64) {
+    let (old, new) = synth::bench_pair(provisions, 42);
+    let a = dir.join(format!("old-{provisions}.md"));
+    let b = dir.join(format!("new-{provisions}.md"));
+    std::fs::write(&a, synth::render("Agreement", &old)).expect("write");
+    std::fs::write(&b, synth::render("Agreement", &new)).expect("write");
+    let size = std::fs::metadata(&a).map(|m| m.len()).unwrap_or(0);
+    (a, b, size)
+}
+
+fn diff_cmd(bin: &Path, a: &Path, b: &Path) -> Command {
+    let mut c = Command::new(bin);
+    c.args(["diff", "--no-index", "--format", "json"])
+        .arg(a)
+        .arg(b);
+    c
+}
+
+fn git_diff_cmd(a: &Path, b: &Path) -> Command {
+    let mut c = Command::new("git");
+    c.args(["diff", "--no-index", "--word-diff"]).arg(a).arg(b);
+    c
+}
+
+fn main() {
+    let quick = std::env::var_os("QUICK").is_some();
+    let scale = |n: usize| if quick { (n / 16).max(100) } else { n };
+    let bin = drafttrail();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let sections =
+        std::env::var("SECTIONS").unwrap_or_else(|_| "diff,scaling,timeline,import".into());
+    let want = |name: &str| sections.split(',').any(|s| s.trim() == name);
+
+    if want("diff") {
+        println!("## Diff of two versions, against `git diff --no-index --word-diff`\n");
+        println!("| provisions | size per side | drafttrail | git | ratio | drafttrail peak RSS |");
+        println!("|---|---|---|---|---|---|");
+        for n in [3_000, 10_000, 64_000].map(scale) {
+            let (a, b, size) = write_pair(d, n);
+            let ours = measure(&|| diff_cmd(&bin, &a, &b));
+            let git = measure(&|| git_diff_cmd(&a, &b));
+            println!(
+                "| {n} | {:.1} MB | {} | {} | {:.2}× | {} |",
+                size as f64 / 1e6,
+                ours.cell(),
+                git.cell(),
+                ours.median / git.median,
+                ours.rss_kb
+                    .map_or("n/a".into(), |k| format!("{:.0} MB", k as f64 / 1024.0))
+            );
+        }
+    }
+
+    if want("scaling") {
+        println!("\n## Scaling of `diff --no-index`\n");
+        println!("| provisions | median time |\n|---|---|");
+        let mut points = Vec::new();
+        for n in [1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 64_000].map(scale) {
+            let (a, b, _) = write_pair(d, n);
+            let s = measure(&|| diff_cmd(&bin, &a, &b));
+            println!("| {n} | {} |", s.cell());
+            points.push(((n as f64).ln(), s.median.ln()));
+        }
+        let k = points.len() as f64;
+        let (sx, sy) = points
+            .iter()
+            .fold((0.0, 0.0), |(x, y), p| (x + p.0, y + p.1));
+        let (mx, my) = (sx / k, sy / k);
+        let num: f64 = points.iter().map(|p| (p.0 - mx) * (p.1 - my)).sum();
+        let den: f64 = points.iter().map(|p| (p.0 - mx).powi(2)).sum();
+        println!(
+            "\nFitted exponent (least squares on log time vs log provisions): **{:.2}**",
+            num / den
+        );
+    }
+
+    if want("timeline") {
+        let (versions, provisions) = if quick { (20, 200) } else { (200, 2_000) };
+        println!(
+            "\n## Timeline of {versions} versions × {provisions} provisions, against `git log -p --word-diff`\n"
+        );
+        let drafts = d.join("history-drafts");
+        synth::write_history(&drafts, versions, provisions, 7).expect("write drafts");
+        let store = d.join("history");
+        let start = Instant::now();
+        let ok = Command::new(&bin)
+            .arg("--repo")
+            .arg(&store)
+            .args(["import", "--init", "-q"])
+            .arg(&drafts)
+            .env("GIT_COMMITTER_NAME", "bench")
+            .status()
+            .expect("import")
+            .success();
+        assert!(ok);
+        let import_big = start.elapsed().as_secs_f64();
+        let ours = measure(&|| {
+            let mut c = Command::new(&bin);
+            c.arg("--repo")
+                .arg(&store)
+                .args(["timeline", "--format", "json"]);
+            c
+        });
+        let git = measure(&|| {
+            let mut c = Command::new("git");
+            c.arg("--git-dir")
+                .arg(&store)
+                .args(["log", "-p", "--word-diff", "main"]);
+            c
+        });
+        println!(
+            "| drafttrail timeline | git log -p --word-diff | ratio | drafttrail peak RSS |\n|---|---|---|---|"
+        );
+        println!(
+            "| {} | {} | {:.2}× | {} |",
+            ours.cell(),
+            git.cell(),
+            ours.median / git.median,
+            ours.rss_kb
+                .map_or("n/a".into(), |k| format!("{:.0} MB", k as f64 / 1024.0))
+        );
+        println!(
+            "\n(Recording that store took {import_big:.1} s: {:.0} versions/s of {provisions} provisions.)",
+            versions as f64 / import_big
+        );
+    }
+
+    if want("import") {
+        let n_import = if quick { 50 } else { 500 };
+        println!("\n## Import of {n_import} versions of a 5 KB draft\n");
+        let small = d.join("small-drafts");
+        synth::write_small_history(&small, n_import, 5_000, 11).expect("write drafts");
+        let stat = measure(&|| {
+            // Each run records into a fresh store.
+            let target = d.join("small-store");
+            let _ = std::fs::remove_dir_all(&target);
+            let mut c = Command::new(&bin);
+            c.arg("--repo")
+                .arg(&target)
+                .args(["import", "--init", "-q"])
+                .arg(&small)
+                .env("GIT_COMMITTER_NAME", "bench");
+            c
+        });
+        println!("| median | versions per second |\n|---|---|");
+        println!("| {} | {:.0} |", stat.cell(), n_import as f64 / stat.median);
+    }
+}
