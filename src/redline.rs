@@ -90,7 +90,7 @@ fn words_changed(old: &str, new: &str) -> Vec<Span> {
     for op in ops {
         match op {
             similar::DiffOp::Equal { old_index, len, .. } => {
-                push(Op::Equal, text_of(old, &a, old_index, len))
+                push(Op::Equal, text_of(old, &a, old_index, len));
             }
             similar::DiffOp::Delete {
                 old_index, old_len, ..
