@@ -136,29 +136,33 @@ pub fn order(drafts: &[(PathBuf, Draft)]) -> Vec<usize> {
     out
 }
 
-/// Records a corpus in the store under one write lock. `on_each` sees every draft's outcome.
+/// Records a corpus in the store, all or nothing. `on_each` sees every draft's outcome as it
+/// is staged (nothing is on disk until the whole corpus is).
 pub fn import(
     store: &Store,
     ctx: &WriteContext,
     corpus: &Corpus,
     mut on_each: impl FnMut(&Path, &Recorded),
 ) -> Result<ImportSummary> {
-    let writer = store.writer(ctx)?;
-    let mut summary = ImportSummary::default();
-    if let Some(events) = &corpus.events {
-        summary.events_changed = writer.merge_events(events.clone())?;
-    }
-    for i in order(&corpus.drafts) {
-        let (path, draft) = &corpus.drafts[i];
-        let outcome = writer.commit(draft, path)?;
-        match outcome {
-            Recorded::New { .. } => summary.new += 1,
-            Recorded::ExtraSources { .. } => summary.extra_sources += 1,
-            Recorded::Unchanged { .. } => summary.unchanged += 1,
+    // One batch: every object goes to disk as one pack, refs move only at the end, and a
+    // failure anywhere (a parent that does not resolve, a diverged track) records nothing.
+    store.batch(ctx, |writer| {
+        let mut summary = ImportSummary::default();
+        if let Some(events) = &corpus.events {
+            summary.events_changed = writer.merge_events(events.clone())?;
         }
-        on_each(path, &outcome);
-    }
-    Ok(summary)
+        for i in order(&corpus.drafts) {
+            let (path, draft) = &corpus.drafts[i];
+            let outcome = writer.commit(draft, path)?;
+            match outcome {
+                Recorded::New { .. } => summary.new += 1,
+                Recorded::ExtraSources { .. } => summary.extra_sources += 1,
+                Recorded::Unchanged { .. } => summary.unchanged += 1,
+            }
+            on_each(path, &outcome);
+        }
+        Ok(summary)
+    })
 }
 
 #[cfg(test)]

@@ -74,6 +74,7 @@ impl Store {
 impl Writer<'_> {
     /// Merges `new` into the stored events (same id: replaced). Returns `true` if they changed.
     pub fn merge_events(&self, new: Events) -> Result<bool> {
+        // Within a batch, events are merged once, before anything else moved their ref.
         let mut events = self.store.events()?;
         if !events.merge(new) {
             return Ok(false);
@@ -124,7 +125,7 @@ impl Writer<'_> {
     fn write_ref_file(&self, ref_name: &str, file: &str, text: &str, message: &str) -> Result<()> {
         let store = self.store;
         let repo = &store.repo;
-        let tip = store.ref_tip(ref_name)?;
+        let tip = self.tip(ref_name, store.ref_tip(ref_name)?);
         let blob = repo.blob(text.as_bytes()).map_err(git("writing a ref"))?;
         let mut tb = repo.treebuilder(None).map_err(git("writing a ref"))?;
         tb.insert(file, blob, 0o100644)
@@ -141,6 +142,9 @@ impl Writer<'_> {
         let id = repo
             .commit(None, &sig, &sig, &format!("{message}\n"), &tree, &parents)
             .map_err(git("writing a ref"))?;
+        if self.defer_ref(ref_name, store.ref_tip(ref_name)?, id) {
+            return Ok(());
+        }
         update_ref(repo, ref_name, id, tip, ref_name, message)
     }
 }

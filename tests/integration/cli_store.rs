@@ -387,3 +387,36 @@ fn a_track_that_moved_on_is_not_silently_forked() {
     assert_eq!(env.refs(), refs);
     env.ok(&["commit", "c.md", "--track", "alt"]);
 }
+
+#[test]
+fn import_is_all_or_nothing_and_leaves_a_sound_store() {
+    let env = imported();
+    let refs = env.refs();
+    let objects = env.git_stdout(&["count-objects", "-v"]);
+    // Both files parse; the second names a parent that does not exist: nothing may be recorded.
+    env.write("more/a.md", draft("new one", "", "1. Fresh text.\n"));
+    env.write(
+        "more/b.md",
+        draft("orphan", "parent = \"no such version\"\n", "1. Orphan.\n"),
+    );
+    let stderr = env.fails(&["import", "more"]);
+    assert!(
+        stderr.contains("unknown parent `no such version`"),
+        "{stderr}"
+    );
+    assert_eq!(env.refs(), refs);
+    assert_eq!(
+        env.git_stdout(&["count-objects", "-v"]),
+        objects,
+        "objects were written"
+    );
+    // The successful import went to disk as a pack, and the store is sound.
+    assert!(objects.contains("packs: 1"), "{objects}");
+    let fsck = env.git(&["fsck", "--no-progress", "--strict"]);
+    assert!(
+        fsck.status.success(),
+        "{}",
+        String::from_utf8_lossy(&fsck.stderr)
+    );
+    assert!(!String::from_utf8_lossy(&fsck.stdout).contains("dangling commit"));
+}
