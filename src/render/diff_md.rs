@@ -5,7 +5,6 @@ use std::io::Write;
 
 use super::{DiffView, RenderOptions, RenderResult};
 use crate::align::ChangeKind;
-use crate::redline::Op;
 
 /// Renders a diff as Markdown.
 pub fn diff(view: &DiffView<'_>, _opts: &RenderOptions, out: &mut dyn Write) -> RenderResult {
@@ -54,22 +53,7 @@ pub fn diff(view: &DiffView<'_>, _opts: &RenderOptions, out: &mut dyn Write) -> 
             if new.is_empty() { "—" } else { &new },
             c.kind.as_str()
         )?;
-        let mut line = String::new();
-        for s in &c.redline {
-            let text = s.text.replace('\n', " ");
-            let (t, lead, trail) = (
-                text.trim(),
-                &text[..text.len() - text.trim_start().len()],
-                &text[text.trim_end().len()..],
-            );
-            match s.op {
-                Op::Equal => line.push_str(&text),
-                _ if t.is_empty() => line.push_str(&text),
-                Op::Delete => line.push_str(&format!("{lead}~~{t}~~{trail}")),
-                Op::Insert => line.push_str(&format!("{lead}**{t}**{trail}")),
-            }
-        }
-        writeln!(out, "{}", line.trim_end())?;
+        writeln!(out, "{}", super::lineage_md::redline(&c.redline))?;
     }
     Ok(())
 }

@@ -8,7 +8,6 @@ use anstyle::{AnsiColor, Style};
 
 use super::{DiffView, RenderOptions, RenderResult};
 use crate::align::{Change, ChangeKind};
-use crate::redline::Op;
 
 fn paint(opts: &RenderOptions, style: Style, text: &str) -> String {
     if opts.color {
@@ -43,21 +42,7 @@ pub fn diff(view: &DiffView<'_>, opts: &RenderOptions, out: &mut dyn Write) -> R
         if c.kind == ChangeKind::Unchanged {
             continue;
         }
-        write!(out, "    ")?;
-        for span in &c.redline {
-            let text = span.text.replace('\n', "\n    ");
-            let shown = match (span.op, opts.color) {
-                (Op::Equal, _) => text,
-                (Op::Delete, true) => {
-                    paint(opts, AnsiColor::Red.on_default().strikethrough(), &text)
-                }
-                (Op::Insert, true) => paint(opts, AnsiColor::Green.on_default().underline(), &text),
-                (Op::Delete, false) => format!("[-{text}-]"),
-                (Op::Insert, false) => format!("{{+{text}+}}"),
-            };
-            write!(out, "{shown}")?;
-        }
-        writeln!(out)?;
+        super::lineage_term::redline(out, &c.redline, opts)?;
     }
     Ok(())
 }

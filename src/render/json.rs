@@ -126,8 +126,9 @@ struct SideJson<'a> {
     date: Option<String>,
 }
 
+/// The counts of a diff summary, as the schema names them.
 #[derive(Serialize)]
-struct SummaryJson {
+pub(crate) struct SummaryJson {
     unchanged: usize,
     reworded: usize,
     renumbered: usize,
@@ -176,16 +177,7 @@ pub fn diff(
     let doc = DiffJson {
         old: side_json(&view.old),
         new: side_json(&view.new),
-        summary: SummaryJson {
-            unchanged: s.unchanged,
-            reworded: s.reworded,
-            renumbered: s.renumbered,
-            moved: s.moved,
-            split: s.split,
-            merged: s.merged,
-            added: s.added,
-            removed: s.removed,
-        },
+        summary: SummaryJson::from(&s),
         changes: view
             .visible()
             .map(|c| ChangeJson {
@@ -209,4 +201,19 @@ pub fn diff(
             .collect(),
     };
     write_json(&doc, out)
+}
+
+impl From<&crate::align::Summary> for SummaryJson {
+    fn from(s: &crate::align::Summary) -> Self {
+        SummaryJson {
+            unchanged: s.unchanged,
+            reworded: s.reworded,
+            renumbered: s.renumbered,
+            moved: s.moved,
+            split: s.split,
+            merged: s.merged,
+            added: s.added,
+            removed: s.removed,
+        }
+    }
 }

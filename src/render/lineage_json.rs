@@ -254,14 +254,8 @@ enum ItemJson<'a> {
 
 #[derive(Serialize)]
 struct ChangesJson<'a> {
-    unchanged: usize,
-    reworded: usize,
-    renumbered: usize,
-    moved: usize,
-    split: usize,
-    merged: usize,
-    added: usize,
-    removed: usize,
+    #[serde(flatten)]
+    counts: super::json::SummaryJson,
     notable: Vec<NotableJson<'a>>,
 }
 
@@ -294,14 +288,7 @@ pub fn timeline(
                 against: v.changes.as_ref().map(|(p, _, _)| l.nodes[*p].id.as_str()),
                 changes: v.changes.as_ref().map(|(_, s, notable)| {
                     Box::new(ChangesJson {
-                        unchanged: s.unchanged,
-                        reworded: s.reworded,
-                        renumbered: s.renumbered,
-                        moved: s.moved,
-                        split: s.split,
-                        merged: s.merged,
-                        added: s.added,
-                        removed: s.removed,
+                        counts: s.into(),
                         notable: notable
                             .iter()
                             .map(|c| NotableJson {

@@ -10,7 +10,8 @@ use crate::lineage::timeline::Item;
 use crate::lineage::{HistoryEntry, Lineage, Shares};
 use crate::redline::{Op, Span};
 
-fn redline(spans: &[Span]) -> String {
+/// Returns a redline as Markdown: `~~deleted~~`, `**inserted**`, on one line.
+pub(crate) fn redline(spans: &[Span]) -> String {
     let mut line = String::new();
     for s in spans {
         let text = s.text.replace('\n', " ");

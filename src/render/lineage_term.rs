@@ -20,7 +20,8 @@ fn paint(opts: &RenderOptions, style: Style, text: &str) -> String {
     }
 }
 
-fn redline(out: &mut dyn Write, spans: &[Span], opts: &RenderOptions) -> RenderResult {
+/// Writes a redline, indented: coloured on a tty, `[-deleted-]{+inserted+}` otherwise.
+pub(crate) fn redline(out: &mut dyn Write, spans: &[Span], opts: &RenderOptions) -> RenderResult {
     write!(out, "    ")?;
     for span in spans {
         let text = span.text.replace('\n', "\n    ");
