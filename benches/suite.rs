@@ -4,7 +4,7 @@
 //!
 //! Run: `cargo bench --bench suite` (builds the release binary first; about 3 minutes on 2
 //! cores). `QUICK=1` shrinks every size for a smoke run; `SECTIONS=diff,scaling,timeline,import`
-//! picks sections.
+//! picks sections; `KEEP_DIR=path` keeps the generated files.
 
 #[path = "synth.rs"]
 mod synth;
@@ -121,7 +121,12 @@ fn main() {
     let scale = |n: usize| if quick { (n / 16).max(100) } else { n };
     let bin = drafttrail();
     let dir = tempfile::tempdir().expect("tempdir");
-    let d = dir.path();
+    // KEEP_DIR keeps the generated files (to profile them).
+    let kept = std::env::var_os("KEEP_DIR").map(PathBuf::from);
+    if let Some(k) = &kept {
+        std::fs::create_dir_all(k).expect("mkdir");
+    }
+    let d = kept.as_deref().unwrap_or(dir.path());
     let sections =
         std::env::var("SECTIONS").unwrap_or_else(|_| "diff,scaling,timeline,import".into());
     let want = |name: &str| sections.split(',').any(|s| s.trim() == name);

@@ -59,33 +59,26 @@ pub(super) fn classify(spans: &[Span], same_words: bool) -> Vec<Tag> {
     if same_words {
         return vec![Tag::Editorial];
     }
+    let is = |word: &str, list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
     let mut tags = Vec::new();
     for side in [Op::Delete, Op::Insert] {
         let tokens = side_tokens(spans, side);
-        for (k, (word, changed)) in tokens.iter().enumerate() {
+        for (k, &(word, changed)) in tokens.iter().enumerate() {
             if !changed {
                 continue;
             }
-            let lower = word.to_lowercase();
-            let next = tokens
-                .get(k + 1)
-                .map(|t| t.0.to_lowercase())
-                .unwrap_or_default();
-            let prev = k
-                .checked_sub(1)
-                .map(|p| tokens[p].0.to_lowercase())
-                .unwrap_or_default();
             if word.chars().any(|c| c.is_ascii_digit()) {
                 let year = word.len() == 4 && (word.starts_with("19") || word.starts_with("20"));
-                if year || TIME_WORDS.contains(&next.as_str()) || MONTHS.contains(&prev.as_str()) {
-                    tags.push(Tag::Date);
+                let next_is_time = tokens.get(k + 1).is_some_and(|t| is(t.0, &TIME_WORDS));
+                let after_month = k.checked_sub(1).is_some_and(|p| is(tokens[p].0, &MONTHS));
+                tags.push(if year || next_is_time || after_month {
+                    Tag::Date
                 } else {
-                    tags.push(Tag::Quantity);
-                }
-            } else if MODALS.contains(&lower.as_str()) && !(lower == "may" && word.starts_with('M'))
-            {
+                    Tag::Quantity
+                });
+            } else if is(word, &MODALS) && word != "May" {
                 tags.push(Tag::Modality);
-            } else if TIME_WORDS.contains(&lower.as_str()) || MONTHS.contains(&lower.as_str()) {
+            } else if is(word, &TIME_WORDS) || is(word, &MONTHS) {
                 tags.push(Tag::Date);
             } else if k > 0 && word.starts_with(|c: char| c.is_uppercase()) {
                 tags.push(Tag::Party);
@@ -99,24 +92,26 @@ pub(super) fn classify(spans: &[Span], same_words: bool) -> Vec<Tag> {
 
 /// The words of one side (old for `Delete`, new for `Insert`), each marked changed or not.
 /// Numbers keep their inner separators (`600,000`, `1.5`).
-fn side_tokens(spans: &[Span], side: Op) -> Vec<(String, bool)> {
+fn side_tokens(spans: &[Span], side: Op) -> Vec<(&str, bool)> {
     let mut out = Vec::new();
     for s in spans.iter().filter(|s| s.op == Op::Equal || s.op == side) {
         let changed = s.op == side;
-        let mut word = String::new();
-        let mut chars = s.text.chars().peekable();
-        while let Some(c) = chars.next() {
+        let text: &str = &s.text;
+        let mut start: Option<usize> = None;
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
             let inner_sep = (c == ',' || c == '.')
-                && word.chars().last().is_some_and(|p| p.is_ascii_digit())
-                && chars.peek().is_some_and(|n| n.is_ascii_digit());
+                && start.is_some()
+                && text[..i].ends_with(|p: char| p.is_ascii_digit())
+                && chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit());
             if c.is_alphanumeric() || inner_sep {
-                word.push(c);
-            } else if !word.is_empty() {
-                out.push((std::mem::take(&mut word), changed));
+                start.get_or_insert(i);
+            } else if let Some(st) = start.take() {
+                out.push((&text[st..i], changed));
             }
         }
-        if !word.is_empty() {
-            out.push((word, changed));
+        if let Some(st) = start {
+            out.push((&text[st..], changed));
         }
     }
     out
