@@ -58,32 +58,32 @@ impl Features {
         old_free: &[bool],
         new_free: &[bool],
     ) -> Features {
-        let mut ids: HashMap<String, u32, BuildHasherDefault<FxHasher>> = HashMap::default();
+        // Words are interned by the hash of their lower-cased form: no string is copied.
+        let mut ids: HashMap<u64, u32, BuildHasherDefault<FxHasher>> = HashMap::default();
         let mut df: Vec<u32> = Vec::new();
         let mut shingle_ids: HashMap<u64, u32, BuildHasherDefault<FxHasher>> = HashMap::default();
         let mut shingle_df: Vec<u32> = Vec::new();
         let mut sequences: Vec<Vec<u32>> = Vec::new();
         let mut bag = |p: &Provision, df: &mut Vec<u32>| {
-            let mut counts: HashMap<u32, u32, BuildHasherDefault<FxHasher>> = HashMap::default();
             let mut sequence = Vec::new();
             for w in raw_words(&p.text) {
                 let next = ids.len() as u32;
-                let id = match ids.get(w) {
-                    Some(&id) => id,
-                    None if w.chars().any(char::is_uppercase) => {
-                        *ids.entry(w.to_lowercase()).or_insert(next)
-                    }
-                    None => *ids.entry(w.to_owned()).or_insert(next),
-                };
+                let id = *ids.entry(crate::provisions::words_key(w)).or_insert(next);
                 if id as usize == df.len() {
                     df.push(0);
                 }
-                *counts.entry(id).or_insert(0) += 1;
                 sequence.push(id);
             }
+            let mut sorted = sequence.clone();
+            sorted.sort_unstable();
+            let mut v: Vec<(u32, u32)> = Vec::new();
+            for id in sorted {
+                match v.last_mut() {
+                    Some(last) if last.0 == id => last.1 += 1,
+                    _ => v.push((id, 1)),
+                }
+            }
             sequences.push(sequence);
-            let mut v: Vec<(u32, u32)> = counts.into_iter().collect();
-            v.sort_unstable();
             for &(id, _) in &v {
                 df[id as usize] += 1;
             }
