@@ -102,9 +102,11 @@ fn write_pair(dir: &Path, provisions: usize) -> (PathBuf, PathBuf, u64) {
     (a, b, size)
 }
 
-fn diff_cmd(bin: &Path, a: &Path, b: &Path) -> Command {
+/// `drafttrail diff --no-index` in a format: `term` is the default output (uncoloured when
+/// piped), the counterpart of git's `--word-diff`; `json` is the schema's full output.
+fn diff_cmd(bin: &Path, a: &Path, b: &Path, format: &str) -> Command {
     let mut c = Command::new(bin);
-    c.args(["diff", "--no-index", "--format", "json"])
+    c.args(["diff", "--no-index", "--format", format])
         .arg(a)
         .arg(b);
     c
@@ -133,20 +135,25 @@ fn main() {
 
     if want("diff") {
         println!("## Diff of two versions, against `git diff --no-index --word-diff`\n");
-        println!("| provisions | size per side | drafttrail | git | ratio | drafttrail peak RSS |");
-        println!("|---|---|---|---|---|---|");
+        println!(
+            "| provisions | size per side | drafttrail (default output) | drafttrail --format json | git | ratio default / git | ratio json / git | peak RSS |"
+        );
+        println!("|---|---|---|---|---|---|---|---|");
         for n in [3_000, 10_000, 64_000].map(scale) {
             let (a, b, size) = write_pair(d, n);
-            let ours = measure(&|| diff_cmd(&bin, &a, &b));
+            let ours = measure(&|| diff_cmd(&bin, &a, &b, "term"));
+            let json = measure(&|| diff_cmd(&bin, &a, &b, "json"));
             let git = measure(&|| git_diff_cmd(&a, &b));
+            let rss = ours.rss_kb.max(json.rss_kb);
             println!(
-                "| {n} | {:.1} MB | {} | {} | {:.2}× | {} |",
+                "| {n} | {:.1} MB | {} | {} | {} | {:.2}× | {:.2}× | {} |",
                 size as f64 / 1e6,
                 ours.cell(),
+                json.cell(),
                 git.cell(),
                 ours.median / git.median,
-                ours.rss_kb
-                    .map_or("n/a".into(), |k| format!("{:.0} MB", k as f64 / 1024.0))
+                json.median / git.median,
+                rss.map_or("n/a".into(), |k| format!("{:.0} MB", k as f64 / 1024.0))
             );
         }
     }
@@ -157,7 +164,7 @@ fn main() {
         let mut points = Vec::new();
         for n in [1_000, 2_000, 4_000, 8_000, 16_000, 32_000, 64_000].map(scale) {
             let (a, b, _) = write_pair(d, n);
-            let s = measure(&|| diff_cmd(&bin, &a, &b));
+            let s = measure(&|| diff_cmd(&bin, &a, &b, "json"));
             println!("| {n} | {} |", s.cell());
             points.push(((n as f64).ln(), s.median.ln()));
         }
