@@ -146,12 +146,12 @@ place = "Geneva"
 [[event.source]]
 outlet = "White House"
 "#;
-        let mut ev = Events::parse(Path::new("events.toml"), text).unwrap();
+        let mut ev = Events::parse(Path::new("events.toml"), text).expect("valid events");
         assert_eq!(
             ev.events[0].first_day(),
             NaiveDate::from_ymd_opt(2025, 11, 23)
         );
-        let again = Events::parse(Path::new("e"), &ev.to_toml()).unwrap();
+        let again = Events::parse(Path::new("e"), &ev.to_toml()).expect("round trip");
         assert_eq!(again, ev);
         assert!(!ev.merge(again));
         let dup = format!("{text}{text}");

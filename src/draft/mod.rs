@@ -429,14 +429,14 @@ mod tests {
     #[test]
     fn body_is_kept_byte_for_byte() {
         let body = "Préambule  \r\n1. Première\r\n2. Zweite ✓ ";
-        let d = p(&format!("+++\r\nlabel = \"x\"\r\n+++\r\n{body}")).unwrap();
+        let d = p(&format!("+++\r\nlabel = \"x\"\r\n+++\r\n{body}")).expect("valid draft");
         assert_eq!(d.body, body);
         assert_eq!(d.meta.label.as_deref(), Some("x"));
     }
 
     #[test]
     fn no_front_matter_means_whole_file_is_body() {
-        let d = p("1. One\n").unwrap();
+        let d = p("1. One\n").expect("valid draft");
         assert_eq!(d.body, "1. One\n");
         assert_eq!(d.meta, DraftMeta::default());
     }
@@ -465,14 +465,14 @@ stance = "asserts"
 +++
 1. x
 "#)
-        .unwrap();
+        .expect("valid draft");
         let m = d.meta;
         assert_eq!(m.parent, vec!["a", "b"]);
         assert_eq!(m.status, Some(Status::SingleSource));
         assert_eq!(m.dates.best(), NaiveDate::from_ymd_opt(2025, 10, 26));
         assert_eq!(m.dates.leaked, NaiveDate::from_ymd_opt(2025, 11, 19));
         assert_eq!(m.drafters(), vec!["Steve Witkoff"]);
-        let again: DraftMeta = toml::from_str(&m.to_toml()).unwrap();
+        let again: DraftMeta = toml::from_str(&m.to_toml()).expect("round trip");
         assert_eq!(again, m);
     }
 
