@@ -139,7 +139,7 @@ fn main() {
             "| provisions | size per side | drafttrail (default output) | drafttrail --format json | git | ratio default / git | ratio json / git | peak RSS |"
         );
         println!("|---|---|---|---|---|---|---|---|");
-        for n in [3_000, 10_000, 64_000].map(scale) {
+        for n in [3_000, 5_000, 10_000, 64_000].map(scale) {
             let (a, b, size) = write_pair(d, n);
             let ours = measure(&|| diff_cmd(&bin, &a, &b, "term"));
             let json = measure(&|| diff_cmd(&bin, &a, &b, "json"));
