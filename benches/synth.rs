@@ -369,14 +369,7 @@ pub fn write_history(
         if v > 0 {
             text = step(&mut r, &text, 10);
         }
-        let front = format!(
-            "+++\nlabel = \"v{v:03}\"\n[dates]\nleaked = {}\n+++\n",
-            day(v)
-        );
-        std::fs::write(
-            dir.join(format!("v{v:03}.md")),
-            front + &render("Code", &text),
-        )?;
+        write_draft(dir, &format!("v{v:03}"), v, "Code", &text)?;
     }
     Ok(())
 }
@@ -439,14 +432,25 @@ pub fn write_small_history(
             let k = r.below(text.len());
             text[k] = reword(&mut r, &text[k], 0.1);
         }
-        let front = format!(
-            "+++\nlabel = \"s{v:03}\"\n[dates]\nleaked = {}\n+++\n",
-            day(v)
-        );
-        std::fs::write(
-            dir.join(format!("s{v:03}.md")),
-            front + &render("Agreement", &text),
-        )?;
+        write_draft(dir, &format!("s{v:03}"), v, "Agreement", &text)?;
     }
     Ok(())
+}
+
+/// Writes one draft file `LABEL.md`, leaked on day `v` of the generated calendar.
+fn write_draft(
+    dir: &std::path::Path,
+    label: &str,
+    v: usize,
+    title: &str,
+    text: &[String],
+) -> std::io::Result<()> {
+    let front = format!(
+        "+++\nlabel = \"{label}\"\n[dates]\nleaked = {}\n+++\n",
+        day(v)
+    );
+    std::fs::write(
+        dir.join(format!("{label}.md")),
+        front + &render(title, text),
+    )
 }

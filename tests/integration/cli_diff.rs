@@ -1,6 +1,6 @@
 //! `diff` on the sample corpus (snapshots of every parent → child pair) and on files.
 
-use crate::common::TestEnv;
+use crate::common::{TestEnv, imported};
 
 const PAIRS: [(&str, &str); 6] = [
     ("28-point-plan", "e3-counter-proposal"),
@@ -10,13 +10,6 @@ const PAIRS: [(&str, &str); 6] = [
     ("ukraine-20-point-response", "20-point-framework"),
     ("28-point-plan", "20-point-framework"),
 ];
-
-fn imported() -> TestEnv {
-    let env = TestEnv::new();
-    env.copy_sample_drafts();
-    env.ok(&["import", "drafts", "--init", "-q"]);
-    env
-}
 
 fn json_without_revs(text: &str) -> serde_json::Value {
     let mut v: serde_json::Value = serde_json::from_str(text).unwrap();

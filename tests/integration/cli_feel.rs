@@ -4,13 +4,11 @@
 use std::io::Read;
 use std::process::Stdio;
 
-use crate::common::TestEnv;
+use crate::common::{TestEnv, imported};
 
 #[test]
 fn colour_only_when_asked_and_no_color_wins_over_auto() {
-    let env = TestEnv::new();
-    env.copy_sample_drafts();
-    env.ok(&["import", "drafts", "--init", "-q"]);
+    let env = imported();
     // Not a tty (and NO_COLOR set by TestEnv): plain.
     let plain = env.ok(&["diff", "europe"]);
     assert!(!plain.contains('\u{1b}'));
@@ -73,9 +71,7 @@ fn man_page_and_help_with_examples() {
 
 #[test]
 fn log_into_a_closed_pipe_exits_quietly() {
-    let env = TestEnv::new();
-    env.copy_sample_drafts();
-    env.ok(&["import", "drafts", "--init", "-q"]);
+    let env = imported();
     let mut child = env
         .std_cmd()
         .args(["timeline"])

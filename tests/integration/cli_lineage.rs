@@ -2,14 +2,7 @@
 
 use serde_json::Value;
 
-use crate::common::TestEnv;
-
-fn imported() -> TestEnv {
-    let env = TestEnv::new();
-    env.copy_sample_drafts();
-    env.ok(&["import", "drafts", "--init", "-q"]);
-    env
-}
+use crate::common::{TestEnv, imported};
 
 fn json(env: &TestEnv, args: &[&str]) -> Value {
     let mut all = args.to_vec();

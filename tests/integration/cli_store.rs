@@ -1,6 +1,6 @@
 //! init, commit, import, log and show, on the sample corpus and on hostile input.
 
-use crate::common::{TestEnv, draft};
+use crate::common::{TestEnv, draft, imported};
 
 const SAMPLE_LABELS: [&str; 6] = [
     "28-point plan",
@@ -10,13 +10,6 @@ const SAMPLE_LABELS: [&str; 6] = [
     "Ukraine 20-point response",
     "20-point framework",
 ];
-
-fn imported() -> TestEnv {
-    let env = TestEnv::new();
-    env.copy_sample_drafts();
-    env.ok(&["import", "drafts", "--init", "-q"]);
-    env
-}
 
 #[test]
 fn readme_first_command_records_and_logs_every_sample_version() {

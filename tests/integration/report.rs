@@ -5,14 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::common::{TestEnv, draft};
-
-fn imported() -> TestEnv {
-    let env = TestEnv::new();
-    env.copy_sample_drafts();
-    env.ok(&["import", "drafts", "--init", "-q"]);
-    env
-}
+use crate::common::{TestEnv, draft, imported};
 
 fn browser_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser")

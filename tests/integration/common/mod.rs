@@ -120,6 +120,14 @@ impl TestEnv {
     }
 }
 
+/// An environment whose store holds the sample corpus.
+pub fn imported() -> TestEnv {
+    let env = TestEnv::new();
+    env.copy_sample_drafts();
+    env.ok(&["import", "drafts", "--init", "-q"]);
+    env
+}
+
 /// A minimal draft file with front matter.
 pub fn draft(label: &str, extra: &str, body: &str) -> String {
     format!("+++\nlabel = \"{label}\"\n{extra}+++\n{body}")
