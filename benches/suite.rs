@@ -1,5 +1,5 @@
 //! The benchmark suite: every drafttrail measurement beside its git baseline in the same run,
-//! medians of 5 runs with min–max, peak memory, and the scaling exponent. Prints the Markdown
+//! medians of 7 interleaved runs with min–max, peak memory, and the scaling exponent. Prints the Markdown
 //! tables of BENCHMARKS.md.
 //!
 //! Run: `cargo bench --bench suite` (builds the release binary first; about 3 minutes on 2
@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-const RUNS: usize = 5;
+const RUNS: usize = 7;
 
 struct Stat {
     median: f64,
@@ -36,51 +36,75 @@ fn ms(s: f64) -> String {
     }
 }
 
-/// Runs `make()` RUNS times; times wall clock and reads peak RSS from GNU time if present.
-fn measure(make: &dyn Fn() -> Command) -> Stat {
-    let gnu_time = Path::new("/usr/bin/time").exists();
-    let mut times = Vec::new();
-    let mut rss = None;
+/// Times one run of a command (wall clock) and reads its peak RSS from GNU time if present.
+fn run_once(make: &dyn Fn() -> Command) -> (f64, Option<u64>) {
+    let mut cmd = make();
+    let rss_file = tempfile::NamedTempFile::new().expect("tempfile");
+    let mut run = if Path::new("/usr/bin/time").exists() {
+        let mut t = Command::new("/usr/bin/time");
+        t.arg("-f")
+            .arg("%M")
+            .arg("-o")
+            .arg(rss_file.path())
+            .arg(cmd.get_program())
+            .args(cmd.get_args());
+        if let Some(dir) = cmd.get_current_dir() {
+            t.current_dir(dir);
+        }
+        for (k, v) in cmd.get_envs() {
+            if let Some(v) = v {
+                t.env(k, v);
+            }
+        }
+        t
+    } else {
+        std::mem::replace(&mut cmd, Command::new("true"))
+    };
+    let start = Instant::now();
+    let status = run.stdout(Stdio::null()).status().expect("command runs");
+    let elapsed = start.elapsed().as_secs_f64();
+    // git diff exits 1 when the files differ.
+    assert!(status.code().is_some_and(|c| c <= 1), "{run:?} failed");
+    let rss = std::fs::read_to_string(rss_file.path())
+        .ok()
+        .and_then(|text| text.lines().last().and_then(|l| l.trim().parse().ok()));
+    (elapsed, rss)
+}
+
+/// Measures commands side by side: one warm-up round, then RUNS rounds in which each command
+/// runs once, in turn. A slow spell of the shared machine then hits every command alike,
+/// which is what makes the ratios between them meaningful.
+fn measure_all(makes: &[&dyn Fn() -> Command]) -> Vec<Stat> {
+    for make in makes {
+        run_once(*make);
+    }
+    let mut times = vec![Vec::new(); makes.len()];
+    let mut rss: Vec<Option<u64>> = vec![None; makes.len()];
     for _ in 0..RUNS {
-        let mut cmd = make();
-        let rss_file = tempfile::NamedTempFile::new().expect("tempfile");
-        let mut run = if gnu_time {
-            let mut t = Command::new("/usr/bin/time");
-            t.arg("-f")
-                .arg("%M")
-                .arg("-o")
-                .arg(rss_file.path())
-                .arg(cmd.get_program())
-                .args(cmd.get_args());
-            if let Some(dir) = cmd.get_current_dir() {
-                t.current_dir(dir);
-            }
-            for (k, v) in cmd.get_envs() {
-                if let Some(v) = v {
-                    t.env(k, v);
-                }
-            }
-            t
-        } else {
-            std::mem::replace(&mut cmd, Command::new("true"))
-        };
-        let start = Instant::now();
-        let status = run.stdout(Stdio::null()).status().expect("command runs");
-        times.push(start.elapsed().as_secs_f64());
-        // git diff exits 1 when the files differ.
-        assert!(status.code().is_some_and(|c| c <= 1), "{run:?} failed");
-        if let Ok(text) = std::fs::read_to_string(rss_file.path()) {
-            let kb: Option<u64> = text.lines().last().and_then(|l| l.trim().parse().ok());
-            rss = rss.max(kb);
+        for (k, make) in makes.iter().enumerate() {
+            let (t, r) = run_once(*make);
+            times[k].push(t);
+            rss[k] = rss[k].max(r);
         }
     }
-    times.sort_by(f64::total_cmp);
-    Stat {
-        median: times[RUNS / 2],
-        min: times[0],
-        max: times[RUNS - 1],
-        rss_kb: rss,
-    }
+    times
+        .into_iter()
+        .zip(rss)
+        .map(|(mut t, rss_kb)| {
+            t.sort_by(f64::total_cmp);
+            Stat {
+                median: t[RUNS / 2],
+                min: t[0],
+                max: t[RUNS - 1],
+                rss_kb,
+            }
+        })
+        .collect()
+}
+
+/// Measures one command alone (no baseline to interleave with).
+fn measure(make: &dyn Fn() -> Command) -> Stat {
+    measure_all(&[make]).remove(0)
 }
 
 fn drafttrail() -> PathBuf {
@@ -141,9 +165,13 @@ fn main() {
         println!("|---|---|---|---|---|---|---|---|");
         for n in [3_000, 5_000, 10_000, 64_000].map(scale) {
             let (a, b, size) = write_pair(d, n);
-            let ours = measure(&|| diff_cmd(&bin, &a, &b, "term"));
-            let json = measure(&|| diff_cmd(&bin, &a, &b, "json"));
-            let git = measure(&|| git_diff_cmd(&a, &b));
+            let [ours, json, git]: [Stat; 3] = measure_all(&[
+                &|| diff_cmd(&bin, &a, &b, "term"),
+                &|| diff_cmd(&bin, &a, &b, "json"),
+                &|| git_diff_cmd(&a, &b),
+            ])
+            .try_into()
+            .unwrap_or_else(|_| unreachable!("three commands, three stats"));
             let rss = ours.rss_kb.max(json.rss_kb);
             println!(
                 "| {n} | {:.1} MB | {} | {} | {} | {:.2}× | {:.2}× | {} |",
@@ -201,20 +229,24 @@ fn main() {
             .success();
         assert!(ok);
         let import_big = start.elapsed().as_secs_f64();
-        let ours = measure(&|| {
-            let mut c = Command::new(&bin);
-            c.arg("--repo")
-                .arg(&store)
-                .args(["timeline", "--format", "json"]);
-            c
-        });
-        let git = measure(&|| {
-            let mut c = Command::new("git");
-            c.arg("--git-dir")
-                .arg(&store)
-                .args(["log", "-p", "--word-diff", "main"]);
-            c
-        });
+        let [ours, git]: [Stat; 2] = measure_all(&[
+            &|| {
+                let mut c = Command::new(&bin);
+                c.arg("--repo")
+                    .arg(&store)
+                    .args(["timeline", "--format", "json"]);
+                c
+            },
+            &|| {
+                let mut c = Command::new("git");
+                c.arg("--git-dir")
+                    .arg(&store)
+                    .args(["log", "-p", "--word-diff", "main"]);
+                c
+            },
+        ])
+        .try_into()
+        .unwrap_or_else(|_| unreachable!("two commands, two stats"));
         println!(
             "| drafttrail timeline | git log -p --word-diff | ratio | drafttrail peak RSS |\n|---|---|---|---|"
         );

@@ -55,6 +55,35 @@ pub enum Error {
         /// What is wrong, naming the field where there is one.
         msg: String,
     },
+    /// The store belongs to another user and is not listed in git's `safe.directory`.
+    #[error("{}: the store belongs to another user, and git's safe.directory does not list it", path.display())]
+    NotOwned {
+        /// The store.
+        path: PathBuf,
+    },
+    /// A file is larger than drafttrail reads.
+    #[error(
+        "{}: {:.1} MiB is larger than the {} MiB a draft may be",
+        path.display(),
+        *size as f64 / 1048576.0,
+        limit / 1048576
+    )]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size in bytes.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// The store cannot be written (read-only file system or permissions).
+    #[error("{}: the store is read-only here; reading works, recording does not", path.display())]
+    ReadOnlyStore {
+        /// The store.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
     /// A draft has no text besides its front matter.
     #[error("{}: the draft body is empty", path.display())]
     EmptyBody {
@@ -107,7 +136,7 @@ pub enum Error {
     },
     /// Another process holds the store's write lock.
     #[error(
-        "store is being written by another process ({} exists); retry, or delete it if no drafttrail is running",
+        "store is being written by another process (it holds {}); retry when it is done",
         lock.display()
     )]
     StoreLocked {

@@ -74,7 +74,7 @@ impl Event {
 impl Events {
     /// Reads and validates an events file.
     pub fn read_file(path: &Path) -> Result<Events> {
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let bytes = crate::draft::read_bytes(path)?;
         let text = crate::draft::check_text(path, &bytes)?;
         Events::parse(path, text)
     }
@@ -121,8 +121,11 @@ impl Events {
     }
 
     /// Serialises the events as TOML.
-    pub fn to_toml(&self) -> String {
-        toml::to_string(self).unwrap_or_default()
+    pub fn to_toml(&self) -> crate::error::Result<String> {
+        toml::to_string(self).map_err(|e| crate::error::Error::Git {
+            context: "serialising events".into(),
+            message: e.to_string(),
+        })
     }
 
     /// Looks an event up by id.
@@ -151,7 +154,8 @@ outlet = "White House"
             ev.events[0].first_day(),
             NaiveDate::from_ymd_opt(2025, 11, 23)
         );
-        let again = Events::parse(Path::new("e"), &ev.to_toml()).expect("round trip");
+        let again =
+            Events::parse(Path::new("e"), &ev.to_toml().expect("serialises")).expect("round trip");
         assert_eq!(again, ev);
         assert!(!ev.merge(again));
         let dup = format!("{text}{text}");

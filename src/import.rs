@@ -112,11 +112,10 @@ pub fn order(drafts: &[(PathBuf, Draft)]) -> Vec<usize> {
             if let Some(p) = names
                 .iter()
                 .position(|(label, s)| label == parent || (!wanted.is_empty() && *s == wanted))
+                && p != child
             {
-                if p != child {
-                    pending[child] += 1;
-                    children[p].push(child);
-                }
+                pending[child] += 1;
+                children[p].push(child);
             }
         }
     }

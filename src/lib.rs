@@ -17,6 +17,7 @@ pub mod align;
 pub mod draft;
 pub mod error;
 pub mod events;
+mod hash;
 pub mod import;
 pub mod lineage;
 pub mod log;
@@ -24,6 +25,7 @@ pub mod provisions;
 pub mod redline;
 pub mod render;
 pub mod store;
+pub mod verify;
 
 pub use draft::{Draft, DraftMeta};
 pub use error::{Error, Result};

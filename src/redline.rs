@@ -73,46 +73,54 @@ fn words_changed(old: &str, new: &str) -> Vec<Span> {
     let slice_a: Vec<&str> = a.iter().map(|r| &old[r.clone()]).collect();
     let slice_b: Vec<&str> = b.iter().map(|r| &new[r.clone()]).collect();
     let ops = similar::capture_diff_slices(Algorithm::Patience, &slice_a, &slice_b);
-    // Tokens tile their text, so a run of tokens is one contiguous slice of it.
-    let text_of =
-        |text: &str, toks: &[std::ops::Range<usize>], from: usize, len: usize| -> String {
-            match (toks.get(from), toks.get(from + len - 1)) {
-                (Some(first), Some(last)) if len > 0 => text[first.start..last.end].to_owned(),
-                _ => String::new(),
-            }
-        };
-    let mut runs: Vec<(Op, String)> = Vec::new();
-    let mut push = |op: Op, text: String| match runs.last_mut() {
-        Some(last) if last.0 == op => last.1.push_str(&text),
-        _ if text.is_empty() => {}
-        _ => runs.push((op, text)),
+    // Tokens tile their text, so a run of tokens is one contiguous byte range of it; runs of
+    // one op that follow each other are contiguous too, so merging them extends a range and
+    // each span costs one allocation.
+    let range_of = |toks: &[std::ops::Range<usize>], from: usize, len: usize| match (
+        toks.get(from),
+        toks.get((from + len).wrapping_sub(1)),
+    ) {
+        (Some(first), Some(last)) if len > 0 => Some(first.start..last.end),
+        _ => None,
+    };
+    let mut runs: Vec<(Op, std::ops::Range<usize>)> = Vec::new();
+    let mut push = |op: Op, range: Option<std::ops::Range<usize>>| {
+        let Some(range) = range else { return };
+        match runs.last_mut() {
+            Some(last) if last.0 == op && last.1.end == range.start => last.1.end = range.end,
+            _ => runs.push((op, range)),
+        }
     };
     for op in ops {
         match op {
             similar::DiffOp::Equal { old_index, len, .. } => {
-                push(Op::Equal, text_of(old, &a, old_index, len));
+                push(Op::Equal, range_of(&a, old_index, len));
             }
             similar::DiffOp::Delete {
                 old_index, old_len, ..
-            } => push(Op::Delete, text_of(old, &a, old_index, old_len)),
+            } => push(Op::Delete, range_of(&a, old_index, old_len)),
             similar::DiffOp::Insert {
                 new_index, new_len, ..
-            } => push(Op::Insert, text_of(new, &b, new_index, new_len)),
+            } => push(Op::Insert, range_of(&b, new_index, new_len)),
             similar::DiffOp::Replace {
                 old_index,
                 old_len,
                 new_index,
                 new_len,
             } => {
-                push(Op::Delete, text_of(old, &a, old_index, old_len));
-                push(Op::Insert, text_of(new, &b, new_index, new_len));
+                push(Op::Delete, range_of(&a, old_index, old_len));
+                push(Op::Insert, range_of(&b, new_index, new_len));
             }
         }
     }
     runs.into_iter()
-        .map(|(op, text)| Span {
+        .map(|(op, range)| Span {
             op,
-            text: text.into(),
+            text: if op == Op::Insert {
+                new[range].into()
+            } else {
+                old[range].into()
+            },
         })
         .collect()
 }
@@ -130,7 +138,15 @@ fn tokens(text: &str) -> Vec<std::ops::Range<usize>> {
         Other,
     }
     let class = |c: char| {
-        if c.is_alphanumeric() && (c as u32) < 0x2E80 {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                Class::Word
+            } else if c.is_ascii_whitespace() || c == '\x0b' {
+                Class::Space
+            } else {
+                Class::Other
+            }
+        } else if c.is_alphanumeric() && (c as u32) < 0x2E80 {
             Class::Word
         } else if c.is_whitespace() {
             Class::Space
@@ -138,39 +154,47 @@ fn tokens(text: &str) -> Vec<std::ops::Range<usize>> {
             Class::Other
         }
     };
-    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut k = 0;
-    while k < chars.len() {
-        let (start, c) = chars[k];
-        let cls = class(c);
-        let mut end_k = k + 1;
-        if cls != Class::Other {
-            while end_k < chars.len() {
-                let n = chars[end_k].1;
-                if class(n) == cls {
-                    end_k += 1;
-                    continue;
-                }
-                // Joiners inside a word: 600,000 / 1.5 / Ukraine's.
-                let joins = cls == Class::Word
-                    && end_k + 1 < chars.len()
-                    && class(chars[end_k + 1].1) == Class::Word
-                    && {
-                        let (p, nx) = (chars[end_k - 1].1, chars[end_k + 1].1);
-                        ((n == ',' || n == '.') && p.is_ascii_digit() && nx.is_ascii_digit())
-                            || ((n == '\'' || n == '’') && p.is_alphabetic() && nx.is_alphabetic())
-                    };
-                if joins {
-                    end_k += 2;
-                } else {
-                    break;
-                }
-            }
+    // Most text is ASCII: a byte is its own char there, with no decoding.
+    let bytes = text.as_bytes();
+    let at = |i: usize| -> Option<char> {
+        match *bytes.get(i)? {
+            b if b < 0x80 => Some(char::from(b)),
+            _ => text.get(i..)?.chars().next(),
         }
-        let end = chars.get(end_k).map_or(text.len(), |&(i, _)| i);
-        out.push(start..end);
-        k = end_k;
+    };
+    let mut out: Vec<std::ops::Range<usize>> = Vec::with_capacity(text.len() / 3);
+    let mut i = 0;
+    while let Some(c) = at(i) {
+        let start = i;
+        let cls = class(c);
+        let mut prev = c;
+        i += c.len_utf8();
+        while let Some(n) = at(i).filter(|_| cls != Class::Other) {
+            if class(n) == cls {
+                prev = n;
+                i += n.len_utf8();
+                continue;
+            }
+            // Joiners inside a word: 600,000 / 1.5 / Ukraine's.
+            let after = i + n.len_utf8();
+            let joins = cls == Class::Word
+                && at(after).is_some_and(|nx| {
+                    class(nx) == Class::Word
+                        && (((n == ',' || n == '.')
+                            && prev.is_ascii_digit()
+                            && nx.is_ascii_digit())
+                            || ((n == '\'' || n == '’')
+                                && prev.is_alphabetic()
+                                && nx.is_alphabetic()))
+                });
+            if !joins {
+                break;
+            }
+            let nx = at(after).unwrap_or(n);
+            prev = nx;
+            i = after + nx.len_utf8();
+        }
+        out.push(start..i);
     }
     out
 }

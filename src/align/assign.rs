@@ -39,10 +39,10 @@ pub(super) fn pins(
     for (a, b) in pins {
         let i = old.iter().position(|p| &p.id == a);
         let j = new.iter().position(|p| &p.id == b);
-        if let (Some(i), Some(j)) = (i, j) {
-            if pairs.free(i, j) {
-                pairs.link(i, j);
-            }
+        if let (Some(i), Some(j)) = (i, j)
+            && pairs.free(i, j)
+        {
+            pairs.link(i, j);
         }
     }
 }
@@ -50,7 +50,7 @@ pub(super) fn pins(
 /// Pairs provisions whose normalised texts are equal: the k-th occurrence of a text on one side
 /// with its k-th occurrence on the other.
 pub(super) fn exact(old: &[Provision], new: &[Provision], pairs: &mut Pairs) {
-    let mut by_key: HashMap<u64, VecDeque<usize>> = HashMap::new();
+    let mut by_key: HashMap<u64, VecDeque<usize>, crate::hash::FxBuild> = HashMap::default();
     for (i, p) in old.iter().enumerate() {
         if pairs.old_to_new[i].is_none() {
             by_key.entry(p.key).or_default().push_back(i);
@@ -67,10 +67,9 @@ pub(super) fn exact(old: &[Provision], new: &[Provision], pairs: &mut Pairs) {
         if let Some(pos) = queue
             .iter()
             .position(|&i| same_words(&old[i].text, &p.text))
+            && let Some(i) = queue.remove(pos)
         {
-            if let Some(i) = queue.remove(pos) {
-                pairs.link(i, j);
-            }
+            pairs.link(i, j);
         }
     }
 }

@@ -116,7 +116,27 @@ pub fn align(old: Vec<Provision>, new: Vec<Provision>, opts: &AlignOptions) -> A
         .filter(|(_, c)| c.0 != ChangeKind::Unchanged)
         .count();
     let changes = if reworded >= PARALLEL_MIN {
-        let second = raw.split_off(raw.len() / 2);
+        // Split where half the word-diff work is done, not at half the changes: unchanged
+        // provisions cost nothing, and they are not spread evenly.
+        let cost = |(_, (kind, os, ns)): &(usize, RawChange)| -> usize {
+            if *kind == ChangeKind::Unchanged {
+                return 1;
+            }
+            let len = |ps: &[Provision], idx: &[usize]| -> usize {
+                idx.iter().map(|&i| ps[i].text.len()).sum()
+            };
+            len(&old, os) + len(&new, ns)
+        };
+        let total: usize = raw.iter().map(cost).sum();
+        let mut done = 0;
+        let half = raw
+            .iter()
+            .position(|c| {
+                done += cost(c);
+                done * 2 >= total
+            })
+            .map_or(raw.len(), |k| k + 1);
+        let second = raw.split_off(half);
         std::thread::scope(|s| {
             let handle = s.spawn(|| build_all(second));
             let mut first = build_all(raw);

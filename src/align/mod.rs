@@ -197,6 +197,47 @@ impl std::fmt::Display for Summary {
 }
 
 impl Alignment {
+    /// Checks the alignment's invariants; returns the first violation. Every provision of
+    /// each side is in exactly one change, and each change's redline reproduces both sides'
+    /// texts exactly. Used by the property tests and the fuzz targets.
+    pub fn invariant_violation(&self) -> Option<String> {
+        let mut old_seen = vec![0u32; self.old.len()];
+        let mut new_seen = vec![0u32; self.new.len()];
+        let join = |ps: &[crate::provisions::Provision], idx: &[usize]| {
+            idx.iter()
+                .map(|&i| &*ps[i].text)
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        for (k, c) in self.changes.iter().enumerate() {
+            for &i in &c.old {
+                match old_seen.get_mut(i) {
+                    Some(n) => *n += 1,
+                    None => return Some(format!("change {k}: old index {i} out of range")),
+                }
+            }
+            for &j in &c.new {
+                match new_seen.get_mut(j) {
+                    Some(n) => *n += 1,
+                    None => return Some(format!("change {k}: new index {j} out of range")),
+                }
+            }
+            let (old, new) = crate::redline::sides(&c.redline);
+            if old != join(&self.old, &c.old) || new != join(&self.new, &c.new) {
+                return Some(format!(
+                    "change {k}: the redline does not reproduce the texts"
+                ));
+            }
+        }
+        if let Some(i) = old_seen.iter().position(|&n| n != 1) {
+            return Some(format!("old provision {i} is in {} changes", old_seen[i]));
+        }
+        if let Some(j) = new_seen.iter().position(|&n| n != 1) {
+            return Some(format!("new provision {j} is in {} changes", new_seen[j]));
+        }
+        None
+    }
+
     /// Counts the changes by kind and flag.
     pub fn summary(&self) -> Summary {
         let mut s = Summary::default();

@@ -4,7 +4,6 @@
 use proptest::prelude::*;
 
 use super::{AlignOptions, Alignment, ChangeKind, diff};
-use crate::redline::sides;
 
 const WORDS: &[&str] = &[
     "the",
@@ -65,30 +64,9 @@ fn render(texts: &[String], first: usize, repeat_number: bool) -> String {
 }
 
 fn check_partition(a: &Alignment) {
-    let mut old_seen = vec![0; a.old.len()];
-    let mut new_seen = vec![0; a.new.len()];
-    for c in &a.changes {
-        c.old.iter().for_each(|&i| old_seen[i] += 1);
-        c.new.iter().for_each(|&j| new_seen[j] += 1);
-        let join = |ps: &[crate::provisions::Provision], idx: &[usize]| {
-            idx.iter()
-                .map(|&i| ps[i].text.clone())
-                .collect::<Vec<_>>()
-                .join("\n")
-        };
-        assert_eq!(
-            sides(&c.redline),
-            (join(&a.old, &c.old), join(&a.new, &c.new))
-        );
+    if let Some(violation) = a.invariant_violation() {
+        panic!("{violation}");
     }
-    assert!(
-        old_seen.iter().all(|&n| n == 1),
-        "old coverage {old_seen:?}"
-    );
-    assert!(
-        new_seen.iter().all(|&n| n == 1),
-        "new coverage {new_seen:?}"
-    );
 }
 
 /// The links of an alignment as (old ids, new ids, kind) with old/new swapped and kinds mirrored.

@@ -93,17 +93,21 @@ pub(super) fn find(
     // Lone pieces: a provision cut down (or padded out) so much that its score fell below the
     // threshold is still the same provision.
     for (i, pieces) in pieces_of_old.iter().enumerate() {
-        if let [j] = pieces.as_slice() {
-            if !used_old[i] && !used_new[*j] && pairs.free(i, *j) {
-                pairs.link(i, *j);
-            }
+        if let [j] = pieces.as_slice()
+            && !used_old[i]
+            && !used_new[*j]
+            && pairs.free(i, *j)
+        {
+            pairs.link(i, *j);
         }
     }
     for (j, pieces) in pieces_of_new.iter().enumerate() {
-        if let [i] = pieces.as_slice() {
-            if !used_old[*i] && !used_new[j] && pairs.free(*i, j) {
-                pairs.link(*i, j);
-            }
+        if let [i] = pieces.as_slice()
+            && !used_old[*i]
+            && !used_new[j]
+            && pairs.free(*i, j)
+        {
+            pairs.link(*i, j);
         }
     }
     // Grouped provisions leave the one-to-one pairs.

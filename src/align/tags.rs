@@ -97,18 +97,29 @@ fn side_tokens(spans: &[Span], side: Op) -> Vec<(&str, bool)> {
     for s in spans.iter().filter(|s| s.op == Op::Equal || s.op == side) {
         let changed = s.op == side;
         let text: &str = &s.text;
+        let bytes = text.as_bytes();
         let mut start: Option<usize> = None;
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let inner_sep = (c == ',' || c == '.')
+        let mut i = 0;
+        while i < bytes.len() {
+            // ASCII bytes are chars of their own; only other bytes are decoded.
+            let b = bytes[i];
+            let (is_word, len) = if b < 0x80 {
+                (b.is_ascii_alphanumeric(), 1)
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c.is_alphanumeric(), c.len_utf8())
+            };
+            let inner_sep = (b == b',' || b == b'.')
                 && start.is_some()
-                && text[..i].ends_with(|p: char| p.is_ascii_digit())
-                && chars.peek().is_some_and(|&(_, n)| n.is_ascii_digit());
-            if c.is_alphanumeric() || inner_sep {
+                && i > 0
+                && bytes[i - 1].is_ascii_digit()
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+            if is_word || inner_sep {
                 start.get_or_insert(i);
             } else if let Some(st) = start.take() {
                 out.push((&text[st..i], changed));
             }
+            i += len;
         }
         if let Some(st) = start {
             out.push((&text[st..], changed));

@@ -1,9 +1,10 @@
 //! Word features of provisions: interned lowercase words with counts, IDF weights over both
 //! documents, and the weighted overlap scores built on them.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
+use crate::hash::FxBuild;
 use crate::provisions::Provision;
 
 /// The words of every provision on both sides, weighted.
@@ -35,12 +36,6 @@ pub(super) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_lowercase)
 }
 
-/// Splits text into words as written (runs of letters and digits).
-fn raw_words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-}
-
 /// Returns the text reduced to its words, for exact matching insensitive to punctuation,
 /// case and spacing.
 pub(super) fn normalised(text: &str) -> String {
@@ -59,21 +54,21 @@ impl Features {
         new_free: &[bool],
     ) -> Features {
         // Words are interned by the hash of their lower-cased form: no string is copied.
-        let mut ids: HashMap<u64, u32, BuildHasherDefault<FxHasher>> = HashMap::default();
+        let mut ids: HashMap<u64, u32, FxBuild> = HashMap::default();
         let mut df: Vec<u32> = Vec::new();
-        let mut shingle_ids: HashMap<u64, u32, BuildHasherDefault<FxHasher>> = HashMap::default();
+        let mut shingle_ids: HashMap<u64, u32, FxBuild> = HashMap::default();
         let mut shingle_df: Vec<u32> = Vec::new();
         let mut sequences: Vec<Vec<u32>> = Vec::new();
         let mut bag = |p: &Provision, df: &mut Vec<u32>| {
             let mut sequence = Vec::new();
-            for w in raw_words(&p.text) {
+            crate::provisions::for_each_word_key(&p.text, |key| {
                 let next = ids.len() as u32;
-                let id = *ids.entry(crate::provisions::words_key(w)).or_insert(next);
+                let id = *ids.entry(key).or_insert(next);
                 if id as usize == df.len() {
                     df.push(0);
                 }
                 sequence.push(id);
-            }
+            });
             let mut sorted = sequence.clone();
             sorted.sort_unstable();
             let mut v: Vec<(u32, u32)> = Vec::new();
@@ -206,20 +201,8 @@ impl Features {
 impl Features {
     /// Weighted Dice similarity of a group of old provisions against a group of new ones.
     pub(super) fn group_similarity(&self, olds: &[usize], news: &[usize]) -> f64 {
-        let merge = |bags: Vec<&Vec<(u32, u32)>>| {
-            let mut all: Vec<(u32, u32)> = bags.into_iter().flatten().copied().collect();
-            all.sort_unstable();
-            let mut out: Vec<(u32, u32)> = Vec::new();
-            for (w, c) in all {
-                match out.last_mut() {
-                    Some(last) if last.0 == w => last.1 += c,
-                    _ => out.push((w, c)),
-                }
-            }
-            out
-        };
-        let a = merge(olds.iter().map(|&i| &self.old[i]).collect());
-        let b = merge(news.iter().map(|&j| &self.new[j]).collect());
+        let a = merged_bag(&self.old, olds);
+        let b = merged_bag(&self.new, news);
         let weight = |v: &[(u32, u32)]| -> f64 {
             v.iter()
                 .map(|&(w, c)| f64::from(c) * self.idf[w as usize])
@@ -233,35 +216,20 @@ impl Features {
     }
 }
 
-/// The multiply-rotate hash of rustc (FxHash): much faster than SipHash on short words, and
-/// HashDoS resistance is irrelevant for a local diff.
-#[derive(Default)]
-struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut buf = [0u8; 8];
-            buf[..chunk.len()].copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(buf));
+/// The bag of a group of provisions: their bags summed. One provision's bag is already sorted
+/// and merged, so it is borrowed, not rebuilt (the common case, in a hot loop).
+fn merged_bag<'a>(bags: &'a [Vec<(u32, u32)>], idx: &[usize]) -> Cow<'a, [(u32, u32)]> {
+    if let [one] = idx {
+        return Cow::Borrowed(&bags[*one]);
+    }
+    let mut all: Vec<(u32, u32)> = idx.iter().flat_map(|&i| bags[i].iter().copied()).collect();
+    all.sort_unstable();
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    for (w, c) in all {
+        match out.last_mut() {
+            Some(last) if last.0 == w => last.1 += c,
+            _ => out.push((w, c)),
         }
     }
-    fn write_u32(&mut self, n: u32) {
-        self.add(u64::from(n));
-    }
-    fn write_u8(&mut self, n: u8) {
-        self.add(u64::from(n));
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
+    Cow::Owned(out)
 }

@@ -106,7 +106,18 @@ pub fn run(global: &Global, args: CommitArgs) -> Result<()> {
     let ctx = write_context(args.recorder.as_deref())?;
     let outcome = store.commit(&draft, &args.file, &ctx)?;
     println!("{}", describe(&outcome));
+    warn_if_unnumbered(&args.file, &draft.body);
     Ok(())
+}
+
+/// Warns on stderr when a draft has no numbered provision (it is then one `preamble`).
+pub fn warn_if_unnumbered(path: &std::path::Path, body: &str) {
+    if drafttrail::provisions::is_unnumbered(&drafttrail::provisions::parse(body)) {
+        eprintln!(
+            "warning: {}: no numbered provision found; the whole text is one provision, `preamble`",
+            super::display_path(path)
+        );
+    }
 }
 
 /// One line saying what recording a draft did.

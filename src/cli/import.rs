@@ -33,6 +33,9 @@ pub struct ImportArgs {
 
 pub fn run(global: &Global, args: ImportArgs) -> Result<()> {
     let corpus = drafttrail::import::load_dir(&args.dir)?;
+    for (path, draft) in &corpus.drafts {
+        super::commit::warn_if_unnumbered(path, &draft.body);
+    }
     let store = match global.store() {
         Err(e) if args.init && no_store_yet(&e) => Store::init(&global.default_store_path())?,
         other => other?,

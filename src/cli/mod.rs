@@ -13,6 +13,7 @@ mod output;
 mod report;
 mod show;
 mod timeline;
+mod verify;
 
 use std::path::{Path, PathBuf};
 
@@ -77,6 +78,7 @@ enum Command {
     Unpin(attribute::PinArgs),
     Sync(attribute::SyncArgs),
     Report(report::ReportArgs),
+    Verify(verify::VerifyArgs),
     Completions(report::CompletionsArgs),
     Man(report::ManArgs),
 }
@@ -117,6 +119,7 @@ pub fn run() -> Result<()> {
         Command::Unpin(args) => attribute::run_unpin(&global, args),
         Command::Sync(args) => attribute::run_sync(&global, args),
         Command::Report(args) => report::run(&global, args),
+        Command::Verify(args) => verify::run(&global, args),
         Command::Completions(args) => report::completions(args),
         Command::Man(args) => report::man(args),
     }
@@ -159,22 +162,7 @@ impl Global {
 
 /// Builds the lineage of every version in the store, honouring pins.
 fn load_lineage(store: &Store) -> Result<drafttrail::lineage::Lineage> {
-    let mut inputs = Vec::new();
-    for v in store.versions()? {
-        let body = store.body(&v)?;
-        inputs.push(drafttrail::lineage::Input {
-            id: v.id.clone(),
-            parents: v.parents.clone(),
-            meta: v.meta.clone(),
-            body,
-        });
-    }
-    let pins = store.pins()?;
-    Ok(drafttrail::lineage::build(
-        inputs,
-        &pins,
-        &drafttrail::align::AlignOptions::default(),
-    ))
+    Ok(drafttrail::lineage::from_store(store)?)
 }
 
 /// Returns a hint for errors where one helps.
@@ -189,6 +177,10 @@ pub fn hint(err: &drafttrail::Error) -> Option<&'static str> {
         E::UnknownParent { .. } => {
             Some("record the parent first, or run `drafttrail log` to list versions")
         }
+        E::NotOwned { .. } => Some(
+            "if you trust it: git config --global --add safe.directory <absolute path of the store>",
+        ),
+        E::ReadOnlyStore { .. } => Some("record into a copy: git clone --bare STORE COPY"),
         E::EmptyStore => {
             Some("record drafts with `drafttrail commit FILE` or `drafttrail import DIR`")
         }

@@ -81,18 +81,18 @@ pub fn with_stdout(
             .stdin(std::process::Stdio::piped())
             .spawn();
         // A pager that cannot start is not worth failing for: print directly instead.
-        if let Ok(mut child) = child {
-            if let Some(stdin) = child.stdin.take() {
-                let mut out = std::io::BufWriter::new(stdin);
-                let result = f(&mut out).and_then(|()| out.flush());
-                drop(out);
-                let _ = child.wait();
-                // The reader quitting the pager early closes the pipe: not an error.
-                return match result {
-                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                    other => Ok(other?),
-                };
-            }
+        if let Ok(mut child) = child
+            && let Some(stdin) = child.stdin.take()
+        {
+            let mut out = std::io::BufWriter::new(stdin);
+            let result = f(&mut out).and_then(|()| out.flush());
+            drop(out);
+            let _ = child.wait();
+            // The reader quitting the pager early closes the pipe: not an error.
+            return match result {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                other => Ok(other?),
+            };
         }
     }
     let stdout = std::io::stdout();

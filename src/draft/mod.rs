@@ -239,15 +239,34 @@ pub fn slug(label: &str) -> String {
     out
 }
 
-/// Reads and parses a draft file.
-pub fn read_file(path: &Path) -> Result<Draft> {
+/// The largest draft file drafttrail reads: 64 MiB, about three times a 64,000-provision
+/// document (which aligns in under 1 GB of memory; see BENCHMARKS.md). Larger files are
+/// refused before they are read, so memory stays bounded whatever a folder holds.
+pub const MAX_DRAFT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads a text file of at most [`MAX_DRAFT_BYTES`] (a draft or an events file).
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     if path.is_dir() {
         return Err(Error::IsDirectory {
             path: path.to_owned(),
         });
     }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    parse(path, &bytes)
+    let size = std::fs::metadata(path)
+        .map_err(|e| Error::io(path, e))?
+        .len();
+    if size > MAX_DRAFT_BYTES {
+        return Err(Error::TooLarge {
+            path: path.to_owned(),
+            size,
+            limit: MAX_DRAFT_BYTES,
+        });
+    }
+    std::fs::read(path).map_err(|e| Error::io(path, e))
+}
+
+/// Reads and parses a draft file.
+pub fn read_file(path: &Path) -> Result<Draft> {
+    parse(path, &read_bytes(path)?)
 }
 
 /// Parses a draft from its bytes; `path` is used in error messages only.
@@ -271,7 +290,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Draft> {
 
 /// Checks that `bytes` are text: no NUL byte, valid UTF-8.
 pub fn check_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str> {
-    if let Some(offset) = bytes.iter().take(1 << 16).position(|&b| b == 0) {
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(Error::Binary {
             path: path.to_owned(),
             offset,
@@ -344,10 +363,13 @@ pub(crate) fn toml_error(path: &Path, src: &str, first_line: usize, e: &toml::de
 }
 
 impl DraftMeta {
-    /// Serialises the metadata as TOML (the `draft.toml` stored with each version).
-    pub fn to_toml(&self) -> String {
-        // Serialising plain structs of strings, dates and vectors cannot fail.
-        toml::to_string(self).unwrap_or_default()
+    /// Serialises the metadata as TOML (the `draft.toml` stored with each version). An error
+    /// here must stop the write: storing an empty `draft.toml` would lose the metadata.
+    pub fn to_toml(&self) -> Result<String> {
+        toml::to_string(self).map_err(|e| Error::Git {
+            context: "serialising metadata".into(),
+            message: e.to_string(),
+        })
     }
 
     /// Returns the names of the people claimed to have drafted the version, in claim order.
@@ -472,7 +494,8 @@ stance = "asserts"
         assert_eq!(m.dates.best(), NaiveDate::from_ymd_opt(2025, 10, 26));
         assert_eq!(m.dates.leaked, NaiveDate::from_ymd_opt(2025, 11, 19));
         assert_eq!(m.drafters(), vec!["Steve Witkoff"]);
-        let again: DraftMeta = toml::from_str(&m.to_toml()).expect("round trip");
+        let again: DraftMeta =
+            toml::from_str(&m.to_toml().expect("serialises")).expect("round trip");
         assert_eq!(again, m);
     }
 

@@ -62,10 +62,11 @@ pub(super) fn origins(
     // An unchanged provision keeps its parent's origins as they are: a hash, not a diff.
     for s in sources {
         let e = &edges[s.edge];
-        if let [i] = e.alignment.changes[s.change].old.as_slice() {
-            if sources.len() == 1 && nodes[e.parent].provisions[*i].text == *text {
-                return instances[e.parent][*i].segments.clone();
-            }
+        if let [i] = e.alignment.changes[s.change].old.as_slice()
+            && sources.len() == 1
+            && nodes[e.parent].provisions[*i].text == *text
+        {
+            return instances[e.parent][*i].segments.clone();
         }
     }
     let words = tokens(text);
@@ -107,10 +108,11 @@ pub(super) fn origins(
             };
             let at = os + (ws - ns);
             let found = old_words.partition_point(|(or, _)| or.end <= at);
-            if let Some((or, o)) = old_words.get(found) {
-                if or.start <= at && *o < origin[w] {
-                    origin[w] = *o;
-                }
+            if let Some((or, o)) = old_words.get(found)
+                && or.start <= at
+                && *o < origin[w]
+            {
+                origin[w] = *o;
             }
         }
     }
@@ -202,10 +204,10 @@ impl Lineage {
                     });
                 e.words += n;
                 e.confidence = strongest(e.confidence, c.confidence);
-                if let Some(s) = &c.source {
-                    if !e.sources.contains(s) {
-                        e.sources.push(s.clone());
-                    }
+                if let Some(s) = &c.source
+                    && !e.sources.contains(s)
+                {
+                    e.sources.push(s.clone());
                 }
             }
         }

@@ -133,6 +133,22 @@ pub struct HistoryEntry {
     pub redline: Vec<Span>,
 }
 
+/// Reads every version of `store` and builds their lineage, honouring the store's pins.
+pub fn from_store(store: &crate::store::Store) -> crate::error::Result<Lineage> {
+    let mut inputs = Vec::new();
+    for v in store.versions()? {
+        let body = store.body(&v)?;
+        inputs.push(Input {
+            id: v.id.clone(),
+            parents: v.parents.clone(),
+            meta: v.meta.clone(),
+            body,
+        });
+    }
+    let pins = store.pins()?;
+    Ok(build(inputs, &pins, &AlignOptions::default()))
+}
+
 /// Aligns every version with its parents and follows provisions and words through the graph.
 /// `inputs` must list parents before children (as [`crate::Store::versions`] does).
 pub fn build(inputs: Vec<Input>, pins: &[Pin], opts: &AlignOptions) -> Lineage {

@@ -159,11 +159,10 @@ proptest! {
                 // An unchanged provision keeps every word's origin, whatever its number.
                 for s in &inst.sources {
                     let e = &l.edges[s.edge];
-                    if let [i] = e.alignment.changes[s.change].old.as_slice() {
-                        if l.nodes[e.parent].provisions[*i].text == *text {
+                    if let [i] = e.alignment.changes[s.change].old.as_slice()
+                        && l.nodes[e.parent].provisions[*i].text == *text {
                             prop_assert_eq!(&l.instances[e.parent][*i].segments, &inst.segments);
                         }
-                    }
                 }
             }
         }

@@ -13,6 +13,7 @@ pub mod lineage_md;
 pub mod lineage_term;
 pub mod markdown;
 pub mod term;
+pub mod verify;
 
 use std::io;
 

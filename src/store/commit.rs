@@ -77,10 +77,12 @@ struct Cache {
 impl Store {
     /// Takes the store's write lock for the length of one command.
     pub fn writer<'a>(&'a self, ctx: &'a WriteContext) -> Result<Writer<'a>> {
+        let lock = WriteLock::acquire(&self.path, ctx.lock_timeout)?;
+        self.finish_journal()?;
         Ok(Writer {
             store: self,
             ctx,
-            _lock: WriteLock::acquire(&self.path, ctx.lock_timeout)?,
+            _lock: lock,
             cache: std::cell::RefCell::new(None),
             deferred: std::cell::RefCell::new(None),
         })
@@ -101,6 +103,7 @@ impl Store {
         f: impl FnOnce(&Writer<'_>) -> Result<T>,
     ) -> Result<T> {
         let lock = WriteLock::acquire(&self.path, ctx.lock_timeout)?;
+        self.finish_journal()?;
         // A second handle on the repository: its object database gets the in-memory backend,
         // which then never outlives the batch.
         let staging = Store {
@@ -135,6 +138,7 @@ impl Store {
                 return Err(e);
             }
         };
+        super::crash_point();
         let mut pack = git2::Buf::new();
         if let Some(m) = &mempack {
             m.dump(&staging.repo, &mut pack)
@@ -148,7 +152,12 @@ impl Store {
             })?;
             pw.commit().map_err(git("writing a pack"))?;
         }
+        super::crash_point();
         let deferred = writer.deferred.borrow_mut().take().unwrap_or_default();
+        if !deferred.refs.is_empty() {
+            super::journal::write(&self.path, &deferred.refs)?;
+        }
+        super::crash_point();
         for (name, expected, new) in &deferred.refs {
             let track = name.strip_prefix("refs/heads/").unwrap_or(name);
             update_ref(
@@ -162,9 +171,12 @@ impl Store {
             if name.starts_with("refs/heads/") {
                 point_unborn_head(&self.repo, name)?;
             }
+            super::crash_point();
         }
+        super::journal::remove(&self.path)?;
         for (id, extra) in &deferred.notes {
             self.annotate(id, extra, ctx)?;
+            super::crash_point();
         }
         Ok(out)
     }
@@ -203,10 +215,10 @@ impl Writer<'_> {
 
     /// Writes annotations now, or at the end of a batch; the cached metadata follows either way.
     fn annotate(&self, id: &str, extra: Annotations) -> Result<()> {
-        if let Some(cache) = self.cache.borrow_mut().as_mut() {
-            if let Some(v) = cache.versions.iter_mut().find(|v| v.id == id) {
-                extra.apply_to(&mut v.meta);
-            }
+        if let Some(cache) = self.cache.borrow_mut().as_mut()
+            && let Some(v) = cache.versions.iter_mut().find(|v| v.id == id)
+        {
+            extra.apply_to(&mut v.meta);
         }
         match self.deferred.borrow_mut().as_mut() {
             Some(d) => d.notes.push((id.to_owned(), extra)),
@@ -343,7 +355,7 @@ impl Writer<'_> {
             .blob(draft.body.as_bytes())
             .map_err(git("writing the body"))?;
         let meta_blob = repo
-            .blob(meta.to_toml().as_bytes())
+            .blob(meta.to_toml()?.as_bytes())
             .map_err(git("writing metadata"))?;
         let mut tb = repo.treebuilder(None).map_err(git("building a tree"))?;
         tb.insert(BODY_FILE, body_blob, 0o100644)
@@ -374,6 +386,7 @@ impl Writer<'_> {
         let id = repo
             .commit(None, &author, &committer, &message, &tree, &parent_refs)
             .map_err(git("writing the commit"))?;
+        super::crash_point();
         if !self.defer_ref(&ref_name, tip, id) {
             update_ref(
                 repo,

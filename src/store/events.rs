@@ -82,7 +82,7 @@ impl Writer<'_> {
         self.write_ref_file(
             EVENTS_REF,
             EVENTS_FILE,
-            &events.to_toml(),
+            &events.to_toml()?,
             "drafttrail: events",
         )?;
         Ok(true)
@@ -118,7 +118,10 @@ impl Writer<'_> {
     }
 
     fn write_pins(&self, pins: Vec<Pin>) -> Result<()> {
-        let text = toml::to_string(&PinFile { pins }).unwrap_or_default();
+        let text = toml::to_string(&PinFile { pins }).map_err(|e| crate::error::Error::Git {
+            context: "writing pins".into(),
+            message: e.to_string(),
+        })?;
         self.write_ref_file(PINS_REF, PINS_FILE, &text, "drafttrail: pins")
     }
 
@@ -145,6 +148,7 @@ impl Writer<'_> {
         if self.defer_ref(ref_name, store.ref_tip(ref_name)?, id) {
             return Ok(());
         }
+        super::crash_point();
         update_ref(repo, ref_name, id, tip, ref_name, message)
     }
 }

@@ -12,11 +12,14 @@
 //! - `refs/drafttrail/pins`: a commit whose tree holds `pins.toml`, the user's alignment
 //!   overrides.
 //!
-//! Writers take a lock file (`drafttrail.lock`) in the repository for the whole command and
-//! update refs with compare-and-swap, so a concurrent writer fails cleanly and nothing is lost.
+//! Writers hold an exclusive lock on `drafttrail.lock` in the repository for the whole command
+//! (released by the kernel if the writer dies) and update refs with compare-and-swap, so a
+//! concurrent writer waits or fails cleanly and nothing is lost.
 
 mod commit;
 mod events;
+mod integrity;
+mod journal;
 mod lock;
 mod notes;
 mod read;
@@ -32,6 +35,7 @@ use crate::draft::DraftMeta;
 use crate::error::{Error, Result};
 
 pub use commit::{Recorded, Writer};
+pub use integrity::Integrity;
 pub use notes::Annotations;
 pub use sync::SyncReport;
 
@@ -45,6 +49,31 @@ const PINS_REF: &str = "refs/drafttrail/pins";
 const BODY_FILE: &str = "draft.md";
 const META_FILE: &str = "draft.toml";
 const DEFAULT_TRACK: &str = "main";
+
+/// Test hook for the crash-safety tests: when this variable holds `N`, a writing command kills
+/// itself with SIGKILL on reaching its `N`th crash point (a step between two writes). Crash
+/// points are counted from 1 in the order the command reaches them.
+pub const CRASH_POINT_ENV: &str = "DRAFTTRAIL_TEST_CRASH_POINT";
+
+/// A step between two writes where the crash-safety tests kill the process (see
+/// [`CRASH_POINT_ENV`]); free when the variable is unset.
+pub(crate) fn crash_point() {
+    use std::sync::OnceLock;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static TARGET: OnceLock<Option<usize>> = OnceLock::new();
+    static REACHED: AtomicUsize = AtomicUsize::new(0);
+    let Some(target) = *TARGET.get_or_init(|| std::env::var(CRASH_POINT_ENV).ok()?.parse().ok())
+    else {
+        return;
+    };
+    if REACHED.fetch_add(1, Ordering::SeqCst) + 1 == target {
+        // A real SIGKILL: no destructor, no flush, no lock release by drafttrail itself.
+        let _ = std::process::Command::new("kill")
+            .args(["-KILL", &std::process::id().to_string()])
+            .status();
+        std::process::abort();
+    }
+}
 
 /// A person recording versions (the git committer).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,17 +92,17 @@ pub struct WriteContext {
     pub recorder: Identity,
     /// The recording time.
     pub now: DateTime<Utc>,
-    /// How long to wait for another writer's lock before giving up (default 3 s).
+    /// How long to wait for another writer's lock before giving up (default 10 s).
     pub lock_timeout: Duration,
 }
 
 impl WriteContext {
-    /// Creates a context with the default lock timeout of 3 seconds.
+    /// Creates a context with the default lock timeout of 10 seconds.
     pub fn new(recorder: Identity, now: DateTime<Utc>) -> Self {
         WriteContext {
             recorder,
             now,
-            lock_timeout: Duration::from_secs(3),
+            lock_timeout: Duration::from_secs(10),
         }
     }
 }
@@ -157,7 +186,18 @@ impl Store {
         if !path.is_dir() {
             return Err(not_a_store());
         }
-        let repo = git2::Repository::open_bare(path).map_err(|_| not_a_store())?;
+        let repo = git2::Repository::open_bare(path).map_err(|e| {
+            // Like git, libgit2 refuses a repository owned by another user unless it is
+            // listed in `safe.directory`: say so rather than "not a store".
+            match e.code() {
+                git2::ErrorCode::Owner => Error::NotOwned {
+                    path: path.to_owned(),
+                },
+                git2::ErrorCode::NotFound => not_a_store(),
+                // Say what failed (an unreadable git config, say) rather than "not a store".
+                _ => git("opening the store")(e),
+            }
+        })?;
         let marked = repo.config().and_then(|c| c.get_i32(CONFIG_KEY)).is_ok();
         if !marked {
             return Err(not_a_store());
@@ -180,10 +220,10 @@ impl Store {
         }
         for dir in start.ancestors() {
             let candidate = dir.join(DEFAULT_DIR);
-            if candidate.is_dir() {
-                if let Ok(store) = Store::open(&candidate) {
-                    return Ok(store);
-                }
+            if candidate.is_dir()
+                && let Ok(store) = Store::open(&candidate)
+            {
+                return Ok(store);
             }
         }
         Err(Error::NoStore {

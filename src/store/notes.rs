@@ -66,7 +66,7 @@ impl Annotations {
 
 impl Store {
     /// Returns the annotations of every annotated version, by version id.
-    pub(super) fn all_annotations(&self) -> Result<HashMap<String, Annotations>> {
+    pub fn all_annotations(&self) -> Result<HashMap<String, Annotations>> {
         let mut out = HashMap::new();
         let notes = match self.repo.notes(Some(NOTES_REF)) {
             Ok(notes) => notes,
@@ -97,7 +97,10 @@ impl Store {
         };
         current.sources.extend(extra.sources.iter().cloned());
         current.claims.extend(extra.claims.iter().cloned());
-        let text = toml::to_string(&current).unwrap_or_default();
+        let text = toml::to_string(&current).map_err(|e| crate::error::Error::Git {
+            context: "writing annotations".into(),
+            message: e.to_string(),
+        })?;
         let sig = self.committer(ctx)?;
         self.repo
             .note(&sig, &sig, Some(NOTES_REF), oid, &text, true)

@@ -104,13 +104,12 @@ impl Store {
         let mut out = Vec::new();
         for r in self.repo.references().map_err(git("listing refs"))? {
             let r = r.map_err(git("listing refs"))?;
-            if let (Some(name), Some(target)) = (r.name().ok(), r.target()) {
-                if REFSPECS
+            if let (Some(name), Some(target)) = (r.name().ok(), r.target())
+                && REFSPECS
                     .iter()
                     .any(|s| name.starts_with(s.split('*').next().unwrap_or("")))
-                {
-                    out.push((name.to_owned(), target));
-                }
+            {
+                out.push((name.to_owned(), target));
             }
         }
         out.sort();

@@ -9,6 +9,10 @@ mod common;
 mod cli_store;
 // Several processes writing one store at once.
 mod concurrency;
+// SIGKILL at every crash point of an import, then resume.
+mod crash;
+// Extreme and hostile input, a read-only store.
+mod hostile;
 // diff: snapshots of the sample pairs, --no-index, errors.
 mod cli_diff;
 // history, blame, shares, timeline, attribute, pin, sync.

@@ -1,0 +1,146 @@
+//! The ref journal: how a batch's ref moves survive a crash.
+//!
+//! A batch moves several refs (one per track, plus events), and git moves refs one at a time:
+//! a crash between two moves would leave some tracks updated and others not, and an import
+//! run again would find those versions recorded and never move the rest. So once a batch's
+//! objects are on disk, the moves are written to `drafttrail-journal` (atomically: a temporary
+//! file renamed), then made, then the journal is removed. The next writer, holding the lock,
+//! finishes any journal it finds before doing anything else.
+
+use std::path::{Path, PathBuf};
+
+use super::commit::update_ref;
+use super::{Store, git};
+use crate::error::{Error, Result};
+
+/// The journal's file name inside the repository.
+pub(crate) const JOURNAL_FILE: &str = "drafttrail-journal";
+
+/// One ref move: name, expected target (none: the ref is created), new target.
+pub(crate) type Move = (String, Option<git2::Oid>, git2::Oid);
+
+fn path(store_dir: &Path) -> PathBuf {
+    store_dir.join(JOURNAL_FILE)
+}
+
+/// Writes the journal of `moves`; it exists completely or not at all.
+pub(crate) fn write(store_dir: &Path, moves: &[Move]) -> Result<()> {
+    let mut text = String::new();
+    for (name, expected, new) in moves {
+        let expected = expected.map_or_else(|| "-".to_owned(), |o| o.to_string());
+        text.push_str(&format!("{name} {expected} {new}\n"));
+    }
+    let target = path(store_dir);
+    let tmp = store_dir.join(format!("{JOURNAL_FILE}.tmp"));
+    std::fs::write(&tmp, text).map_err(|e| Error::io(&tmp, e))?;
+    std::fs::rename(&tmp, &target).map_err(|e| Error::io(&target, e))
+}
+
+/// Removes the journal once its moves are made.
+pub(crate) fn remove(store_dir: &Path) -> Result<()> {
+    let p = path(store_dir);
+    match std::fs::remove_file(&p) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(Error::io(p, e)),
+    }
+}
+
+/// Returns `true` if an interrupted batch left a journal.
+pub(crate) fn pending(store_dir: &Path) -> bool {
+    path(store_dir).exists()
+}
+
+fn parse(text: &str, file: &Path) -> Result<Vec<Move>> {
+    let bad = |line: &str| Error::Git {
+        context: format!("reading {}", file.display()),
+        message: format!("malformed line `{line}`"),
+    };
+    // `Oid::from_str` accepts abbreviations; a journal holds full ids only.
+    let oid = |s: &str, line: &str| match s.len() {
+        40 => git2::Oid::from_str(s).map_err(|_| bad(line)),
+        _ => Err(bad(line)),
+    };
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|line| {
+            let mut parts = line.split(' ');
+            match (parts.next(), parts.next(), parts.next(), parts.next()) {
+                (Some(name), Some(expected), Some(new), None) if name.starts_with("refs/") => {
+                    let expected = match expected {
+                        "-" => None,
+                        hex => Some(oid(hex, line)?),
+                    };
+                    Ok((name.to_owned(), expected, oid(new, line)?))
+                }
+                _ => Err(bad(line)),
+            }
+        })
+        .collect()
+}
+
+impl Store {
+    /// Finishes the ref moves of an interrupted batch, if any. The caller holds the write
+    /// lock. A ref that is already at its new target is left alone; one that moved elsewhere
+    /// since (by hand, with git) keeps its newer target.
+    pub(crate) fn finish_journal(&self) -> Result<()> {
+        let file = path(&self.path);
+        let text = match std::fs::read_to_string(&file) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(Error::io(file, e)),
+        };
+        for (name, expected, new) in parse(&text, &file)? {
+            let current = match self.repo.find_reference(&name) {
+                Ok(r) => r.target(),
+                Err(e) if e.code() == git2::ErrorCode::NotFound => None,
+                Err(e) => return Err(git("finishing an interrupted write")(e)),
+            };
+            if current == Some(new) || current != expected {
+                continue;
+            }
+            if self.repo.find_commit(new).is_err() {
+                continue; // never point a ref at a missing object
+            }
+            let track = name.strip_prefix("refs/heads/").unwrap_or(&name).to_owned();
+            update_ref(
+                &self.repo,
+                &name,
+                new,
+                expected,
+                &track,
+                "drafttrail: finish interrupted import",
+            )?;
+        }
+        remove(&self.path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn journal_round_trips_and_rejects_garbage() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let a = git2::Oid::from_str("1111111111111111111111111111111111111111").expect("oid");
+        let b = git2::Oid::from_str("2222222222222222222222222222222222222222").expect("oid");
+        let moves = vec![
+            ("refs/heads/main".to_owned(), Some(a), b),
+            ("refs/drafttrail/events".to_owned(), None, a),
+        ];
+        write(dir.path(), &moves).expect("write");
+        let text = std::fs::read_to_string(path(dir.path())).expect("read");
+        assert_eq!(parse(&text, Path::new("j")).expect("parse"), moves);
+        assert!(parse("refs/heads/x 12 34\n", Path::new("j")).is_err());
+        assert!(
+            parse(
+                "HEAD - 1111111111111111111111111111111111111111\n",
+                Path::new("j")
+            )
+            .is_err()
+        );
+        remove(dir.path()).expect("remove");
+        assert!(!pending(dir.path()));
+    }
+}

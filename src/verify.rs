@@ -1,0 +1,145 @@
+//! `drafttrail verify`: checks a whole store and reports every problem found.
+//!
+//! Layers, each run even when an earlier one found problems: git integrity (objects re-hashed,
+//! refs, reachability; [`Store::integrity`]), then every version (metadata parses, body is
+//! UTF-8 text with provisions), annotations (each parses and annotates a version), events and
+//! pins (parse; pins name versions that exist), and finally the lineage of all versions, the
+//! computation every view relies on.
+
+use serde::Serialize;
+
+use crate::store::Store;
+
+/// What `verify` checked and found.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Report {
+    /// Objects read and re-hashed.
+    pub objects: usize,
+    /// Refs checked.
+    pub refs: usize,
+    /// Versions whose metadata and body were read and parsed.
+    pub versions: usize,
+    /// Provisions parsed across all versions.
+    pub provisions: usize,
+    /// Versions with annotations.
+    pub annotated: usize,
+    /// Events stored.
+    pub events: usize,
+    /// Alignment pins stored.
+    pub pins: usize,
+    /// Whether the lineage of all versions was computed.
+    pub lineage: bool,
+    /// Every problem: what is affected, and how.
+    pub problems: Vec<Problem>,
+    /// Things worth knowing that are not damage (a ref lock file may be a write in progress).
+    pub warnings: Vec<String>,
+}
+
+/// One problem found by `verify`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    /// The object, ref, version or file concerned.
+    pub what: String,
+    /// What is wrong with it.
+    pub message: String,
+}
+
+impl Report {
+    /// Returns `true` when no problem was found.
+    pub fn is_ok(&self) -> bool {
+        self.problems.is_empty()
+    }
+
+    fn problem(&mut self, what: impl Into<String>, message: impl std::fmt::Display) {
+        self.problems.push(Problem {
+            what: what.into(),
+            message: message.to_string(),
+        });
+    }
+}
+
+/// Checks `store` (see the module docs). Never fails: what cannot be read is a problem in the
+/// report.
+pub fn verify(store: &Store) -> Report {
+    let mut report = Report::default();
+    match store.integrity() {
+        Ok(integrity) => {
+            report.objects = integrity.objects;
+            report.refs = integrity.refs;
+            for (what, message) in integrity.problems {
+                report.problem(what, message);
+            }
+            if integrity.journal_pending {
+                report.warnings.push(
+                    "an import was interrupted after writing its versions: the next write (any `drafttrail import`, `commit` or `attribute`) finishes moving its tracks".into(),
+                );
+            }
+            for lock in integrity.lock_files {
+                report.warnings.push(format!(
+                    "{} exists: a write is in progress, or one was interrupted (remove it if no git or drafttrail process is running)",
+                    lock.display()
+                ));
+            }
+        }
+        Err(e) => report.problem("repository", e),
+    }
+
+    let versions = match store.versions() {
+        Ok(v) => v,
+        Err(e) => {
+            report.problem("versions", e);
+            return report;
+        }
+    };
+    for v in &versions {
+        match store.body(v) {
+            Ok(body) if body.trim().is_empty() => {
+                report.problem(format!("version {}", v.short_id()), "its body is empty");
+            }
+            Ok(body) => {
+                report.versions += 1;
+                report.provisions += crate::provisions::parse(&body).len();
+            }
+            Err(e) => report.problem(format!("version {}", v.short_id()), e),
+        }
+    }
+    match store.all_annotations() {
+        Ok(notes) => {
+            report.annotated = notes.len();
+            for id in notes.keys() {
+                if !versions.iter().any(|v| &v.id == id) {
+                    report.problem(
+                        format!("annotation of {id}"),
+                        "annotates a commit that is not a recorded version",
+                    );
+                }
+            }
+        }
+        Err(e) => report.problem("annotations", e),
+    }
+    match store.events() {
+        Ok(events) => report.events = events.events.len(),
+        Err(e) => report.problem("events", e),
+    }
+    match store.pins() {
+        Ok(pins) => {
+            report.pins = pins.len();
+            for pin in &pins {
+                for id in [&pin.old_version, &pin.new_version] {
+                    if !versions.iter().any(|v| &v.id == id) {
+                        report.problem(
+                            format!("pin {} → {}", pin.old_provision, pin.new_provision),
+                            format!("names version {id}, which is not recorded"),
+                        );
+                    }
+                }
+            }
+        }
+        Err(e) => report.problem("pins", e),
+    }
+    match crate::lineage::from_store(store) {
+        Ok(_) => report.lineage = true,
+        Err(e) => report.problem("lineage", e),
+    }
+    report
+}

@@ -1,0 +1,336 @@
+//! Hostile and extreme input, one table: every case either fails with exit 1, a one-line
+//! `error:` naming the culprit and no ref changed, or is handled correctly. No case may panic
+//! (exit 101). Then a read-only store.
+
+use std::fmt::Write as _;
+
+use crate::common::{TestEnv, imported};
+
+enum Expect {
+    /// Exit 1; the first stderr line holds this.
+    Fails(&'static str),
+    /// Exit 0; stdout + stderr hold this.
+    Succeeds(&'static str),
+}
+
+fn args(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| (*s).to_owned()).collect()
+}
+
+/// `commit FILE` on a track and label of its own (so cases do not depend on each other).
+fn commit(file: &str) -> Vec<String> {
+    let name = file.trim_end_matches(".md");
+    args(&["commit", file, "--label", name, "--track", name])
+}
+
+fn write_inputs(env: &TestEnv) {
+    // 100 MB, sparse: refused on its size before a byte is read.
+    let huge = std::fs::File::create(env.path().join("huge.md")).unwrap();
+    huge.set_len(100 * 1024 * 1024).unwrap();
+    let mut many = String::new();
+    for k in 1..=100_000 {
+        writeln!(many, "{k}. Provision {k} of a very long code.").unwrap();
+    }
+    env.write("many.md", many);
+    env.write(
+        "prose.md",
+        "Just prose, no numbering.\nA second paragraph.\n",
+    );
+    env.write("same.md", "1. Same number, text one.\n".repeat(10_000));
+    env.write(
+        "longline.md",
+        format!("1. {}\n2. Short.\n", "word ".repeat(210_000)),
+    );
+    let mut nul = "1. Text.\n".repeat(20_000).into_bytes();
+    nul.extend_from_slice(b"2. A NUL \0 late in the file.\n");
+    env.write("nul.md", nul);
+    env.write(
+        "bom.md",
+        "\u{feff}+++\nlabel = \"bom\"\ntrack = \"bom\"\n+++\n1. After a byte-order mark.\n",
+    );
+    env.write(
+        "crlf.md",
+        "+++\r\nlabel = \"crlf\"\r\ntrack = \"crlf\"\r\n+++\r\n1. One.\r\n2. Two.\n3. Three.\r\n",
+    );
+    let scripts = "1. اتفاق السلام بين الطرفين يدخل حيز التنفيذ.\n\
+                   2. שביתת נשק מלאה.\n\
+                   3. Combining: e\u{301}le\u{300}ve, Z\u{337}\u{336}a\u{35c}l\u{361}go.\n\
+                   4. Emoji: 🕊️ peace, 👨‍👩‍👧 families, 🇺🇦.\n";
+    env.write("scripts.md", scripts);
+    env.write(
+        "scripts2.md",
+        scripts.replace("🕊️", "🤝").replace("מלאה", "חלקית"),
+    );
+    let mut claims = String::from("+++\nlabel = \"claims\"\ntrack = \"claims\"\n");
+    for k in 0..10_000 {
+        write!(
+            claims,
+            "\n[[claim]]\nwho = \"Person {k}\"\ndid = \"shaped point {}\"\nsource = \"Outlet {k}\"\n",
+            k % 7 + 1
+        )
+        .unwrap();
+    }
+    claims.push_str("+++\n1. One.\n2. Two.\n");
+    env.write("claims.md", claims);
+    env.write(
+        "dates.md",
+        "+++\nlabel = \"dates\"\ntrack = \"dates\"\n[dates]\ndrafted = 1899-12-31\nleaked = 2150-06-01\n+++\n1. Old and new.\n",
+    );
+    env.write("empty.md", "");
+    env.write("afile", "not a store");
+    env.write("badevents/a.md", "+++\nlabel = \"a\"\n+++\n1. A.\n");
+    env.write(
+        "badevents/events.toml",
+        "[[event]]\nid = \"x\"\ndate = \"not a date\"\n",
+    );
+    env.write("hugedir/a.md", "1. A.\n");
+    std::fs::copy(env.path().join("huge.md"), env.path().join("hugedir/b.md")).unwrap();
+}
+
+#[test]
+fn hostile_input_fails_cleanly_or_is_handled() {
+    let env = imported();
+    write_inputs(&env);
+    let cases: Vec<(&str, Vec<String>, Expect)> = vec![
+        (
+            "100 MB draft",
+            commit("huge.md"),
+            Expect::Fails("huge.md: 100.0 MiB is larger than the 64 MiB"),
+        ),
+        (
+            "100 MB draft, no store",
+            args(&["diff", "--no-index", "huge.md", "prose.md"]),
+            Expect::Fails("larger than the 64 MiB"),
+        ),
+        (
+            "100 MB draft in a folder",
+            args(&["import", "hugedir"]),
+            Expect::Fails("b.md: 100.0 MiB"),
+        ),
+        (
+            "100,000 provisions",
+            commit("many.md"),
+            Expect::Succeeds("recorded"),
+        ),
+        (
+            "no numbered provision",
+            commit("prose.md"),
+            Expect::Succeeds("warning: prose.md: no numbered provision found"),
+        ),
+        (
+            "10,000 identical numbers",
+            commit("same.md"),
+            Expect::Succeeds("recorded"),
+        ),
+        (
+            "a 1 MB line",
+            commit("longline.md"),
+            Expect::Succeeds("recorded"),
+        ),
+        (
+            "a NUL byte at 180 KB",
+            commit("nul.md"),
+            Expect::Fails("nul.md: looks like a binary file (NUL byte at offset 180009)"),
+        ),
+        (
+            "UTF-8 byte-order mark",
+            args(&["commit", "bom.md"]),
+            Expect::Succeeds("recorded"),
+        ),
+        (
+            "CRLF and LF mixed",
+            args(&["commit", "crlf.md"]),
+            Expect::Succeeds("recorded"),
+        ),
+        (
+            "right-to-left, combining, emoji",
+            commit("scripts.md"),
+            Expect::Succeeds("recorded"),
+        ),
+        (
+            "diff of those",
+            args(&["diff", "--no-index", "scripts.md", "scripts2.md"]),
+            Expect::Succeeds("חלקית"),
+        ),
+        (
+            "10,000 claims",
+            args(&["commit", "claims.md"]),
+            Expect::Succeeds("recorded"),
+        ),
+        (
+            "dates before 1970 and after 2100",
+            args(&["commit", "dates.md"]),
+            Expect::Succeeds("recorded"),
+        ),
+        (
+            "empty file",
+            commit("empty.md"),
+            Expect::Fails("empty.md: the draft body is empty"),
+        ),
+        (
+            "path traversal",
+            args(&["show", "../../etc/passwd"]),
+            Expect::Fails("unknown revision `../../etc/passwd`"),
+        ),
+        (
+            "shell substitution",
+            args(&["show", "$(touch pwned)"]),
+            Expect::Fails("unknown revision `$(touch pwned)`"),
+        ),
+        (
+            "shell separators",
+            args(&["diff", "us; rm -rf /", "us|cat"]),
+            Expect::Fails("unknown revision `us; rm -rf /`"),
+        ),
+        (
+            "git reflog syntax",
+            args(&["history", "1", "--rev", "HEAD@{0}"]),
+            Expect::Fails("unknown revision"),
+        ),
+        (
+            "raw ref name",
+            args(&["show", "refs/heads/../../config"]),
+            Expect::Fails("unknown revision"),
+        ),
+        (
+            "--repo is a file",
+            args(&["--repo", "afile", "log"]),
+            Expect::Fails("afile: not a drafttrail store"),
+        ),
+        (
+            "malformed events.toml",
+            args(&["import", "badevents"]),
+            Expect::Fails("events.toml"),
+        ),
+    ];
+    for (name, argv, expect) in &cases {
+        let refs = env.refs();
+        let out = env.cmd().args(argv).output().unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_ne!(out.status.code(), Some(101), "{name}: panicked: {stderr}");
+        match expect {
+            Expect::Fails(needle) => {
+                assert_eq!(out.status.code(), Some(1), "{name}: {stdout} {stderr}");
+                let first = stderr.lines().next().unwrap_or("");
+                assert!(first.starts_with("error: "), "{name}: {stderr}");
+                assert!(
+                    first.contains(needle),
+                    "{name}: expected `{needle}` in `{first}`"
+                );
+                assert!(
+                    stderr.lines().skip(1).all(|l| l.starts_with("hint: ")),
+                    "{name}: more than one line: {stderr}"
+                );
+                assert_eq!(env.refs(), refs, "{name}: a ref changed");
+            }
+            Expect::Succeeds(needle) => {
+                assert!(out.status.success(), "{name}: {stderr}");
+                assert!(
+                    stdout.contains(needle) || stderr.contains(needle),
+                    "{name}: expected `{needle}`: {stdout} {stderr}"
+                );
+            }
+        }
+    }
+    assert!(!env.path().join("pwned").exists());
+
+    // What was recorded is exact and readable.
+    let crlf = env.git_stdout(&["show", "crlf:draft.md"]);
+    assert_eq!(crlf, "1. One.\r\n2. Two.\n3. Three.\r\n");
+    let shown = env.ok(&["show", "scripts", "--raw"]);
+    assert!(
+        shown.contains("👨‍👩‍👧") && shown.contains("e\u{301}le\u{300}ve"),
+        "{shown}"
+    );
+    let log = env.ok(&["log", "--format", "json"]);
+    assert!(log.contains("1899-12-31") && log.contains("2150-06-01"));
+    assert!(log.contains("Person 9999"));
+    // Unnumbered text is one provision, `preamble`.
+    let prose = env.ok(&["diff", "us", "prose", "--format", "json"]);
+    assert!(prose.contains("\"preamble\""), "{prose}");
+    assert!(env.ok(&["verify"]).contains("ok: no problem found"));
+}
+
+/// The uid the tests run as (`id -u`).
+fn uid() -> Option<u32> {
+    let out = std::process::Command::new("id").arg("-u").output().ok()?;
+    String::from_utf8_lossy(&out.stdout).trim().parse().ok()
+}
+
+#[test]
+fn a_read_only_store_reads_and_refuses_writes_cleanly() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = imported();
+    env.write("new.md", "+++\nlabel = \"new\"\n+++\n1. New.\n");
+    let chmod = |mode: &str| {
+        let ok = std::process::Command::new("chmod")
+            .args(["-R", mode])
+            .arg(env.path())
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok);
+    };
+    let refs = env.refs();
+    // Root writes through permissions: run the binary as `nobody` instead (copied where
+    // `nobody` can reach it, with a home it can read).
+    let as_root = uid() == Some(0);
+    let run = |argv: &[&str]| -> std::process::Output {
+        let mut cmd = env.std_cmd();
+        if as_root {
+            let bin = env.path().join("drafttrail-bin");
+            if !bin.exists() {
+                std::fs::copy(cmd.get_program(), &bin).unwrap();
+            }
+            let mut wrapped = std::process::Command::new("setpriv");
+            wrapped
+                .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+                .arg(&bin)
+                .args(argv)
+                .current_dir(env.path())
+                .env_clear();
+            for (k, v) in cmd.get_envs() {
+                if let Some(v) = v {
+                    wrapped.env(k, v);
+                }
+            }
+            wrapped.output().unwrap()
+        } else {
+            cmd.args(argv).output().unwrap()
+        }
+    };
+    if as_root {
+        std::fs::set_permissions(env.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        run(&["--version"]); // copies the binary
+    }
+    chmod("a-w");
+    let log = run(&["log"]);
+    let commit = run(&["commit", "new.md"]);
+    let attribute = run(&[
+        "attribute",
+        "us",
+        "--who",
+        "X",
+        "--did",
+        "y",
+        "--source",
+        "Z",
+    ]);
+    chmod("u+w");
+    assert!(
+        log.status.success(),
+        "{}",
+        String::from_utf8_lossy(&log.stderr)
+    );
+    assert!(String::from_utf8_lossy(&log.stdout).contains("28-point plan"));
+    for out in [commit, attribute] {
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.starts_with("error: ") && stderr.contains("the store is read-only here"),
+            "{stderr}"
+        );
+    }
+    assert_eq!(env.refs(), refs);
+}
