@@ -61,6 +61,16 @@ pub enum Error {
         /// The store.
         path: PathBuf,
     },
+    /// A remote store could not be reached or read.
+    #[error("{doing} `{remote}`: {message}")]
+    Remote {
+        /// The remote as given.
+        remote: String,
+        /// What was being done (`fetching from`, `pushing to`…).
+        doing: &'static str,
+        /// libgit2's message.
+        message: String,
+    },
     /// A file is larger than drafttrail reads.
     #[error(
         "{}: {:.1} MiB is larger than the {} MiB a draft may be",

@@ -14,6 +14,8 @@
 //! the aligner compares.
 
 use std::collections::HashMap;
+
+use crate::hash::fold;
 use std::ops::Range;
 
 /// One provision of a document.
@@ -48,13 +50,6 @@ const ASCII_WORD: [u8; 128] = {
     }
     t
 };
-
-/// Folded 64×64→128 multiply: a cheap mix whose every output bit depends on every input bit.
-#[inline]
-fn fold(h: u64, w: u64) -> u64 {
-    let m = u128::from(h ^ w) * 0x9E37_79B9_7F4A_7C15;
-    (m as u64) ^ ((m >> 64) as u64)
-}
 
 /// Calls `f` with the hash of every word of `text` (a maximal run of letters and digits,
 /// lower-cased), in order. Bytes are folded eight at a time: the hash is a few instructions

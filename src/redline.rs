@@ -67,9 +67,67 @@ pub fn words_shared(old: &std::sync::Arc<str>, new: &std::sync::Arc<str>) -> Vec
     words(old, new)
 }
 
+/// Above this many word tokens in a pair, the pair is first diffed line by line, and only
+/// runs of changed lines small enough are diffed word by word (the rest are shown as deleted
+/// and inserted whole). A word diff costs up to (tokens × differences): on two unrelated
+/// one-megabyte provisions that is seconds, and it grows with the square of the size.
+const WORD_DIFF_MAX_TOKENS: usize = 200_000;
+
 fn words_changed(old: &str, new: &str) -> Vec<Span> {
     let a = tokens(old);
     let b = tokens(new);
+    if a.len() + b.len() <= WORD_DIFF_MAX_TOKENS {
+        return diff_tokens(old, new, &a, &b);
+    }
+    let lines = |text: &str| -> Vec<std::ops::Range<usize>> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for line in text.split_inclusive('\n') {
+            out.push(start..start + line.len());
+            start += line.len();
+        }
+        out
+    };
+    let (la, lb) = (lines(old), lines(new));
+    let mut spans: Vec<Span> = Vec::new();
+    for run in diff_tokens(old, new, &la, &lb) {
+        let after_delete = matches!(spans.last(), Some(s) if s.op == Op::Delete);
+        let next = if run.op == Op::Insert && after_delete {
+            // Deleted lines replaced by inserted ones: word diff them if small enough.
+            let deleted = spans.pop().map(|s| s.text).unwrap_or_default();
+            let (ta, tb) = (tokens(&deleted), tokens(&run.text));
+            if ta.len() + tb.len() <= WORD_DIFF_MAX_TOKENS {
+                diff_tokens(&deleted, &run.text, &ta, &tb)
+            } else {
+                let delete = Span {
+                    op: Op::Delete,
+                    text: deleted,
+                };
+                vec![delete, run]
+            }
+        } else {
+            vec![run]
+        };
+        for span in next {
+            match spans.last_mut() {
+                Some(last) if last.op == span.op => {
+                    last.text = format!("{}{}", last.text, span.text).into();
+                }
+                _ => spans.push(span),
+            }
+        }
+    }
+    spans
+}
+
+/// Diffs two texts cut into tokens that tile them (words, or lines); adjacent spans with the
+/// same op are merged.
+fn diff_tokens(
+    old: &str,
+    new: &str,
+    a: &[std::ops::Range<usize>],
+    b: &[std::ops::Range<usize>],
+) -> Vec<Span> {
     let slice_a: Vec<&str> = a.iter().map(|r| &old[r.clone()]).collect();
     let slice_b: Vec<&str> = b.iter().map(|r| &new[r.clone()]).collect();
     let ops = similar::capture_diff_slices(Algorithm::Patience, &slice_a, &slice_b);
@@ -94,22 +152,22 @@ fn words_changed(old: &str, new: &str) -> Vec<Span> {
     for op in ops {
         match op {
             similar::DiffOp::Equal { old_index, len, .. } => {
-                push(Op::Equal, range_of(&a, old_index, len));
+                push(Op::Equal, range_of(a, old_index, len));
             }
             similar::DiffOp::Delete {
                 old_index, old_len, ..
-            } => push(Op::Delete, range_of(&a, old_index, old_len)),
+            } => push(Op::Delete, range_of(a, old_index, old_len)),
             similar::DiffOp::Insert {
                 new_index, new_len, ..
-            } => push(Op::Insert, range_of(&b, new_index, new_len)),
+            } => push(Op::Insert, range_of(b, new_index, new_len)),
             similar::DiffOp::Replace {
                 old_index,
                 old_len,
                 new_index,
                 new_len,
             } => {
-                push(Op::Delete, range_of(&a, old_index, old_len));
-                push(Op::Insert, range_of(&b, new_index, new_len));
+                push(Op::Delete, range_of(a, old_index, old_len));
+                push(Op::Insert, range_of(b, new_index, new_len));
             }
         }
     }
@@ -261,5 +319,30 @@ mod tests {
             .map(|s| &*s.text)
             .collect();
         assert_eq!(deleted, ["600,000"]);
+    }
+
+    #[test]
+    fn very_long_pairs_are_diffed_by_lines_then_words() {
+        let line = |k: usize| format!("Line {k}: the parties shall meet within 30 days.\n");
+        let old: String = (0..12_000).map(line).collect();
+        let new = old.replace(
+            "Line 77: the parties shall meet within 30",
+            "Line 77: the parties shall meet within 60",
+        );
+        let mut single_old = "word ".repeat(120_000);
+        single_old.push('a');
+        let single_new = single_old.replace('a', "b");
+        for (a, b) in [(&old, &new), (&single_old, &single_new)] {
+            assert!(tokens(a).len() + tokens(b).len() > WORD_DIFF_MAX_TOKENS);
+            let spans = words(a, b);
+            assert_eq!(sides(&spans), (a.clone(), b.clone()));
+        }
+        // A small change inside a long text is still a word-level change.
+        let deleted: Vec<String> = words(&old, &new)
+            .iter()
+            .filter(|s| s.op == Op::Delete)
+            .map(|s| s.text.to_string())
+            .collect();
+        assert_eq!(deleted, ["30"]);
     }
 }

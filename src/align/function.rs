@@ -180,6 +180,17 @@ fn order(raw: Vec<RawChange>, n_old: usize) -> Vec<RawChange> {
             }
         }
     }
+    // The anchor of a removed provision is that of the nearest linked old provision before
+    // it: one forward pass, not a search backwards per removal (quadratic when most of a long
+    // document is removed).
+    let mut nearest_before: Vec<isize> = Vec::with_capacity(n_old);
+    let mut last = -1;
+    for anchor in &anchor_of_old {
+        nearest_before.push(last);
+        if let Some(j) = anchor {
+            last = *j as isize;
+        }
+    }
     let mut keyed: Vec<((isize, usize), RawChange)> = raw
         .into_iter()
         .map(|c| {
@@ -187,11 +198,7 @@ fn order(raw: Vec<RawChange>, n_old: usize) -> Vec<RawChange> {
                 Some(&j) => (j as isize, 0),
                 None => {
                     let i = c.1[0];
-                    let anchor = (0..i)
-                        .rev()
-                        .find_map(|p| anchor_of_old[p])
-                        .map_or(-1, |j| j as isize);
-                    (anchor, 1 + i)
+                    (nearest_before[i], 1 + i)
                 }
             };
             (key, c)

@@ -93,8 +93,17 @@ pub fn run() -> Result<()> {
                 e.print()?;
                 return Ok(());
             }
-            // Usage errors are user errors: exit 1 like every other.
-            let _ = e.print();
+            // Usage errors are user errors: exit 1 like every other, and one `error:` line
+            // like every other (clap's tips become hints).
+            let text = e.render().to_string();
+            let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+            eprintln!("{}", lines.next().unwrap_or("error: invalid arguments"));
+            for line in lines {
+                if let Some(tip) = line.trim().strip_prefix("tip: ") {
+                    eprintln!("hint: {tip}");
+                }
+            }
+            eprintln!("hint: see `drafttrail --help`, or `drafttrail COMMAND --help`");
             std::process::exit(1);
         }
     };

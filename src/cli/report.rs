@@ -60,7 +60,7 @@ pub fn run(global: &Global, args: ReportArgs) -> Result<()> {
     }
     // Write beside the target, then rename: a crash never leaves half a report.
     let tmp = args.out.with_extension("html.tmp");
-    std::fs::write(&tmp, &buf).with_context(|| format!("{}: cannot write", tmp.display()))?;
+    std::fs::write(&tmp, &buf).with_context(|| format!("{}: cannot write", args.out.display()))?;
     std::fs::rename(&tmp, &args.out)
         .with_context(|| format!("{}: cannot write", args.out.display()))?;
     eprintln!(

@@ -19,6 +19,7 @@
 //! [`timeline`](timeline::timeline).
 
 pub mod blame;
+pub mod index;
 pub mod timeline;
 
 use std::collections::HashMap;
@@ -274,12 +275,30 @@ impl Lineage {
 
     /// Returns every appearance of a provision identity, in version order.
     pub fn history(&self, identity: &str) -> Vec<HistoryEntry> {
+        let places: Vec<(usize, usize)> = self
+            .instances
+            .iter()
+            .enumerate()
+            .flat_map(|(v, insts)| {
+                insts
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, i)| &*i.identity == identity)
+                    .map(move |(j, _)| (v, j))
+            })
+            .collect();
+        self.history_at(identity, &places)
+    }
+
+    /// [`Lineage::history`] given where the identity appears (see [`Lineage::index`]).
+    pub(crate) fn history_at(
+        &self,
+        identity: &str,
+        places: &[(usize, usize)],
+    ) -> Vec<HistoryEntry> {
         let mut out = Vec::new();
-        for (v, insts) in self.instances.iter().enumerate() {
-            for (j, inst) in insts
-                .iter()
-                .enumerate()
-                .filter(|(_, i)| &*i.identity == identity)
+        for &(v, j) in places {
+            let inst = &self.instances[v][j];
             {
                 let source = inst.sources.iter().find(|s| {
                     let e = &self.edges[s.edge];

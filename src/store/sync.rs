@@ -37,15 +37,22 @@ impl Store {
     /// A ref that moved on both sides is not overwritten: the fetch or push fails and says so.
     pub fn sync(&self, remote: &str) -> Result<SyncReport> {
         let mut report = SyncReport::default();
+        // A remote that cannot be reached or read is the user's to fix (a path, a URL, a
+        // network): a user error, not an internal one.
+        let remote_err = |doing: &'static str| {
+            move |e: git2::Error| Error::Remote {
+                remote: remote.to_owned(),
+                doing,
+                message: e.message().to_owned(),
+            }
+        };
         let mut r = self
             .repo
             .remote_anonymous(remote)
-            .map_err(git("opening the remote"))?;
+            .map_err(remote_err("opening"))?;
         let before = self.ref_targets()?;
-        r.fetch(&REFSPECS, None, None).map_err(|e| Error::Git {
-            context: format!("fetching from {remote}"),
-            message: e.message().to_owned(),
-        })?;
+        r.fetch(&REFSPECS, None, None)
+            .map_err(remote_err("fetching from"))?;
         let after = self.ref_targets()?;
         for (name, target) in &after {
             if before.iter().find(|(n, _)| n == name).map(|(_, t)| t) != Some(target) {
@@ -54,14 +61,14 @@ impl Store {
         }
         let remote_before: Vec<(String, git2::Oid)> = {
             r.connect(git2::Direction::Push)
-                .map_err(git("connecting to the remote"))?;
+                .map_err(remote_err("connecting to"))?;
             let list = r
                 .list()
-                .map_err(git("listing the remote"))?
+                .map_err(remote_err("listing"))?
                 .iter()
                 .map(|h| (h.name().to_owned(), h.oid()))
                 .collect();
-            r.disconnect().map_err(git("connecting to the remote"))?;
+            r.disconnect().map_err(remote_err("connecting to"))?;
             list
         };
         let specs: Vec<String> = after
@@ -81,10 +88,8 @@ impl Store {
             let mut opts = git2::PushOptions::new();
             opts.remote_callbacks(callbacks);
             let refs: Vec<&str> = specs.iter().map(String::as_str).collect();
-            r.push(&refs, Some(&mut opts)).map_err(|e| Error::Git {
-                context: format!("pushing to {remote}"),
-                message: e.message().to_owned(),
-            })?;
+            r.push(&refs, Some(&mut opts))
+                .map_err(remote_err("pushing to"))?;
             drop(opts);
             if !rejected.is_empty() {
                 return Err(Error::ConcurrentWrite {

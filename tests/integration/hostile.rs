@@ -202,6 +202,47 @@ fn hostile_input_fails_cleanly_or_is_handled() {
             args(&["import", "badevents"]),
             Expect::Fails("events.toml"),
         ),
+        (
+            "unknown provision in a pin",
+            args(&["pin", "us:999", "europe:1"]),
+            Expect::Fails("has no provision `999`"),
+        ),
+        (
+            "unknown provision in a claim",
+            args(&[
+                "attribute",
+                "us",
+                "--provision",
+                "999",
+                "--who",
+                "X",
+                "--did",
+                "y",
+                "--source",
+                "Z",
+            ]),
+            Expect::Fails("has no provision `999`"),
+        ),
+        (
+            "report into a missing folder",
+            args(&["report", "--out", "no/such/dir/r.html"]),
+            Expect::Fails("no/such/dir/r.html: cannot write"),
+        ),
+        (
+            "unreachable remote",
+            args(&["sync", "no/such/remote"]),
+            Expect::Fails("fetching from `no/such/remote`"),
+        ),
+        (
+            "impossible date",
+            args(&["timeline", "--since", "2025-13-01"]),
+            Expect::Fails("invalid value '2025-13-01'"),
+        ),
+        (
+            "misspelt flag",
+            args(&["log", "--fromat", "json"]),
+            Expect::Fails("unexpected argument '--fromat'"),
+        ),
     ];
     for (name, argv, expect) in &cases {
         let refs = env.refs();

@@ -73,9 +73,10 @@ pub fn report(r: &Report<'_>, _opts: &RenderOptions, out: &mut dyn Write) -> Ren
     ));
     sections::header(r, &mut html);
     sections::timeline(r, &mut html);
-    sections::matrix(r, &mut html);
+    let index = r.lineage.index();
+    sections::matrix(r, &index, &mut html);
     sections::changes(r, &mut html);
-    sections::provisions(r, &mut html);
+    sections::provisions(r, &index, &mut html);
     sections::shares(r, &mut html);
     html.push_str(&format!("<script>\n{JS}</script>\n</body>\n</html>\n"));
     out.write_all(html.as_bytes())

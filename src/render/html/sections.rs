@@ -3,10 +3,11 @@
 use std::fmt::Write as _;
 
 use super::{Report, esc, safe_url};
-use crate::align::{Change, ChangeKind};
+use crate::align::ChangeKind;
 use crate::draft::{Claim, Source, pair_denials};
+use crate::lineage::Node;
+use crate::lineage::index::LineageIndex;
 use crate::lineage::timeline::{self, Filter, Item};
-use crate::lineage::{Lineage, Node};
 use crate::redline::{Op, Span};
 
 fn version_title(n: &Node) -> String {
@@ -252,32 +253,7 @@ pub(super) fn timeline(r: &Report<'_>, html: &mut String) {
     html.push_str("</ol>\n</section>\n");
 }
 
-/// Identities in order of first appearance, with their index for anchors.
-fn identities(l: &Lineage) -> Vec<&str> {
-    let mut out: Vec<&str> = Vec::new();
-    for insts in &l.instances {
-        for i in insts {
-            if !out.contains(&&*i.identity) {
-                out.push(&i.identity);
-            }
-        }
-    }
-    out
-}
-
-/// The first-parent change that produced provision `j` of version `v`, with its anchor.
-fn producing_change(l: &Lineage, v: usize, j: usize) -> Option<(usize, usize, &Change)> {
-    let (e, edge) = l.edges.iter().enumerate().find(|(_, e)| e.child == v)?;
-    let (k, c) = edge
-        .alignment
-        .changes
-        .iter()
-        .enumerate()
-        .find(|(_, c)| c.new.contains(&j))?;
-    Some((e, k, c))
-}
-
-pub(super) fn matrix(r: &Report<'_>, html: &mut String) {
+pub(super) fn matrix(r: &Report<'_>, index: &LineageIndex<'_>, html: &mut String) {
     let l = r.lineage;
     html.push_str("<section id=\"matrix\">\n<h2>Provisions × versions</h2>\n");
     html.push_str("<p class=\"meta\">Each row is one provision followed through the versions (its identity: where it first appeared). Each cell gives its number there and what the version did to it; click to see the redline.</p>\n");
@@ -292,14 +268,17 @@ pub(super) fn matrix(r: &Report<'_>, html: &mut String) {
         );
     }
     html.push_str("</tr></thead>\n<tbody>\n");
-    for (p, id) in identities(l).iter().enumerate() {
+    for (p, id) in index.identities.iter().enumerate() {
         let _ = write!(html, "<tr><th><a href=\"#p-{p}\">{}</a></th>", esc(id));
         for &v in r.versions {
-            let here = l.instances[v].iter().position(|i| &*i.identity == *id);
+            let here = index.place(id, v);
             match here {
                 Some(j) => {
                     let num = esc(&l.nodes[v].provisions[j].id);
-                    match producing_change(l, v, j) {
+                    let producing = index
+                        .producing(v, j)
+                        .map(|(e, k)| (e, k, &l.edges[e].alignment.changes[k]));
+                    match producing {
                         Some((e, k, c)) => {
                             let state = match c.kind {
                                 ChangeKind::Unchanged if c.moved => "moved",
@@ -316,22 +295,7 @@ pub(super) fn matrix(r: &Report<'_>, html: &mut String) {
                     }
                 }
                 None => {
-                    let removed = l
-                        .edges
-                        .iter()
-                        .enumerate()
-                        .find(|(_, e)| e.child == v)
-                        .and_then(|(e, edge)| {
-                            edge.alignment
-                                .changes
-                                .iter()
-                                .enumerate()
-                                .find(|(_, c)| {
-                                    c.kind == ChangeKind::Removed
-                                        && &*l.instances[edge.parent][c.old[0]].identity == *id
-                                })
-                                .map(|(k, _)| (e, k))
-                        });
+                    let removed = index.removed(v, id);
                     match removed {
                         Some((e, k)) => {
                             let _ = write!(
@@ -428,12 +392,12 @@ pub(super) fn changes(r: &Report<'_>, html: &mut String) {
     html.push_str("</section>\n");
 }
 
-pub(super) fn provisions(r: &Report<'_>, html: &mut String) {
+pub(super) fn provisions(r: &Report<'_>, index: &LineageIndex<'_>, html: &mut String) {
     let l = r.lineage;
     html.push_str("<section id=\"histories\">\n<h2>Provision histories</h2>\n");
-    for (p, id) in identities(l).iter().enumerate() {
-        let entries: Vec<_> = l
-            .history(id)
+    for (p, id) in index.identities.iter().enumerate() {
+        let entries: Vec<_> = index
+            .history(l, id)
             .into_iter()
             .filter(|e| r.versions.contains(&e.version))
             .collect();
