@@ -2,7 +2,7 @@
 //! medians of 7 interleaved runs with min–max, peak memory, and the scaling exponent. Prints the Markdown
 //! tables of BENCHMARKS.md.
 //!
-//! Run: `cargo bench --bench suite` (builds the release binary first; about 3 minutes on 2
+//! Run: `cargo bench --bench suite` (builds the release binary first; about 6 minutes on 2
 //! cores). `QUICK=1` shrinks every size for a smoke run; `SECTIONS=diff,scaling,timeline,import`
 //! picks sections; `KEEP_DIR=path` keeps the generated files.
 

@@ -375,3 +375,53 @@ fn a_read_only_store_reads_and_refuses_writes_cleanly() {
     }
     assert_eq!(env.refs(), refs);
 }
+
+/// `verify` finds damage a crash or a disk could cause, names it, and exits 1.
+#[test]
+fn verify_names_corrupted_objects_and_dangling_refs() {
+    let env = imported();
+    assert!(env.ok(&["verify"]).contains("ok: no problem found"));
+
+    // A bit flipped in the middle of the pack.
+    let pack_dir = env.store().join("objects/pack");
+    let pack = std::fs::read_dir(&pack_dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "pack"))
+        .unwrap();
+    let pristine = std::fs::read(&pack).unwrap();
+    let mut damaged = pristine.clone();
+    let middle = damaged.len() / 2;
+    damaged[middle] ^= 0xff;
+    std::fs::write(&pack, &damaged).unwrap();
+    let out = env.cmd().arg("verify").output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("problem: object "), "{stdout}");
+    std::fs::write(&pack, &pristine).unwrap();
+
+    // A ref pointing at an object that does not exist.
+    let ref_file = env.store().join("refs/heads/stray");
+    std::fs::write(&ref_file, "1111111111111111111111111111111111111111\n").unwrap();
+    let out = env
+        .cmd()
+        .args(["verify", "--format", "json"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("\"ok\": false"), "{stdout}");
+    assert!(
+        stdout.contains("refs/heads/stray") && stdout.contains("which is missing"),
+        "{stdout}"
+    );
+    std::fs::remove_file(&ref_file).unwrap();
+
+    // A lock file left by an interrupted git write is reported, not fatal.
+    std::fs::write(env.store().join("refs/heads/main.lock"), "").unwrap();
+    let out = env.ok(&["verify"]);
+    assert!(
+        out.contains("warning: ") && out.contains("main.lock"),
+        "{out}"
+    );
+}

@@ -79,6 +79,24 @@ fn hostile_drafts_and_claims_render_as_text() {
         ),
     );
     env.ok(&["commit", "evil2.md"]);
+    // Quotes and schemes that break out of attributes, in a track name, URLs and events.
+    env.write(
+        "more/evil3.md",
+        draft(
+            "third",
+            "track = \"x\\\"onmouseover=alert(14)\"\n[[source]]\noutlet = \"o\"\n\
+             url = \"https://example.org/\\\"onmouseover=\\\"alert(13)\"\n\
+             [[claim]]\nwho = \"w\"\ndid = \"d\"\nsource = \"s\"\nurl = \" javascript:alert(15)\"\n\
+             [[claim]]\nwho = \"w2\"\ndid = \"d\"\nsource = \"s\"\nurl = \"data:text/html,<script>alert(16)</script>\"\n",
+            "1. </script><script>alert(17)</script>\n2. <!-- x --> ]]> &#x3C;script&#x3E;\n",
+        ),
+    );
+    env.write(
+        "more/events.toml",
+        "[[event]]\nid = \"e\\\"onfocus=alert(18)\"\ndate = 2025-11-20\ntitle = \"<script>alert(19)</script>\"\n\
+         place = \"<img src=x onerror=alert(20)>\"\n",
+    );
+    env.ok(&["import", "more"]);
     env.ok(&["report", "--out", "evil.html"]);
     let html = std::fs::read_to_string(env.path().join("evil.html")).unwrap();
     let body = &html[html.find("<body>").unwrap()..html.rfind("<script>").unwrap()];
@@ -90,6 +108,11 @@ fn hostile_drafts_and_claims_render_as_text() {
         "<iframe",
         "href=\"javascript",
         "href=\"JavaScript",
+        "href=\" javascript",
+        "href=\"data:",
+        "\"onmouseover",
+        "\"onfocus",
+        "</script><script>",
     ] {
         assert!(!body.contains(raw), "unescaped: {raw}");
     }
@@ -100,7 +123,7 @@ fn hostile_drafts_and_claims_render_as_text() {
         let (ok, out) = check(
             &env.path().join("evil.html"),
             &shot,
-            &["--versions", "2", "--text", "<script>alert(7)</script>"],
+            &["--versions", "3", "--text", "<script>alert(7)</script>"],
         );
         assert!(ok, "{out}");
     }
