@@ -9,7 +9,10 @@ fuzz_target!(|data: &[u8]| {
     let Ok(draft) = drafttrail::draft::parse(path, data) else {
         return;
     };
-    assert!(data.ends_with(draft.body.as_bytes()), "body is not the file's tail");
+    assert!(
+        data.ends_with(draft.body.as_bytes()),
+        "body is not the file's tail"
+    );
     let toml = draft.meta.to_toml().expect("parsed metadata serialises");
     let again = drafttrail::draft::parse_meta(path, &toml, 1).expect("serialised metadata parses");
     assert_eq!(again, draft.meta, "metadata changed in a round trip");

@@ -12,7 +12,10 @@ fuzz_target!(|text: &str| {
         assert!(p.span.start >= end, "spans overlap or go backwards");
         assert!(p.span.end <= text.len(), "span past the end");
         assert!(text.is_char_boundary(p.span.start) && text.is_char_boundary(p.span.end));
-        assert!(text[p.span.clone()].contains(&*p.text), "text outside its span");
+        assert!(
+            text[p.span.clone()].contains(&*p.text),
+            "text outside its span"
+        );
         assert!(ids.insert(p.id.clone()), "duplicate id {}", p.id);
         end = p.span.end;
     }
