@@ -14,6 +14,9 @@ pub enum ColorChoice {
     Always,
     /// Never colour
     Never,
+    /// Print style labels, `<<label::text>>`, instead of colours (for reviewing styles)
+    #[value(hide = true)]
+    Debug,
 }
 
 /// `--format` values.
@@ -41,13 +44,16 @@ impl From<FormatArg> for Format {
 pub fn render_options(choice: ColorChoice) -> RenderOptions {
     let color = match choice {
         ColorChoice::Always => true,
-        ColorChoice::Never => false,
+        ColorChoice::Never | ColorChoice::Debug => false,
         ColorChoice::Auto => {
             std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
                 && std::io::stdout().is_terminal()
         }
     };
-    RenderOptions { color }
+    RenderOptions {
+        color,
+        labels: choice == ColorChoice::Debug,
+    }
 }
 
 /// Returns the pager command to use, if any: none with `--no-pager` or when stdout is not a

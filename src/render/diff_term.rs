@@ -4,18 +4,9 @@
 
 use std::io::Write;
 
-use anstyle::{AnsiColor, Style};
-
+use super::style::{Label, paint};
 use super::{DiffView, RenderOptions, RenderResult};
 use crate::align::{Change, ChangeKind};
-
-fn paint(opts: &RenderOptions, style: Style, text: &str) -> String {
-    if opts.color {
-        format!("{}{text}{}", style.render(), style.render_reset())
-    } else {
-        text.to_owned()
-    }
-}
 
 /// Renders a diff for the terminal.
 pub fn diff(view: &DiffView<'_>, opts: &RenderOptions, out: &mut dyn Write) -> RenderResult {
@@ -23,8 +14,8 @@ pub fn diff(view: &DiffView<'_>, opts: &RenderOptions, out: &mut dyn Write) -> R
     writeln!(
         out,
         "{} → {}: {}",
-        paint(opts, Style::new().bold(), &view.old.name()),
-        paint(opts, Style::new().bold(), &view.new.name()),
+        paint(opts, Label::Title, &view.old.name()),
+        paint(opts, Label::Title, &view.new.name()),
         a.summary()
     )?;
     for side in [&view.old, &view.new] {
@@ -33,7 +24,7 @@ pub fn diff(view: &DiffView<'_>, opts: &RenderOptions, out: &mut dyn Write) -> R
                 "note: {} is not verbatim text (paraphrase or reconstruction)",
                 side.name()
             );
-            writeln!(out, "{}", paint(opts, AnsiColor::Red.on_default(), &warn))?;
+            writeln!(out, "{}", paint(opts, Label::Warning, &warn))?;
         }
     }
     for c in view.visible() {
@@ -56,13 +47,13 @@ fn heading(view: &DiffView<'_>, c: &Change, opts: &RenderOptions) -> String {
             v.join("+")
         }
     };
-    let (mark, style) = match c.kind {
-        ChangeKind::Unchanged => ("=", Style::new().dimmed()),
-        ChangeKind::Reworded => ("~", AnsiColor::Yellow.on_default()),
-        ChangeKind::Split => ("<", AnsiColor::Magenta.on_default()),
-        ChangeKind::Merged => (">", AnsiColor::Magenta.on_default()),
-        ChangeKind::Added => ("+", AnsiColor::Green.on_default()),
-        ChangeKind::Removed => ("-", AnsiColor::Red.on_default()),
+    let mark = match c.kind {
+        ChangeKind::Unchanged => "=",
+        ChangeKind::Reworded => "~",
+        ChangeKind::Split => "<",
+        ChangeKind::Merged => ">",
+        ChangeKind::Added => "+",
+        ChangeKind::Removed => "-",
     };
     let mut parts = vec![
         format!("{mark} {} → {}", ids(a.old_ids(c)), ids(a.new_ids(c))),
@@ -90,5 +81,5 @@ fn heading(view: &DiffView<'_>, c: &Change, opts: &RenderOptions) -> String {
     ) {
         parts.push(format!("similarity {:.2}", c.similarity));
     }
-    paint(opts, style, &parts.join("  "))
+    paint(opts, Label::Change(c.kind), &parts.join("  "))
 }

@@ -2,8 +2,7 @@
 
 use std::io::Write;
 
-use anstyle::{AnsiColor, Style};
-
+use super::style::{Label, paint, styled};
 use super::{
     RenderOptions, RenderResult, claim_lines, claims_for, dates_line, node_name, source_line,
     status_line,
@@ -12,23 +11,15 @@ use crate::lineage::timeline::Item;
 use crate::lineage::{HistoryEntry, Lineage, Shares};
 use crate::redline::{Op, Span};
 
-fn paint(opts: &RenderOptions, style: Style, text: &str) -> String {
-    if opts.color {
-        format!("{}{text}{}", style.render(), style.render_reset())
-    } else {
-        text.to_owned()
-    }
-}
-
 /// Writes a redline, indented: coloured on a tty, `[-deleted-]{+inserted+}` otherwise.
 pub(crate) fn redline(out: &mut dyn Write, spans: &[Span], opts: &RenderOptions) -> RenderResult {
     write!(out, "    ")?;
     for span in spans {
         let text = span.text.replace('\n', "\n    ");
-        let shown = match (span.op, opts.color) {
+        let shown = match (span.op, styled(opts)) {
             (Op::Equal, _) => text,
-            (Op::Delete, true) => paint(opts, AnsiColor::Red.on_default().strikethrough(), &text),
-            (Op::Insert, true) => paint(opts, AnsiColor::Green.on_default().underline(), &text),
+            (Op::Delete, true) => paint(opts, Label::Delete, &text),
+            (Op::Insert, true) => paint(opts, Label::Insert, &text),
             (Op::Delete, false) => format!("[-{text}-]"),
             (Op::Insert, false) => format!("{{+{text}+}}"),
         };
@@ -62,7 +53,7 @@ pub fn history(
             _ => "  (first appearance)".to_owned(),
         };
         let title = format!("{}  provision {}{from}", node_name(n), p.id);
-        writeln!(out, "{}", paint(opts, Style::new().bold(), &title))?;
+        writeln!(out, "{}", paint(opts, Label::Title, &title))?;
         let meta = [status_line(&n.meta), dates_line(&n.meta.dates)]
             .into_iter()
             .filter(|s| !s.is_empty())
@@ -90,15 +81,6 @@ pub fn history(
     Ok(())
 }
 
-const PALETTE: [AnsiColor; 6] = [
-    AnsiColor::Blue,
-    AnsiColor::Green,
-    AnsiColor::Magenta,
-    AnsiColor::Cyan,
-    AnsiColor::Yellow,
-    AnsiColor::Red,
-];
-
 /// Renders word-level blame of one version.
 pub fn blame(l: &Lineage, v: usize, opts: &RenderOptions, out: &mut dyn Write) -> RenderResult {
     let n = &l.nodes[v];
@@ -117,11 +99,7 @@ pub fn blame(l: &Lineage, v: usize, opts: &RenderOptions, out: &mut dyn Write) -
             .best()
             .map(|d| format!(" {d}"))
             .unwrap_or_default();
-        let tag = paint(
-            opts,
-            PALETTE[o % PALETTE.len()].on_default(),
-            &format!("v{}", o + 1),
-        );
+        let tag = paint(opts, Label::Origin(o), &format!("v{}", o + 1));
         writeln!(out, "  {tag}  {}{date}", node_name(&l.nodes[o]))?;
     }
     for (j, inst) in l.instances[v].iter().enumerate() {
@@ -133,7 +111,7 @@ pub fn blame(l: &Lineage, v: usize, opts: &RenderOptions, out: &mut dyn Write) -
             "{}",
             paint(
                 opts,
-                Style::new().bold(),
+                Label::Title,
                 &format!(
                     "{}  wording from {}  ({})",
                     p.id,
@@ -145,16 +123,8 @@ pub fn blame(l: &Lineage, v: usize, opts: &RenderOptions, out: &mut dyn Write) -
         write!(out, "    ")?;
         for seg in inst.segments.iter() {
             let text = seg.text.replace('\n', "\n    ");
-            if opts.color {
-                write!(
-                    out,
-                    "{}",
-                    paint(
-                        opts,
-                        PALETTE[seg.origin % PALETTE.len()].on_default(),
-                        &text
-                    )
-                )?;
+            if styled(opts) {
+                write!(out, "{}", paint(opts, Label::Origin(seg.origin), &text))?;
             } else {
                 write!(out, "[v{}]{text}", seg.origin + 1)?;
             }
@@ -241,7 +211,7 @@ pub fn timeline(
                 if let (Some(s), Some(e)) = (event.start, event.end) {
                     line.push_str(&format!(" ({s} to {e})"));
                 }
-                writeln!(out, "{}", paint(opts, AnsiColor::Cyan.on_default(), &line))?;
+                writeln!(out, "{}", paint(opts, Label::Event, &line))?;
                 if !event.participants.is_empty() {
                     writeln!(out, "            with {}", event.participants.join(", "))?;
                 }
@@ -257,7 +227,7 @@ pub fn timeline(
                     ""
                 };
                 let line = format!("{date}  version  {}{fallback}", node_name(n));
-                writeln!(out, "{}", paint(opts, Style::new().bold(), &line))?;
+                writeln!(out, "{}", paint(opts, Label::Title, &line))?;
                 match &vi.changes {
                     Some((parent, summary, notable)) => {
                         writeln!(

@@ -12,6 +12,7 @@ pub mod lineage_json;
 pub mod lineage_md;
 pub mod lineage_term;
 pub mod markdown;
+mod style;
 pub mod term;
 pub mod verify;
 
@@ -35,6 +36,9 @@ pub enum Format {
 pub struct RenderOptions {
     /// Emit ANSI colours (terminal format only). Default: off.
     pub color: bool,
+    /// Print each styled piece as `<<label::text>>` instead of colouring it (terminal format
+    /// only; the hidden `--color=debug`, for reviewing styles in tests). Default: off.
+    pub labels: bool,
 }
 
 /// The result type of renderers.

@@ -2,40 +2,10 @@
 
 use std::io::Write;
 
-use anstyle::{AnsiColor, Style};
-
+use super::style::{Label, paint};
 use super::{RenderOptions, RenderResult, claim_lines, dates_line, source_line, status_line};
 use crate::log::LogEntry;
 use crate::store::Version;
-
-/// Semantic styles; resolved to colours in one place.
-#[derive(Clone, Copy)]
-enum Label {
-    Id,
-    Title,
-    Track,
-    Warning,
-    Key,
-}
-
-fn style(label: Label) -> Style {
-    match label {
-        Label::Id => AnsiColor::Yellow.on_default(),
-        Label::Title => Style::new().bold(),
-        Label::Track => AnsiColor::Cyan.on_default(),
-        Label::Warning => AnsiColor::Red.on_default().bold(),
-        Label::Key => Style::new().dimmed(),
-    }
-}
-
-fn paint(opts: &RenderOptions, label: Label, text: &str) -> String {
-    if opts.color {
-        let s = style(label);
-        format!("{}{text}{}", s.render(), s.render_reset())
-    } else {
-        text.to_owned()
-    }
-}
 
 /// Renders the version log.
 pub fn log(entries: &[LogEntry], opts: &RenderOptions, out: &mut dyn Write) -> RenderResult {

@@ -3,6 +3,7 @@
 
 use std::io::Write;
 
+use super::style::{Label, paint};
 use super::{RenderOptions, RenderResult};
 use crate::verify::Report;
 
@@ -26,29 +27,29 @@ fn counts(r: &Report) -> String {
 
 /// Terminal text: one line of counts, one line per problem and warning, then the verdict.
 pub fn term(r: &Report, opts: &RenderOptions, out: &mut dyn Write) -> RenderResult {
-    let paint = |style: anstyle::Style, text: &str| {
-        if opts.color {
-            format!("{}{text}{}", style.render(), style.render_reset())
-        } else {
-            text.to_owned()
-        }
-    };
-    let red = anstyle::Style::new().fg_color(Some(anstyle::AnsiColor::Red.into()));
-    let yellow = anstyle::Style::new().fg_color(Some(anstyle::AnsiColor::Yellow.into()));
-    let green = anstyle::Style::new().fg_color(Some(anstyle::AnsiColor::Green.into()));
     writeln!(out, "checked {}", counts(r))?;
     for p in &r.problems {
-        writeln!(out, "{} {}: {}", paint(red, "problem:"), p.what, p.message)?;
+        writeln!(
+            out,
+            "{} {}: {}",
+            paint(opts, Label::Problem, "problem:"),
+            p.what,
+            p.message
+        )?;
     }
     for w in &r.warnings {
-        writeln!(out, "{} {w}", paint(yellow, "warning:"))?;
+        writeln!(out, "{} {w}", paint(opts, Label::Warning, "warning:"))?;
     }
     if r.is_ok() {
-        writeln!(out, "{}", paint(green, "ok: no problem found"))
+        writeln!(out, "{}", paint(opts, Label::Ok, "ok: no problem found"))
     } else {
         let n = r.problems.len();
         let s = if n == 1 { "" } else { "s" };
-        writeln!(out, "{}", paint(red, &format!("{n} problem{s} found")))
+        writeln!(
+            out,
+            "{}",
+            paint(opts, Label::Problem, &format!("{n} problem{s} found"))
+        )
     }
 }
 

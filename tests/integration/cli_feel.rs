@@ -25,6 +25,29 @@ fn colour_only_when_asked_and_no_color_wins_over_auto() {
     assert!(!forced.contains("[-600,000-]"));
 }
 
+/// `--color=debug` (hidden) names the style of every styled piece: the snapshots review what
+/// is coloured how, without reading escape codes.
+#[test]
+fn colour_labels_are_reviewable_with_color_debug() {
+    let env = imported();
+    let diff = env.ok(&[
+        "--color",
+        "debug",
+        "diff",
+        "28-point-plan",
+        "europe",
+        "--changed-only",
+    ]);
+    assert!(diff.contains("<<redline.delete::600,000>><<redline.insert::800,000>>"));
+    insta::assert_snapshot!("color_debug_diff", diff);
+    let log = env.ok(&["--color", "debug", "log", "--track", "europe"]);
+    insta::assert_snapshot!("color_debug_log", log);
+    let blame = env.ok(&["--color", "debug", "blame", "europe"]);
+    assert!(blame.contains("<<origin.v1::"));
+    // Hidden from --help, like jj's.
+    assert!(!env.ok(&["--help"]).contains("debug"));
+}
+
 #[test]
 fn completions_for_bash_zsh_and_fish() {
     let env = TestEnv::new();
