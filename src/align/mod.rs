@@ -2,16 +2,16 @@
 //!
 //! Pure and I/O-free. [`align`] runs these steps in order:
 //!
-//! 1. pinned pairs from the user, then exact matches by normalised-text hash ([`assign`]);
+//! 1. pinned pairs from the user, then exact matches by normalised-text hash (`assign`);
 //! 2. candidate pairs from an inverted index over each provision's rarest words, built in both
-//!    directions so the result does not depend on which side is "old" ([`candidates`]);
-//! 3. scores by IDF-weighted word overlap ([`text`]) and a greedy one-to-one assignment above
+//!    directions so the result does not depend on which side is "old" (`candidates`);
+//! 3. scores by IDF-weighted word overlap (`text`) and a greedy one-to-one assignment above
 //!    [`AlignOptions::threshold`], best score first, ties to the pair closest in relative
 //!    position; then a context pass pairs leftovers that sit between the same aligned
-//!    neighbours at a lower threshold ([`assign`]);
-//! 4. splits and merges among the leftovers by word containment ([`split_merge`]);
+//!    neighbours at a lower threshold (`assign`);
+//! 4. splits and merges among the leftovers by word containment (`split_merge`);
 //! 5. `renumbered` and `moved` flags (moved = outside the longest order-preserving chain of
-//!    pairs, [`order`]), `unchanged`/`reworded`, and rewording tags ([`tags`]).
+//!    pairs, `order`), `unchanged`/`reworded`, and rewording tags (`tags`).
 //!
 //! Every old provision ends up in exactly one change's `old`, every new one in exactly one
 //! change's `new`.
