@@ -102,6 +102,7 @@ impl Store {
             message: e.to_string(),
         })?;
         let sig = self.committer(ctx)?;
+        super::crash_point();
         self.repo
             .note(&sig, &sig, Some(NOTES_REF), oid, &text, true)
             .map_err(git("writing annotations"))?;

@@ -97,3 +97,69 @@ fn import_killed_at_any_crash_point_leaves_a_sound_store_and_resumes() {
     println!("killed at {killed} crash points; each time sound, each time resumed");
     assert!(killed >= 20, "only {killed} crash points were exercised");
 }
+
+/// `commit` and `attribute` killed at each of their crash points: the store stays sound and
+/// running the command again records exactly what one uninterrupted run records.
+#[test]
+fn commit_and_attribute_killed_then_rerun_equal_an_uninterrupted_run() {
+    let steps: [&[&str]; 2] = [
+        &["commit", "drafts/90-fork-1.md"],
+        &[
+            "attribute",
+            "fork-1",
+            "--who",
+            "A. Negotiator",
+            "--did",
+            "drafted point 2",
+            "--source",
+            "Outlet",
+        ],
+    ];
+    let prepare = || {
+        let env = TestEnv::new();
+        corpus(&env);
+        env.ok(&["import", "drafts", "--init", "-q"]);
+        env.write(
+            "drafts/90-fork-1.md",
+            draft(
+                "Fork 1, revised",
+                "track = \"fork-1\"\n",
+                "1. Fork 1 keeps one point.\n2. And adds another, revised.\n",
+            ),
+        );
+        env
+    };
+    let reference = prepare();
+    for step in steps {
+        reference.ok(step);
+    }
+    let expected = views(&reference);
+    let mut killed = 0;
+    for (k, step) in steps.iter().enumerate() {
+        for point in 1.. {
+            let env = prepare();
+            for done in &steps[..k] {
+                env.ok(done);
+            }
+            let out = env
+                .cmd()
+                .args(*step)
+                .env(drafttrail::store::CRASH_POINT_ENV, point.to_string())
+                .output()
+                .unwrap();
+            if out.status.success() {
+                break;
+            }
+            assert_eq!(out.status.signal(), Some(9), "{step:?} at {point}");
+            killed += 1;
+            let fsck = env.git(&["fsck", "--full", "--strict", "--no-dangling"]);
+            assert!(fsck.status.success(), "{step:?} at {point}");
+            assert!(env.ok(&["verify"]).contains("ok: no problem found"));
+            for rest in &steps[k..] {
+                env.ok(rest);
+            }
+            assert_eq!(views(&env), expected, "{step:?} killed at {point}");
+        }
+    }
+    assert!(killed >= 2, "{killed}");
+}
