@@ -22,23 +22,54 @@ pub(super) fn candidates(
     new_free: &[bool],
     k: usize,
 ) -> Vec<(usize, usize)> {
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    if new_free.iter().any(|&x| x) {
+    // For each new provision in play, its best old ones; then the same the other way.
+    let for_new = || -> Vec<(usize, usize)> {
+        if !new_free.iter().any(|&x| x) {
+            return Vec::new();
+        }
         let mut q = Query::new(index(f, &f.old_feats), f.old.len());
+        let mut out = Vec::new();
         for (j, bag) in f.new_feats.iter().enumerate().filter(|(j, _)| new_free[*j]) {
-            pairs.extend(q.run(f, bag, k).into_iter().map(|i| (i, j)));
+            out.extend(q.run(f, bag, k).into_iter().map(|i| (i, j)));
         }
-    }
-    if old_free.iter().any(|&x| x) {
+        out
+    };
+    let for_old = || -> Vec<(usize, usize)> {
+        if !old_free.iter().any(|&x| x) {
+            return Vec::new();
+        }
         let mut q = Query::new(index(f, &f.new_feats), f.new.len());
+        let mut out = Vec::new();
         for (i, bag) in f.old_feats.iter().enumerate().filter(|(i, _)| old_free[*i]) {
-            pairs.extend(q.run(f, bag, k).into_iter().map(|j| (i, j)));
+            out.extend(q.run(f, bag, k).into_iter().map(|j| (i, j)));
         }
-    }
+        out
+    };
+    // The two directions are independent: two threads when there is enough work (measured:
+    // `cargo bench --bench suite`). The result is sorted, so it does not depend on the split.
+    let in_play = old_free.iter().chain(new_free).filter(|&&x| x).count();
+    let mut pairs = if in_play >= PARALLEL_MIN {
+        std::thread::scope(|s| {
+            let handle = s.spawn(for_old);
+            let mut pairs = for_new();
+            match handle.join() {
+                Ok(rest) => pairs.extend(rest),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+            pairs
+        })
+    } else {
+        let mut pairs = for_new();
+        pairs.extend(for_old());
+        pairs
+    };
     pairs.sort_unstable();
     pairs.dedup();
     pairs
 }
+
+/// Provisions in play above which the two directions run on two threads.
+const PARALLEL_MIN: usize = 512;
 
 /// Posting lists by feature id (ids are dense). Only provisions still in play have features:
 /// one paired by the exact pass cannot have been split or merged, as its words are intact.
