@@ -91,23 +91,37 @@ pub fn verify(store: &Store) -> Report {
             return report;
         }
     };
+    // The bodies read here are the lineage's input below: each is read once.
+    let mut inputs = Vec::with_capacity(versions.len());
+    let mut unreadable = false;
     for v in &versions {
         match store.body(v) {
-            Ok(body) if body.trim().is_empty() => {
-                report.problem(format!("version {}", v.short_id()), "its body is empty");
-            }
             Ok(body) => {
-                report.versions += 1;
-                report.provisions += crate::provisions::parse(&body).len();
+                if body.trim().is_empty() {
+                    report.problem(format!("version {}", v.short_id()), "its body is empty");
+                } else {
+                    report.versions += 1;
+                    report.provisions += crate::provisions::parse(&body).len();
+                }
+                inputs.push(crate::lineage::Input {
+                    id: v.id.clone(),
+                    parents: v.parents.clone(),
+                    meta: v.meta.clone(),
+                    body,
+                });
             }
-            Err(e) => report.problem(format!("version {}", v.short_id()), e),
+            Err(e) => {
+                unreadable = true;
+                report.problem(format!("version {}", v.short_id()), e);
+            }
         }
     }
+    let ids: std::collections::HashSet<&str> = versions.iter().map(|v| v.id.as_str()).collect();
     match store.all_annotations() {
         Ok(notes) => {
             report.annotated = notes.len();
             for id in notes.keys() {
-                if !versions.iter().any(|v| &v.id == id) {
+                if !ids.contains(id.as_str()) {
                     report.problem(
                         format!("annotation of {id}"),
                         "annotates a commit that is not a recorded version",
@@ -121,12 +135,12 @@ pub fn verify(store: &Store) -> Report {
         Ok(events) => report.events = events.events.len(),
         Err(e) => report.problem("events", e),
     }
-    match store.pins() {
+    let pins = match store.pins() {
         Ok(pins) => {
             report.pins = pins.len();
             for pin in &pins {
                 for id in [&pin.old_version, &pin.new_version] {
-                    if !versions.iter().any(|v| &v.id == id) {
+                    if !ids.contains(id.as_str()) {
                         report.problem(
                             format!("pin {} → {}", pin.old_provision, pin.new_provision),
                             format!("names version {id}, which is not recorded"),
@@ -134,12 +148,22 @@ pub fn verify(store: &Store) -> Report {
                     }
                 }
             }
+            Some(pins)
         }
-        Err(e) => report.problem("pins", e),
-    }
-    match crate::lineage::from_store(store) {
-        Ok(_) => report.lineage = true,
-        Err(e) => report.problem("lineage", e),
+        Err(e) => {
+            report.problem("pins", e);
+            None
+        }
+    };
+    match pins {
+        Some(pins) if !unreadable => {
+            crate::lineage::build(inputs, &pins, &crate::align::AlignOptions::default());
+            report.lineage = true;
+        }
+        _ => report.problem(
+            "lineage",
+            "not computed: a version's body or the pins cannot be read (see above)",
+        ),
     }
     report
 }
