@@ -1,0 +1,606 @@
+//! One line at a time: does it open a provision, head a part of the document, or is it body
+//! text?
+//!
+//! [`classify`] looks at a line alone. Whether a candidate really opens a provision depends on
+//! the whole document (its scheme, its numbering sequence), which `parse` decides.
+
+use super::number::{self, MAX_DIGITS};
+
+/// The kinds of numbering marker, outermost first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(super) enum Scheme {
+    /// `Article 5`, `Art. 5`, `Artículo 5`, `Artikel 5`, `Статья 5`.
+    Article,
+    /// `§ 5`.
+    Paragraph,
+    /// `Section 5`, `SEC. 5.`.
+    Section,
+    /// `Point 5`, `Clause 5`, `Rule 5`, `Regulation 5`, `Paragraph 5`.
+    Point,
+    /// A Markdown heading carrying a bare number: `## 5. Title`.
+    Heading,
+    /// `5.`
+    DecimalDot,
+    /// `5)`
+    DecimalParen,
+    /// `V.`
+    Roman,
+    /// `5 Short title` (UK style): a number and a title, no punctuation.
+    BareNumber,
+    /// `(5)`
+    ParenNumber,
+}
+
+impl Scheme {
+    /// Keyword schemes: a word or sign names the unit, and body text may cite it.
+    pub(super) fn is_keyword(self) -> bool {
+        self <= Scheme::Point
+    }
+}
+
+/// Provision keywords and their scheme, lower case. A keyword ending in `.` may be followed
+/// directly by the number.
+const KEYWORDS: [(&str, Scheme); 22] = [
+    ("article", Scheme::Article),
+    ("art.", Scheme::Article),
+    ("artículo", Scheme::Article),
+    ("articulo", Scheme::Article),
+    ("artigo", Scheme::Article),
+    ("articolo", Scheme::Article),
+    ("artikel", Scheme::Article),
+    ("artykuł", Scheme::Article),
+    ("статья", Scheme::Article),
+    ("стаття", Scheme::Article),
+    ("section", Scheme::Section),
+    ("sec.", Scheme::Section),
+    ("sect.", Scheme::Section),
+    ("point", Scheme::Point),
+    ("clause", Scheme::Point),
+    ("rule", Scheme::Point),
+    ("regulation", Scheme::Point),
+    ("paragraph", Scheme::Point),
+    ("item", Scheme::Point),
+    ("punto", Scheme::Point),
+    ("пункт", Scheme::Point),
+    ("statja", Scheme::Article),
+];
+
+/// Keywords of structural headings above provisions, lower case. Part of the document's
+/// outline, never provisions.
+const STRUCTURE: [&str; 46] = [
+    "partie",
+    "livre",
+    "titre",
+    "chapitre",
+    "section",
+    "sous-section",
+    "paragraphe",
+    "sous-paragraphe",
+    "part",
+    "title",
+    "subtitle",
+    "chapter",
+    "subchapter",
+    "subpart",
+    "division",
+    "subdivision",
+    "book",
+    "buch",
+    "teil",
+    "abschnitt",
+    "unterabschnitt",
+    "titel",
+    "untertitel",
+    "kapitel",
+    "capítulo",
+    "capitulo",
+    "título",
+    "titulo",
+    "libro",
+    "sección",
+    "seccion",
+    "subsección",
+    "parte",
+    "capitolo",
+    "titolo",
+    "sezione",
+    "hoofdstuk",
+    "afdeling",
+    "boek",
+    "раздел",
+    "подраздел",
+    "глава",
+    "розділ",
+    "підрозділ",
+    "paragraph",
+    "tytuł",
+];
+
+/// Keywords of groups whose provisions are numbered on their own: annexes, schedules,
+/// appendices, protocols. Lower case.
+const GROUPS: [&str; 21] = [
+    "annex",
+    "annexes",
+    "annexe",
+    "anhang",
+    "anlage",
+    "schedule",
+    "appendix",
+    "appendice",
+    "apéndice",
+    "anexo",
+    "allegato",
+    "protocol",
+    "protocole",
+    "protokoll",
+    "protocolo",
+    "attachment",
+    "exhibit",
+    "addendum",
+    "приложение",
+    "додаток",
+    "annexe",
+];
+
+/// Words that, right after a number, show a line citing a provision rather than heading one
+/// (`§ 57 Abs. 1 gilt`, `Article 7 of the Treaty`, `Section 5 is amended`).
+const CITING: [&str; 52] = [
+    "abs.", "absatz", "satz", "nr.", "nummer", "buchst.", "halbsatz", "und", "oder", "bis", "in",
+    "im", "an", "auf", "mit", "gilt", "gelten", "ist", "sind", "findet", "finden", "wird",
+    "werden", "of", "and", "or", "to", "is", "are", "was", "shall", "may", "applies", "apply",
+    "does", "as", "de", "du", "des", "et", "ou", "est", "sont", "à", "al.", "alinéa", "y", "o",
+    "del", "la", "le", "les",
+];
+
+/// One line, classified on its own.
+#[derive(Debug)]
+pub(super) enum Line {
+    /// Empty or whitespace.
+    Blank,
+    /// Ordinary text.
+    Body,
+    /// Could open a provision.
+    Marker(Marker),
+    /// Heads a part of the document.
+    Heading(Heading),
+    /// A removed range (`§§ 1 bis 3 (weggefallen)`): ends the provision above, opens none.
+    Gap,
+}
+
+/// A line that could open a provision.
+#[derive(Debug)]
+pub(super) struct Marker {
+    pub scheme: Scheme,
+    pub indent: usize,
+    /// The number as written.
+    pub number: String,
+    /// Byte offset (within the line) where the provision's text starts.
+    pub text_start: usize,
+    /// Laid out as a heading: a Markdown heading, the number alone on its line, a keyword,
+    /// number and separator (`SEC. 2. TITLE`), or bold.
+    pub strong: bool,
+    /// Could be a heading at all: `false` for a line that reads as a sentence citing a
+    /// provision (`§ 57 Abs. 1 gilt entsprechend.`).
+    pub headlike: bool,
+    /// The Markdown heading level, if the line is one.
+    pub md_level: Option<u8>,
+    /// The line is also a structural heading (`Section 1 : Title` in a code of articles).
+    pub structure: Option<Heading>,
+}
+
+/// A structural heading.
+#[derive(Debug, Clone)]
+pub(super) struct Heading {
+    /// Its label: the line without Markdown marks and trailing decoration.
+    pub label: String,
+    /// Markdown level, if it is a Markdown heading.
+    pub md_level: Option<u8>,
+    /// Kind: the keyword, lower case, or `#N` for a Markdown heading without keyword.
+    pub kind: String,
+    /// For an annex-like group: its short name (`Annex I`, `Schedule 2`, `Anhang`).
+    pub group: Option<String>,
+    /// Keyword and designator (`Part B`), used when its kind restarts numbering.
+    pub short: String,
+    /// A heading without designator (`Partie législative`) counts only when it stands
+    /// alone between blank lines.
+    pub needs_standalone: bool,
+}
+
+/// Classifies one line (with its line ending).
+pub(super) fn classify(line: &str) -> Line {
+    let content = line.trim_end();
+    if content.is_empty() {
+        return Line::Blank;
+    }
+    let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+    let mut rest = &line[indent..];
+    let mut md_level = None;
+    let hashes = rest.len() - rest.trim_start_matches('#').len();
+    if (1..=6).contains(&hashes) && rest[hashes..].starts_with([' ', '\t']) {
+        md_level = Some(hashes as u8);
+        rest = rest[hashes..].trim_start();
+    }
+    // Bold or italic wrappers around a marker: `**Article 5.**`.
+    let stars = rest.len() - rest.trim_start_matches(['*', '_']).len();
+    let bold = stars >= 2;
+    rest = &rest[stars..];
+    if let Some(m) = keyword_marker(line, rest, indent, md_level, bold) {
+        return with_outline(m, rest, md_level);
+    }
+    if md_level.is_none()
+        && let Some(h) = structure(rest.trim_end(), None)
+    {
+        return Line::Heading(h);
+    }
+    if let Some(m) = list_marker(line, rest, indent, md_level) {
+        return with_outline(Line::Marker(m), rest, md_level);
+    }
+    match md_level {
+        Some(level) => {
+            let text = rest.trim_end();
+            if text.trim_matches(['#', ' ', '*', '_']).is_empty() {
+                return Line::Body;
+            }
+            Line::Heading(md_heading(text, level))
+        }
+        None => Line::Body,
+    }
+}
+
+/// A Markdown heading as part of the outline: a structural heading if its words say so, else
+/// a heading of its level.
+fn md_heading(text: &str, level: u8) -> Heading {
+    structure(text, Some(level)).unwrap_or_else(|| Heading {
+        label: tidy_label(text),
+        md_level: Some(level),
+        kind: format!("#{level}"),
+        group: None,
+        short: tidy_label(text),
+        needs_standalone: false,
+    })
+}
+
+/// A Markdown heading that carries a number is part of the outline when its scheme is not the
+/// document's: give it the heading it would be.
+fn with_outline(line: Line, rest: &str, md_level: Option<u8>) -> Line {
+    match (line, md_level) {
+        (Line::Marker(mut m), Some(level)) if m.structure.is_none() => {
+            m.structure = Some(md_heading(rest.trim_end(), level));
+            Line::Marker(m)
+        }
+        (line, _) => line,
+    }
+}
+
+/// A provision keyword or section sign with its number.
+fn keyword_marker(
+    line: &str,
+    rest: &str,
+    indent: usize,
+    md_level: Option<u8>,
+    bold: bool,
+) -> Option<Line> {
+    let (scheme, after) = keyword(rest)?;
+    let plural = after.starts_with(['s', 'S', '§']);
+    let after = match after.chars().next() {
+        Some(c) if plural => &after[c.len_utf8()..],
+        _ => after,
+    };
+    let sep = after.len() - after.trim_start().len();
+    let body = &after[sep..];
+    let (number, used) = number::after_keyword(body)?;
+    let tail = &body[used..];
+    // `Section 1(b)`, `§ 5(1)`: a citation of a subdivision, never a heading.
+    if tail.starts_with(['(', '[']) {
+        return Some(Line::Body);
+    }
+    if plural || is_range(tail) {
+        return Some(Line::Gap);
+    }
+    let closing = tail.trim_start_matches(['.', ':', ')', '*', '_', ' ', '\t', '—', '–', '-']);
+    let title = closing.trim_end();
+    let separator = tail.trim_start().starts_with(['.', ':', ')', '—', '–', '-']);
+    let strong = md_level.is_some() || bold || title.is_empty() || separator;
+    let headlike = strong || reads_as_title(title);
+    let structure = if matches!(scheme, Scheme::Section | Scheme::Point) && headlike {
+        structure(rest.trim_end(), md_level)
+    } else {
+        None
+    };
+    Some(Line::Marker(Marker {
+        scheme,
+        indent,
+        number,
+        text_start: line.len() - closing.len(),
+        strong,
+        headlike,
+        md_level,
+        structure,
+    }))
+}
+
+/// Matches a provision keyword at the start of `rest`; returns its scheme and what follows.
+fn keyword(rest: &str) -> Option<(Scheme, &str)> {
+    if let Some(after) = rest.strip_prefix('§') {
+        return Some((Scheme::Paragraph, after));
+    }
+    for (kw, scheme) in KEYWORDS {
+        let Some(head) = rest.get(..kw.len()) else {
+            continue;
+        };
+        if !eq_fold(head, kw) {
+            continue;
+        }
+        let after = &rest[kw.len()..];
+        // A keyword is a whole word: `Article 5`, `Art.5`, `Articles 5 to 7`; not `Articled`.
+        let plural_s = after.starts_with(['s', 'S']) && after[1..].starts_with([' ', '\t']);
+        if !kw.ends_with('.') && !after.starts_with([' ', '\t']) && !plural_s {
+            continue;
+        }
+        return Some((scheme, after));
+    }
+    None
+}
+
+/// Bare list markers: `5.`, `5)`, `(5)`, `V.`, a Markdown heading with a number, and the UK
+/// `5 Short title`.
+fn list_marker(line: &str, rest: &str, indent: usize, md_level: Option<u8>) -> Option<Marker> {
+    let make = |scheme, number: String, after: &str, strong| {
+        let trimmed = after.trim_start_matches(['.', ':', ')', '*', '_', ' ', '\t', '—', '–', '-']);
+        Marker {
+            scheme: if md_level.is_some() {
+                Scheme::Heading
+            } else {
+                scheme
+            },
+            indent,
+            number,
+            text_start: line.len() - trimmed.len(),
+            strong: strong || md_level.is_some(),
+            headlike: true,
+            md_level,
+            structure: None,
+        }
+    };
+    if let Some(inner) = rest.strip_prefix('(') {
+        let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
+        if (1..=MAX_DIGITS).contains(&digits) && inner[digits..].starts_with(')') {
+            return Some(make(
+                Scheme::ParenNumber,
+                inner[..digits].to_owned(),
+                &inner[digits + 1..],
+                false,
+            ));
+        }
+        return None;
+    }
+    if let Some((number, end)) = number::bare(rest) {
+        let tail = &rest[end..];
+        if tail.starts_with(". ") || tail.starts_with(".\t") || tail.trim_end() == "." {
+            return Some(make(Scheme::DecimalDot, number, &tail[1..], false));
+        }
+        if tail.starts_with(')') {
+            return Some(make(Scheme::DecimalParen, number, &tail[1..], false));
+        }
+        if md_level.is_some() && (tail.starts_with(' ') || tail.trim().is_empty()) {
+            return Some(make(Scheme::Heading, number, tail, true));
+        }
+        // UK style: `12 Short title`, a title and nothing else.
+        let title = tail.trim();
+        if tail.starts_with(' ')
+            && end <= 4
+            && title.starts_with(|c: char| c.is_uppercase())
+            && title.len() <= 120
+            && reads_as_title(title)
+        {
+            return Some(make(Scheme::BareNumber, number, tail, false));
+        }
+        return None;
+    }
+    let roman = rest.len() - rest.trim_start_matches(['I', 'V', 'X', 'L', 'C', 'D', 'M']).len();
+    if roman > 0
+        && (rest[roman..].starts_with(". ") || rest[roman..].trim_end() == ".")
+        && number::is_roman(&rest[..roman])
+    {
+        return Some(make(
+            Scheme::Roman,
+            rest[..roman].to_owned(),
+            &rest[roman + 1..],
+            false,
+        ));
+    }
+    None
+}
+
+/// Whether the text after a number reads as a heading's title rather than as the rest of a
+/// sentence: no citing word first, no sentence punctuation at the end.
+fn reads_as_title(title: &str) -> bool {
+    if title.is_empty() {
+        return true;
+    }
+    let first = title.split_whitespace().next().unwrap_or("").to_lowercase();
+    if CITING.contains(&first.as_str()) {
+        return false;
+    }
+    if !title.starts_with(|c: char| c.is_uppercase() || c == '(' || c == '[' || c == '"') {
+        return false;
+    }
+    !title.ends_with(['.', ';', ',', ':'])
+}
+
+/// `1 bis 3`, `1 und 2`, `5 to 7`, `5 à 7`, `5-7` after the first number of a range.
+fn is_range(tail: &str) -> bool {
+    let t = tail.trim_start();
+    for w in ["bis ", "und ", "to ", "à ", "au ", "through ", "and ", "y ", "a "] {
+        if let Some(r) = t.strip_prefix(w) {
+            let r = r.trim_start().trim_start_matches('§').trim_start();
+            if r.starts_with(|c: char| c.is_ascii_digit()) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Reads a structural heading: a structure or group keyword, then a designator and a title
+/// (`Titre Ier : De la loi pénale`, `TITLE I—GENERAL PROVISIONS`, `Part B. Economy`,
+/// `Annex I`), or a keyword and up to three words (`Partie législative`), or an ordinal and a
+/// keyword (`Erster Abschnitt - Das Strafgesetz`, `Allgemeiner Teil`).
+pub(super) fn structure(text: &str, md_level: Option<u8>) -> Option<Heading> {
+    let text = text.trim().trim_matches(['*', '_']).trim();
+    if text.len() > 300 {
+        return None;
+    }
+    let first_len = text
+        .char_indices()
+        .find(|(_, c)| !(c.is_alphabetic() || *c == '-'))
+        .map_or(text.len(), |(i, _)| i);
+    let first = text[..first_len].to_lowercase();
+    let is_group = GROUPS.contains(&first.as_str());
+    let make = |short: String, needs_standalone: bool| Heading {
+        label: tidy_label(text),
+        md_level,
+        kind: first.clone(),
+        group: is_group.then(|| short.clone()),
+        short,
+        needs_standalone,
+    };
+    if is_group || STRUCTURE.contains(&first.as_str()) {
+        let after = &text[first_len..];
+        let rest = after.trim_start();
+        if rest.is_empty() {
+            return Some(make(text.to_owned(), md_level.is_none()));
+        }
+        if after.len() == rest.len() && !after.starts_with(['.', ':', '—', '–']) {
+            return None; // `Partial`, `Titles`: the keyword is only the start of a word
+        }
+        let desig_len = rest
+            .char_indices()
+            .find(|(_, c)| !(c.is_alphanumeric() || matches!(c, '-' | '*' | '°' | 'º')))
+            .map_or(rest.len(), |(i, _)| i);
+        let desig = &rest[..desig_len];
+        let short = format!("{} {desig}", &text[..first_len]);
+        let title = rest[desig_len..].trim_start_matches(['.', ':', ' ', '—', '–', '-', '\t']);
+        let separated = rest[desig_len..].len() != rest[desig_len..].trim_start().len()
+            || rest[desig_len..].starts_with(['.', ':', '—', '–', '-']);
+        if is_designator(desig) && (desig_len == rest.len() || separated) {
+            let sentence = title.ends_with(['.', ';', ',']) && title.to_uppercase() != title;
+            let plain_title = rest[desig_len..].starts_with(' ')
+                && !rest[desig_len..].trim_start().starts_with(['.', ':', '—', '–', '-']);
+            if sentence
+                || title.split_whitespace().count() > 25
+                || (plain_title && !title.starts_with(|c: char| c.is_uppercase()))
+            {
+                return None;
+            }
+            return Some(make(short, false));
+        }
+        // No designator: a few words, no sentence (`Partie législative`, `Annexes`).
+        if rest.split_whitespace().count() <= 3 && !rest.ends_with(['.', ';', ',', ':']) {
+            return Some(make(text[..first_len].to_owned(), md_level.is_none()));
+        }
+        return None;
+    }
+    // `Erster Abschnitt - …`, `Allgemeiner Teil`: an ordinal or adjective, then the keyword.
+    let mut words = text.split_whitespace();
+    let (Some(w1), Some(w2)) = (words.next(), words.next()) else {
+        return None;
+    };
+    let w2l = w2.trim_end_matches([':', '.']).to_lowercase();
+    if w1.starts_with(|c: char| c.is_uppercase())
+        && keyword(text).is_none()
+        && (STRUCTURE.contains(&w2l.as_str()) || GROUPS.contains(&w2l.as_str()))
+        && text.split_whitespace().count() <= 12
+        && !text.ends_with(['.', ';', ','])
+    {
+        let short = format!("{w1} {w2}");
+        return Some(Heading {
+            label: tidy_label(text),
+            md_level,
+            kind: w2l.clone(),
+            group: GROUPS.contains(&w2l.as_str()).then(|| short.clone()),
+            short,
+            needs_standalone: md_level.is_none(),
+        });
+    }
+    None
+}
+
+/// A heading's designator: a number, a roman numeral, one letter, or an ordinal word.
+fn is_designator(d: &str) -> bool {
+    if d.is_empty() || d.chars().count() > 14 {
+        return false;
+    }
+    if d.starts_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    let upper = d.trim_end_matches("er").trim_end_matches("re");
+    if number::is_roman(upper) && upper.chars().all(|c| "IVXLCDM".contains(c)) {
+        return true;
+    }
+    if d.chars().count() == 1 && d.chars().all(char::is_alphabetic) {
+        return true;
+    }
+    let l = d.to_lowercase();
+    [
+        "unique",
+        "único",
+        "preliminaire",
+        "préliminaire",
+        "preliminar",
+        "liminaire",
+        "premier",
+        "first",
+        "one",
+    ]
+    .contains(&l.as_str())
+}
+
+/// A heading's text without emphasis, trailing dashes and colons (`Allgemeiner Teil -`).
+fn tidy_label(text: &str) -> String {
+    let t = text
+        .trim()
+        .trim_matches(['*', '_'])
+        .trim_end_matches(['-', '—', '–', ':', ' ', '#'])
+        .trim();
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// ASCII- and Unicode-aware case-insensitive equality of a line's start with a lower-case
+/// keyword.
+fn eq_fold(head: &str, kw: &str) -> bool {
+    if head.is_ascii() {
+        return head.eq_ignore_ascii_case(kw);
+    }
+    head.to_lowercase() == kw
+}
+
+impl Heading {
+    /// Depth in the outline, smaller is outer: known keywords by the hierarchy of their
+    /// legal tradition (Partie > Livre > Titre > Chapitre > Section; Teil > Abschnitt > Titel;
+    /// Part > Chapter), other Markdown headings below them by level.
+    pub(super) fn rank(&self) -> u32 {
+        if self.group.is_some() {
+            return 5;
+        }
+        match self.kind.as_str() {
+            "partie" | "parte" | "teil" | "part" => 10,
+            "subpart" => 15,
+            "livre" | "book" | "buch" | "libro" | "boek" | "раздел" | "розділ" => 20,
+            "titre" | "title" | "título" | "titulo" | "titolo" | "tytuł" => 30,
+            "subtitle" | "подраздел" | "підрозділ" => 35,
+            "chapitre" | "chapter" | "capítulo" | "capitulo" | "capitolo" | "kapitel"
+            | "hoofdstuk" | "глава" | "abschnitt" => 40,
+            "subchapter" | "unterabschnitt" => 45,
+            "titel" => 50,
+            "untertitel" => 55,
+            "section" | "sección" | "seccion" | "sezione" | "afdeling" => 60,
+            "division" => 62,
+            "sous-section" | "subsección" => 65,
+            "subdivision" => 66,
+            "paragraphe" | "paragraph" => 70,
+            "sous-paragraphe" => 75,
+            _ => 100 + 10 * u32::from(self.md_level.unwrap_or(6)),
+        }
+    }
+}

@@ -1,0 +1,359 @@
+//! Provision numbers as legislatures write them.
+//!
+//! A number is read whole, never cut: an optional code prefix (`L111-1`, `L. 111-1`,
+//! `R*131-1`, `D. 123-4`, `LO. 12`), digits, hyphenated or dotted segments (`1231-2`,
+//! `L111-7-2`, `1.2`), an ordinal mark (`1er`, `1°`, `1.º`), a letter (`5a`, `651e`), Latin
+//! insertion suffixes (`6 bis`, `12 ter A`, `2-bis`), or a word that stands for a number
+//! (`Artículo único`, `Article liminaire`). The text is kept as written (runs of spaces become
+//! one); [`SortKey`] orders numbers for the numbering-sequence rule of the parser.
+
+/// Longest run of digits taken as a number: national codes and generated documents run past
+/// 9,999 provisions, and a longer run is a year, an amount or an identifier.
+pub(super) const MAX_DIGITS: usize = 6;
+
+/// Latin suffixes of provisions inserted between two others, in order.
+const LATIN: [&str; 20] = [
+    "bis",
+    "ter",
+    "quater",
+    "quinquies",
+    "sexies",
+    "septies",
+    "octies",
+    "nonies",
+    "novies",
+    "decies",
+    "undecies",
+    "duodecies",
+    "terdecies",
+    "quaterdecies",
+    "quindecies",
+    "sexdecies",
+    "septdecies",
+    "octodecies",
+    "novodecies",
+    "vicies",
+];
+
+/// Words that stand for a number after a keyword.
+const WORD_NUMBERS: [&str; 9] = [
+    "único",
+    "unico",
+    "unique",
+    "liminaire",
+    "préliminaire",
+    "preliminaire",
+    "preliminar",
+    "preliminare",
+    "premier",
+];
+
+/// Reads a number after a keyword or section sign (`Article `, `§ `). Returns the number as
+/// written and the bytes it used. `None` when `s` does not start with a number.
+pub(super) fn after_keyword(s: &str) -> Option<(String, usize)> {
+    let b = s.as_bytes();
+    let start = code_prefix(s);
+    let digits = count_digits(&s[start..]);
+    if digits == 0 {
+        if start > 0 {
+            return None;
+        }
+        return roman(s).or_else(|| word_number(s));
+    }
+    if digits > MAX_DIGITS {
+        return None;
+    }
+    let mut i = start + digits;
+    // Segments: `-1`, `.2`, `-L3` (a cited code's number), `-bis`.
+    loop {
+        let sep = if b.get(i) == Some(&b'-') || b.get(i) == Some(&b'.') {
+            1
+        } else if s[i..].starts_with('–') {
+            '–'.len_utf8()
+        } else {
+            0
+        };
+        if sep == 0 {
+            break;
+        }
+        let rest = &s[i + sep..];
+        let letters = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_uppercase()).len();
+        let d = if letters <= 2 {
+            count_digits(&rest[letters..])
+        } else {
+            0
+        };
+        if d > 0 && d <= MAX_DIGITS {
+            i += sep + letters + d;
+        } else if b[i] == b'-' && letters == 1 && !rest[1..].starts_with(|c: char| c.is_alphanumeric()) {
+            i += sep + 1; // `226-16-1-A`
+        } else if b[i] == b'-'
+            && let Some(n) = latin(rest)
+        {
+            i += sep + n;
+        } else {
+            break;
+        }
+    }
+    i += ordinal_mark(&s[i..]);
+    // `6 bis`, `12 ter A`; but `§§ 1 bis 3` is a range, not a suffix.
+    while let Some(rest) = s[i..].strip_prefix(' ') {
+        let Some(n) = latin(rest) else { break };
+        if rest[n..].starts_with(' ') && rest[n + 1..].starts_with(|c: char| c.is_ascii_digit()) {
+            break;
+        }
+        i += 1 + n;
+        let tail = &s[i..];
+        if tail.len() >= 2
+            && tail.as_bytes()[0] == b' '
+            && tail.as_bytes()[1].is_ascii_uppercase()
+            && !tail[2..].starts_with(|c: char| c.is_alphanumeric())
+        {
+            i += 2;
+        }
+    }
+    // `712-1 A`: a capital letter standing alone after the number, then the end or a separator.
+    let tail = s[i..].as_bytes();
+    if tail.len() >= 2
+        && tail[0] == b' '
+        && tail[1].is_ascii_uppercase()
+        && (tail.len() == 2 || matches!(tail[2], b'.' | b':' | b')' | b' ' | b'-'))
+        && (tail.len() == 2 || !s[i + 2..].trim_start().starts_with(|c: char| c.is_alphanumeric()))
+    {
+        i += 2;
+    }
+    Some((collapse_spaces(&s[..i]), i))
+}
+
+/// Reads a bare list number (`1.`, `1)`, `(1)`, `12a.`): digits and an optional lower-case
+/// letter. Returns it and the bytes used.
+pub(super) fn bare(s: &str) -> Option<(String, usize)> {
+    let digits = count_digits(s);
+    if digits == 0 || digits > MAX_DIGITS {
+        return None;
+    }
+    let mut end = digits;
+    if s[end..].starts_with(|c: char| c.is_ascii_lowercase())
+        && !s[end + 1..].starts_with(|c: char| c.is_alphabetic())
+    {
+        end += 1;
+    }
+    Some((s[..end].to_owned(), end))
+}
+
+/// Reads a roman numeral (upper case, optionally followed by `er`: `Ier`). Returns it and the
+/// bytes used.
+pub(super) fn roman(s: &str) -> Option<(String, usize)> {
+    let n = s.len() - s.trim_start_matches(['I', 'V', 'X', 'L', 'C', 'D', 'M']).len();
+    if n == 0 || !is_roman(&s[..n]) {
+        return None;
+    }
+    let end = n + ordinal_mark(&s[n..]);
+    if s[end..].starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    Some((s[..end].to_owned(), end))
+}
+
+/// Whether `s` could be a roman numeral.
+pub(super) fn is_roman(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 8 && !s.contains("IIII") && !s.contains("VV")
+}
+
+fn word_number(s: &str) -> Option<(String, usize)> {
+    let word_len = s
+        .char_indices()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(s.len(), |(i, _)| i);
+    let word = &s[..word_len];
+    WORD_NUMBERS
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w) || word.to_lowercase() == *w)
+        .then(|| (word.to_owned(), word_len))
+}
+
+/// A code prefix before the digits (`L`, `L. `, `R*`, `LO. `, `A. `): its length in bytes, or
+/// 0 when there is none (or no digit follows it).
+fn code_prefix(s: &str) -> usize {
+    let b = s.as_bytes();
+    let letters = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
+    if letters == 0 || letters > 3 {
+        return 0;
+    }
+    let mut k = letters;
+    if b.get(k) == Some(&b'*') {
+        k += 1;
+    }
+    if b.get(k) == Some(&b'.') {
+        k += 1;
+    }
+    if b.get(k) == Some(&b' ') {
+        k += 1;
+    }
+    if b.get(k).is_some_and(u8::is_ascii_digit) {
+        k
+    } else {
+        0
+    }
+}
+
+/// `er`, `re`, `ère` (French ordinals), `°`, `º`, `ª`, `.º`, or one letter (`5a`, `651e`,
+/// `12A`) right after the digits, not followed by another letter.
+fn ordinal_mark(s: &str) -> usize {
+    for mark in ["ère", "er", "re", ".º", "°", "º", "ª"] {
+        if let Some(rest) = s.strip_prefix(mark)
+            && !rest.starts_with(|c: char| c.is_alphabetic())
+        {
+            return mark.len();
+        }
+    }
+    if s.starts_with(|c: char| c.is_ascii_alphabetic())
+        && !s[1..].starts_with(|c: char| c.is_alphabetic())
+    {
+        return 1;
+    }
+    0
+}
+
+/// A Latin insertion suffix at the start of `s` (any case), not followed by a letter.
+fn latin(s: &str) -> Option<usize> {
+    LATIN.iter().find_map(|w| {
+        let head = s.get(..w.len())?;
+        (head.eq_ignore_ascii_case(w) && !s[w.len()..].starts_with(|c: char| c.is_alphabetic()))
+            .then_some(w.len())
+    })
+}
+
+fn count_digits(s: &str) -> usize {
+    s.bytes().take_while(u8::is_ascii_digit).count()
+}
+
+fn collapse_spaces(s: &str) -> String {
+    if !s.contains("  ") {
+        return s.to_owned();
+    }
+    s.split(' ')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// An order on numbers of one scheme, for the rule that a heading candidate which is not
+/// laid out as a heading must not repeat or go back in the numbering.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) struct SortKey {
+    prefix: String,
+    parts: Vec<u32>,
+}
+
+impl SortKey {
+    /// The key of a number as written; `None` when it has no digits (roman numerals and word
+    /// numbers are not ordered here).
+    pub(super) fn of(number: &str) -> Option<SortKey> {
+        let first_digit = number.find(|c: char| c.is_ascii_digit())?;
+        let prefix: String = number[..first_digit]
+            .chars()
+            .filter(char::is_ascii_alphabetic)
+            .collect();
+        let mut parts = Vec::new();
+        let mut rest = &number[first_digit..];
+        while !rest.is_empty() {
+            let d = count_digits(rest);
+            if d > 0 {
+                parts.push(rest[..d].parse().unwrap_or(u32::MAX));
+                rest = &rest[d..];
+                continue;
+            }
+            let word_len = rest
+                .char_indices()
+                .find(|(_, c)| !c.is_alphabetic())
+                .map_or(rest.len(), |(i, _)| i);
+            if word_len == 0 {
+                let skip = rest.chars().next().map_or(1, char::len_utf8);
+                rest = &rest[skip..];
+                continue;
+            }
+            let word = rest[..word_len].to_ascii_lowercase();
+            // A letter or Latin suffix sorts after the bare number it extends: 6 < 6a < 6 bis.
+            let rank = LATIN
+                .iter()
+                .position(|w| *w == word)
+                .map(|p| 100 + p as u32)
+                .or_else(|| {
+                    let mut cs = word.chars();
+                    match (cs.next(), cs.next()) {
+                        (Some(c), None) => Some(1 + c as u32 - 'a' as u32),
+                        _ => None,
+                    }
+                })
+                .unwrap_or(0);
+            parts.push(rank);
+            rest = &rest[word_len..];
+        }
+        Some(SortKey { prefix, parts })
+    }
+
+    /// Whether two keys can be compared: the same code prefix.
+    pub(super) fn comparable(&self, other: &SortKey) -> bool {
+        self.prefix == other.prefix
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn num(s: &str) -> Option<String> {
+        after_keyword(s).map(|(n, _)| n)
+    }
+
+    #[test]
+    fn numbers_are_read_whole() {
+        let cases = [
+            ("111-1", "111-1"),
+            ("L111-1 text", "L111-1"),
+            ("L. 111-1", "L. 111-1"),
+            ("R*131-1", "R*131-1"),
+            ("D. 123-4", "D. 123-4"),
+            ("LO. 12", "LO. 12"),
+            ("A. 1", "A. 1"),
+            ("1231-2", "1231-2"),
+            ("L111-7-2", "L111-7-2"),
+            ("1er", "1er"),
+            ("6 bis", "6 bis"),
+            ("12 ter A", "12 ter A"),
+            ("5a", "5a"),
+            ("651e Titel", "651e"),
+            ("2-bis.", "2-bis"),
+            ("1°", "1°"),
+            ("1.º", "1.º"),
+            ("único", "único"),
+            ("liminaire", "liminaire"),
+            ("IV", "IV"),
+            ("Ier", "Ier"),
+            ("5.", "5"),
+            ("1.2 text", "1.2"),
+            ("226-16-1-A", "226-16-1-A"),
+            ("712-1 A", "712-1 A"),
+            ("5 A new rule", "5"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(num(input).as_deref(), Some(want), "{input}");
+        }
+        // A range is not a suffix; a word is not a number.
+        assert_eq!(num("1 bis 3").as_deref(), Some("1"));
+        assert_eq!(num("of the Act"), None);
+        assert_eq!(num("1234567"), None);
+    }
+
+    #[test]
+    fn sort_keys_order_numbers() {
+        let k = |s: &str| SortKey::of(s).expect("has digits");
+        assert!(k("111-1") < k("111-2"));
+        assert!(k("111-9") < k("112-1"));
+        assert!(k("6") < k("6a") && k("6a") < k("6 bis") && k("6 bis") < k("7"));
+        assert!(k("L111-1").comparable(&k("L. 111-2")));
+        assert!(!k("L111-1").comparable(&k("R111-1")));
+        assert!(SortKey::of("IV").is_none());
+    }
+}

@@ -1,0 +1,88 @@
+//! Word keys: hashes of a text's words, lower-cased, that ignore punctuation and spacing.
+//!
+//! Every provision's key is computed once at parse time; the aligner's exact pass and word
+//! bags read these hashes, never the words themselves.
+
+use crate::hash::fold;
+
+/// Lower-cased form of each ASCII byte that belongs to a word, 0 for the others. Letters and
+/// digits both have bit 0x20 set once lower-cased, so a word byte is never 0.
+const ASCII_WORD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
+/// Calls `f` with the hash of every word of `text` (a maximal run of letters and digits,
+/// lower-cased), in order. Bytes are folded eight at a time: the hash is a few instructions
+/// per byte, and it is on the path of every provision of every diff.
+pub fn for_each_word_key(text: &str, mut f: impl FnMut(u64)) {
+    const SEED: u64 = 0x243F_6A88_85A3_08D3;
+    // A word's last chunk has fewer than 8 bytes, so its top byte is 0 before this marker is
+    // applied; full chunks never have a top byte of 0xFF (no word byte is 0xFF in UTF-8).
+    const END: u64 = 0xFF00_0000_0000_0000;
+    let mut h = SEED;
+    let mut acc: u64 = 0;
+    let mut n = 0u32;
+    let mut in_word = false;
+    let push = |byte: u8, h: &mut u64, acc: &mut u64, n: &mut u32| {
+        *acc |= u64::from(byte) << (8 * *n);
+        *n += 1;
+        if *n == 8 {
+            *h = fold(*h, *acc);
+            *acc = 0;
+            *n = 0;
+        }
+    };
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let word_char = if b < 0x80 {
+            let lower = ASCII_WORD[usize::from(b)];
+            if lower != 0 {
+                push(lower, &mut h, &mut acc, &mut n);
+            }
+            i += 1;
+            lower != 0
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            if c.is_alphanumeric() {
+                for l in c.to_lowercase() {
+                    let mut buf = [0u8; 4];
+                    for &byte in l.encode_utf8(&mut buf).as_bytes() {
+                        push(byte, &mut h, &mut acc, &mut n);
+                    }
+                }
+                true
+            } else {
+                false
+            }
+        };
+        if word_char {
+            in_word = true;
+        } else if in_word {
+            f(fold(h, acc ^ END));
+            (h, acc, n, in_word) = (SEED, 0, 0, false);
+        }
+    }
+    if in_word {
+        f(fold(h, acc ^ END));
+    }
+}
+
+/// Returns the hash of a text's words (lower-cased runs of letters and digits): equal for
+/// texts that differ only in case, punctuation and spacing.
+pub fn words_key(text: &str) -> u64 {
+    let mut key = 0x1319_8A2E_0370_7344;
+    for_each_word_key(text, |w| key = fold(key, w));
+    key
+}
