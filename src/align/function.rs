@@ -63,7 +63,7 @@ pub fn align(old: Vec<Provision>, new: Vec<Provision>, opts: &AlignOptions) -> A
     let mut placed_new = vec![false; new.len()];
     for (i, j) in pairs.old_to_new.iter().enumerate() {
         if let Some(j) = *j {
-            let kind = if old[i].text == new[j].text {
+            let kind = if same_but_spacing(&old[i].text, &new[j].text) {
                 ChangeKind::Unchanged
             } else {
                 ChangeKind::Reworded
@@ -101,6 +101,11 @@ pub fn align(old: Vec<Provision>, new: Vec<Provision>, opts: &AlignOptions) -> A
     let mut moved = vec![false; raw.len()];
     for (&k, kept) in linked.iter().zip(order::in_order(&keys)) {
         moved[k] = !kept;
+    }
+    // Moved too: taken into another part of the outline (another chapter, title, annex).
+    let links: Vec<(usize, usize)> = linked.iter().map(|&k| (raw[k].1[0], raw[k].2[0])).collect();
+    for (&k, across) in linked.iter().zip(order::across_places(&old, &new, &links)) {
+        moved[k] |= across;
     }
 
     let build_all = |part: Vec<(usize, RawChange)>| -> Vec<Change> {
@@ -169,6 +174,23 @@ fn pinned_indexes(
         .collect()
 }
 
+/// Whether two texts differ at most in their whitespace (line breaks, blank lines,
+/// indentation, runs of spaces): a republished layout, not a change of wording.
+fn same_but_spacing(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let mut x = a.split_whitespace();
+    let mut y = b.split_whitespace();
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return true,
+            (Some(p), Some(q)) if p == q => {}
+            _ => return false,
+        }
+    }
+}
+
 /// Sorts changes in new-document order; a removed provision goes right after the change that
 /// holds the nearest preceding old provision (removed ones keep old order among themselves).
 fn order(raw: Vec<RawChange>, n_old: usize) -> Vec<RawChange> {
@@ -233,17 +255,18 @@ fn build(
         (Some(&i), Some(&j)) => old[i].number != new[j].number,
         _ => false,
     };
+    let key = |ps: &[Provision], idx: &[usize]| idx.iter().map(|&i| ps[i].key).collect::<Vec<_>>();
+    // The same words (an editorial change): as similar as words can be.
+    let same_words = kind != ChangeKind::Unchanged && key(old, &os) == key(new, &ns);
     let similarity = match kind {
         ChangeKind::Unchanged => 1.0,
         ChangeKind::Added | ChangeKind::Removed => 0.0,
+        _ if same_words => 1.0,
         _ => f.group_similarity(&os, &ns),
     };
     let tags = match kind {
         ChangeKind::Reworded | ChangeKind::Split | ChangeKind::Merged => {
-            let key = |ps: &[Provision], idx: &[usize]| {
-                idx.iter().map(|&i| ps[i].key).collect::<Vec<_>>()
-            };
-            tags::classify(&redline, key(old, &os) == key(new, &ns))
+            tags::classify(&redline, same_words)
         }
         _ => Vec::new(),
     };

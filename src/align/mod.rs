@@ -126,7 +126,8 @@ pub struct Change {
     pub new: Vec<usize>,
     /// The number changed.
     pub renumbered: bool,
-    /// The pair left the longest order-preserving chain.
+    /// The pair left the longest order-preserving chain, or was taken into another part of the
+    /// outline (another chapter, title or annex) than its neighbours.
     pub moved: bool,
     /// Word similarity of the two sides, 0–1 (1 for unchanged, 0 for added/removed).
     pub similarity: f64,
@@ -264,6 +265,18 @@ impl Alignment {
     /// Returns the ids of a change's new provisions.
     pub fn new_ids(&self, c: &Change) -> Vec<&str> {
         c.new.iter().map(|&i| self.new[i].id.as_str()).collect()
+    }
+
+    /// Returns the place (heading path) of a change's first old provision; empty for an added
+    /// provision or a document without outline.
+    pub fn old_place(&self, c: &Change) -> &[String] {
+        c.old.first().map_or(&[], |&i| &self.old[i].place)
+    }
+
+    /// Returns the place (heading path) of a change's first new provision; empty for a
+    /// removed provision or a document without outline.
+    pub fn new_place(&self, c: &Change) -> &[String] {
+        c.new.first().map_or(&[], |&j| &self.new[j].place)
     }
 
     /// Returns `true` when nothing but numbering changed.

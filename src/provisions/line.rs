@@ -67,7 +67,7 @@ const KEYWORDS: [(&str, Scheme); 22] = [
 
 /// Keywords of structural headings above provisions, lower case. Part of the document's
 /// outline, never provisions.
-const STRUCTURE: [&str; 46] = [
+const STRUCTURE: [&str; 47] = [
     "partie",
     "livre",
     "titre",
@@ -102,6 +102,7 @@ const STRUCTURE: [&str; 46] = [
     "subsección",
     "parte",
     "capitolo",
+    "capo",
     "titolo",
     "sezione",
     "hoofdstuk",
@@ -299,7 +300,9 @@ fn keyword_marker(
     }
     let closing = tail.trim_start_matches(['.', ':', ')', '*', '_', ' ', '\t', '—', '–', '-']);
     let title = closing.trim_end();
-    let separator = tail.trim_start().starts_with(['.', ':', ')', '—', '–', '-']);
+    let separator = tail
+        .trim_start()
+        .starts_with(['.', ':', ')', '—', '–', '-']);
     let strong = md_level.is_some() || bold || title.is_empty() || separator;
     let headlike = strong || reads_as_title(title);
     let structure = if matches!(scheme, Scheme::Section | Scheme::Point) && headlike {
@@ -379,8 +382,8 @@ fn list_marker(line: &str, rest: &str, indent: usize, md_level: Option<u8>) -> O
         if tail.starts_with(". ") || tail.starts_with(".\t") || tail.trim_end() == "." {
             return Some(make(Scheme::DecimalDot, number, &tail[1..], false));
         }
-        if tail.starts_with(')') {
-            return Some(make(Scheme::DecimalParen, number, &tail[1..], false));
+        if let Some(after) = tail.strip_prefix(')') {
+            return Some(make(Scheme::DecimalParen, number, after, false));
         }
         if md_level.is_some() && (tail.starts_with(' ') || tail.trim().is_empty()) {
             return Some(make(Scheme::Heading, number, tail, true));
@@ -397,7 +400,10 @@ fn list_marker(line: &str, rest: &str, indent: usize, md_level: Option<u8>) -> O
         }
         return None;
     }
-    let roman = rest.len() - rest.trim_start_matches(['I', 'V', 'X', 'L', 'C', 'D', 'M']).len();
+    let roman = rest.len()
+        - rest
+            .trim_start_matches(['I', 'V', 'X', 'L', 'C', 'D', 'M'])
+            .len();
     if roman > 0
         && (rest[roman..].starts_with(". ") || rest[roman..].trim_end() == ".")
         && number::is_roman(&rest[..roman])
@@ -431,7 +437,9 @@ fn reads_as_title(title: &str) -> bool {
 /// `1 bis 3`, `1 und 2`, `5 to 7`, `5 à 7`, `5-7` after the first number of a range.
 fn is_range(tail: &str) -> bool {
     let t = tail.trim_start();
-    for w in ["bis ", "und ", "to ", "à ", "au ", "through ", "and ", "y ", "a "] {
+    for w in [
+        "bis ", "und ", "to ", "à ", "au ", "through ", "and ", "y ", "a ",
+    ] {
         if let Some(r) = t.strip_prefix(w) {
             let r = r.trim_start().trim_start_matches('§').trim_start();
             if r.starts_with(|c: char| c.is_ascii_digit()) {
@@ -479,17 +487,29 @@ pub(super) fn structure(text: &str, md_level: Option<u8>) -> Option<Heading> {
             .find(|(_, c)| !(c.is_alphanumeric() || matches!(c, '-' | '*' | '°' | 'º')))
             .map_or(rest.len(), |(i, _)| i);
         let desig = &rest[..desig_len];
-        let short = format!("{} {desig}", &text[..first_len]);
+        // `Annex I`, `Part B` when a separator or nothing follows; the whole heading when a
+        // title runs on (`ANNEXE A L'ARTICLE R311-6`: there `A` is a word, not a letter).
+        let runs_on = rest[desig_len..].starts_with(' ')
+            && !rest[desig_len..]
+                .trim_start()
+                .starts_with(['.', ':', '—', '–', '-', '(']);
+        let short = if runs_on {
+            tidy_label(text)
+        } else {
+            format!("{} {desig}", &text[..first_len])
+        };
         let title = rest[desig_len..].trim_start_matches(['.', ':', ' ', '—', '–', '-', '\t']);
         let separated = rest[desig_len..].len() != rest[desig_len..].trim_start().len()
             || rest[desig_len..].starts_with(['.', ':', '—', '–', '-']);
         if is_designator(desig) && (desig_len == rest.len() || separated) {
             let sentence = title.ends_with(['.', ';', ',']) && title.to_uppercase() != title;
             let plain_title = rest[desig_len..].starts_with(' ')
-                && !rest[desig_len..].trim_start().starts_with(['.', ':', '—', '–', '-']);
+                && !rest[desig_len..]
+                    .trim_start()
+                    .starts_with(['.', ':', '—', '–', '-']);
             if sentence
                 || title.split_whitespace().count() > 25
-                || (plain_title && !title.starts_with(|c: char| c.is_uppercase()))
+                || (plain_title && !title.starts_with(|c: char| c.is_uppercase() || c == '('))
             {
                 return None;
             }
@@ -590,7 +610,7 @@ impl Heading {
             "titre" | "title" | "título" | "titulo" | "titolo" | "tytuł" => 30,
             "subtitle" | "подраздел" | "підрозділ" => 35,
             "chapitre" | "chapter" | "capítulo" | "capitulo" | "capitolo" | "kapitel"
-            | "hoofdstuk" | "глава" | "abschnitt" => 40,
+            | "hoofdstuk" | "глава" | "abschnitt" | "capo" => 40,
             "subchapter" | "unterabschnitt" => 45,
             "titel" => 50,
             "untertitel" => 55,

@@ -52,6 +52,8 @@ mod number;
 mod words;
 
 #[cfg(test)]
+mod headings;
+#[cfg(test)]
 mod tests;
 
 use std::collections::HashMap;
@@ -153,11 +155,20 @@ fn rows(doc: &str) -> Vec<Row> {
         offset += raw.len();
     }
     // A heading without designator (`Partie législative`) must stand alone between blank
-    // lines; in running text the same words are a sentence.
+    // lines, in a document whose outline has designated headings (`Livre Ier`); elsewhere the
+    // same words are a title line or a sentence.
+    let outlined = rows.iter().any(|r| match &r.line {
+        Line::Heading(h) => !h.needs_standalone && !h.kind.starts_with('#'),
+        _ => false,
+    });
     for k in 0..rows.len() {
         if let Line::Heading(h) = &rows[k].line
             && h.needs_standalone
         {
+            if !outlined {
+                rows[k].line = Line::Body;
+                continue;
+            }
             let blank = |r: Option<&Row>| r.is_none_or(|r| matches!(r.line, Line::Blank));
             let before = if k == 0 { None } else { rows.get(k - 1) };
             if !(blank(before) || before.is_some_and(|r| matches!(r.line, Line::Heading(_))))
@@ -263,14 +274,12 @@ fn segments(rows: &[Row]) -> Vec<Segment> {
 /// Finds the provisions of one segment.
 fn parse_segment(doc: &str, rows: &[Row], seg: Segment, found: &mut Vec<Found>) {
     let range = seg.rows.clone();
-    let Some((scheme, indent, strict)) = choose_scheme(
-        rows[range.clone()]
-            .iter()
-            .filter_map(|r| match &r.line {
-                Line::Marker(m) if m.headlike => Some(m),
-                _ => None,
-            }),
-    ) else {
+    let Some((scheme, indent, strict)) =
+        choose_scheme(rows[range.clone()].iter().filter_map(|r| match &r.line {
+            Line::Marker(m) if m.headlike => Some(m),
+            _ => None,
+        }))
+    else {
         return positional(doc, rows, seg, found);
     };
     let first_found = found.len();
@@ -300,8 +309,7 @@ fn parse_segment(doc: &str, rows: &[Row], seg: Segment, found: &mut Vec<Found>) 
                 open = true;
             }
             Line::Marker(Marker {
-                structure: Some(_),
-                ..
+                structure: Some(_), ..
             })
             | Line::Heading(_) => {
                 push_heading(rows, &mut stack, k);
@@ -346,8 +354,7 @@ fn heading(rows: &[Row], k: usize) -> Heading {
     match &rows[k].line {
         Line::Heading(h) => h.clone(),
         Line::Marker(Marker {
-            structure: Some(h),
-            ..
+            structure: Some(h), ..
         }) => h.clone(),
         _ => Heading {
             label: String::new(),
@@ -407,7 +414,9 @@ fn choose_scheme<'a>(markers: impl Iterator<Item = &'a Marker>) -> Option<(Schem
     seen.into_iter()
         .filter(|(s, _)| !s.is_keyword() && *s != Scheme::Heading)
         // A lone `I.` or `2025 Budget` is more likely a sentence than a numbering scheme.
-        .filter(|(s, (_, count, _))| !matches!(s, Scheme::Roman | Scheme::BareNumber) || *count >= 2)
+        .filter(|(s, (_, count, _))| {
+            !matches!(s, Scheme::Roman | Scheme::BareNumber) || *count >= 2
+        })
         .min_by_key(|(s, (indent, _, _))| (*indent, *s))
         .and_then(|(s, v)| pick(s, v))
 }
@@ -527,8 +536,9 @@ fn bullet(line: &str) -> Option<usize> {
     let t = line.trim_start_matches([' ', '\t']);
     let mut cs = t.chars();
     let c = cs.next()?;
-    (matches!(c, '-' | '•' | '*' | '–' | '—' | '‣' | '◦') && cs.next().is_some_and(char::is_whitespace))
-        .then_some(line.len() - t.len())
+    (matches!(c, '-' | '•' | '*' | '–' | '—' | '‣' | '◦')
+        && cs.next().is_some_and(char::is_whitespace))
+    .then_some(line.len() - t.len())
 }
 
 /// Qualifies the ids of provisions under headings of a kind where numbering restarts: every
@@ -588,15 +598,25 @@ fn assemble(doc: &str, rows: &[Row], found: Vec<Found>) -> Vec<Provision> {
     let mut provisions = Vec::with_capacity(found.len() + 1);
     let first_start = found.first().map_or(doc.len(), |f| f.start);
     let empty: Place = Arc::from(Vec::new());
-    if !doc[..first_start].trim().is_empty() {
-        provisions.push(make(
-            doc,
-            None,
-            "preamble".into(),
-            0..first_start,
-            0..first_start,
-            empty.clone(),
-        ));
+    // The preamble is the text before the first provision, its structural headings left out
+    // (they are the first provision's place): headings alone make no preamble.
+    let mut preamble = String::new();
+    for row in rows.iter().take_while(|r| r.start < first_start) {
+        if !is_heading_row(&row.line) {
+            preamble.push_str(&doc[row.start..row.end]);
+            preamble.push('\n');
+        }
+    }
+    if !preamble.trim().is_empty() {
+        let text: Arc<str> = preamble.trim().into();
+        provisions.push(Provision {
+            id: "preamble".into(),
+            number: None,
+            span: 0..first_start,
+            key: words_key(&text),
+            text,
+            place: empty.clone(),
+        });
     }
     let mut seen: HashMap<String, usize, crate::hash::FxBuild> = HashMap::default();
     // Consecutive provisions share one place: one allocation per heading change.
@@ -659,10 +679,7 @@ fn make(
     place: Place,
 ) -> Provision {
     // Shared, not copied: alignments and redlines of every version pair point at this text.
-    let text: Arc<str> = doc[text]
-        .trim_end()
-        .trim_start_matches([' ', '\t'])
-        .into();
+    let text: Arc<str> = doc[text].trim().into();
     Provision {
         id,
         number,

@@ -77,7 +77,10 @@ pub(super) fn after_keyword(s: &str) -> Option<(String, usize)> {
             break;
         }
         let rest = &s[i + sep..];
-        let letters = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_uppercase()).len();
+        let letters = rest.len()
+            - rest
+                .trim_start_matches(|c: char| c.is_ascii_uppercase())
+                .len();
         let d = if letters <= 2 {
             count_digits(&rest[letters..])
         } else {
@@ -85,7 +88,10 @@ pub(super) fn after_keyword(s: &str) -> Option<(String, usize)> {
         };
         if d > 0 && d <= MAX_DIGITS {
             i += sep + letters + d;
-        } else if b[i] == b'-' && letters == 1 && !rest[1..].starts_with(|c: char| c.is_alphanumeric()) {
+        } else if b[i] == b'-'
+            && letters == 1
+            && !rest[1..].starts_with(|c: char| c.is_alphanumeric())
+        {
             i += sep + 1; // `226-16-1-A`
         } else if b[i] == b'-'
             && let Some(n) = latin(rest)
@@ -113,12 +119,15 @@ pub(super) fn after_keyword(s: &str) -> Option<(String, usize)> {
         }
     }
     // `712-1 A`: a capital letter standing alone after the number, then the end or a separator.
-    let tail = s[i..].as_bytes();
+    let tail = &s.as_bytes()[i..];
     if tail.len() >= 2
         && tail[0] == b' '
         && tail[1].is_ascii_uppercase()
         && (tail.len() == 2 || matches!(tail[2], b'.' | b':' | b')' | b' ' | b'-'))
-        && (tail.len() == 2 || !s[i + 2..].trim_start().starts_with(|c: char| c.is_alphanumeric()))
+        && (tail.len() == 2
+            || !s[i + 2..]
+                .trim_start()
+                .starts_with(|c: char| c.is_alphanumeric()))
     {
         i += 2;
     }
@@ -144,7 +153,9 @@ pub(super) fn bare(s: &str) -> Option<(String, usize)> {
 /// Reads a roman numeral (upper case, optionally followed by `er`: `Ier`). Returns it and the
 /// bytes used.
 pub(super) fn roman(s: &str) -> Option<(String, usize)> {
-    let n = s.len() - s.trim_start_matches(['I', 'V', 'X', 'L', 'C', 'D', 'M']).len();
+    let n = s.len()
+        - s.trim_start_matches(['I', 'V', 'X', 'L', 'C', 'D', 'M'])
+            .len();
     if n == 0 || !is_roman(&s[..n]) {
         return None;
     }

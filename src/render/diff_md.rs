@@ -20,18 +20,34 @@ pub fn diff(view: &DiffView<'_>, _opts: &RenderOptions, out: &mut dyn Write) -> 
             )?;
         }
     }
-    writeln!(out, "| old | new | change | flags | tags | similarity |")?;
-    writeln!(out, "|---|---|---|---|---|---|")?;
+    let outlined = view.visible().any(|c| !view.place_of(c).is_empty());
+    if outlined {
+        writeln!(
+            out,
+            "| place | old | new | change | flags | tags | similarity |"
+        )?;
+        writeln!(out, "|---|---|---|---|---|---|---|")?;
+    } else {
+        writeln!(out, "| old | new | change | flags | tags | similarity |")?;
+        writeln!(out, "|---|---|---|---|---|---|")?;
+    }
     let visible: Vec<_> = view.visible().collect();
     for c in &visible {
         let mut flags = Vec::new();
         if c.renumbered {
             flags.push("renumbered");
         }
+        let from;
         if c.moved {
-            flags.push("moved");
+            from = view
+                .moved_from(c)
+                .map(|p| format!("moved from {}", p.join(" › ")));
+            flags.push(from.as_deref().unwrap_or("moved"));
         }
         let tags: Vec<&str> = c.tags.iter().map(|t| t.as_str()).collect();
+        if outlined {
+            write!(out, "| {} ", cell(&view.place_of(c).join(" › ")))?;
+        }
         writeln!(
             out,
             "| {} | {} | {} | {} | {} | {:.2} |",
@@ -56,4 +72,9 @@ pub fn diff(view: &DiffView<'_>, _opts: &RenderOptions, out: &mut dyn Write) -> 
         writeln!(out, "{}", super::lineage_md::redline(&c.redline))?;
     }
     Ok(())
+}
+
+/// A table cell: pipes escaped, so a heading that holds one cannot break the table.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|")
 }

@@ -1,6 +1,7 @@
 //! Terminal view of a diff: a summary line, then each change with its numbers, kind, flags,
 //! tags and the redline — coloured on a tty, `[-deleted-]{+inserted+}` otherwise (as
-//! `git diff --word-diff=plain`).
+//! `git diff --word-diff=plain`). A line `§ Livre Ier › Titre II › …` names the place in the
+//! outline whenever it changes from one change to the next.
 
 use std::io::Write;
 
@@ -27,8 +28,18 @@ pub fn diff(view: &DiffView<'_>, opts: &RenderOptions, out: &mut dyn Write) -> R
             writeln!(out, "{}", paint(opts, Label::Warning, &warn))?;
         }
     }
+    let mut shown_place: &[String] = &[];
     for c in view.visible() {
         writeln!(out)?;
+        let place = view.place_of(c);
+        if place != shown_place && !place.is_empty() {
+            writeln!(
+                out,
+                "{}",
+                paint(opts, Label::Place, &format!("§ {}", place.join(" › ")))
+            )?;
+            shown_place = place;
+        }
         writeln!(out, "{}", heading(view, c, opts))?;
         if c.kind == ChangeKind::Unchanged {
             continue;
@@ -63,7 +74,10 @@ fn heading(view: &DiffView<'_>, c: &Change, opts: &RenderOptions) -> String {
         parts.push("renumbered".into());
     }
     if c.moved {
-        parts.push("moved".into());
+        match view.moved_from(c) {
+            Some(from) => parts.push(format!("moved from {}", from.join(" › "))),
+            None => parts.push("moved".into()),
+        }
     }
     if !c.tags.is_empty() {
         parts.push(format!(

@@ -146,6 +146,10 @@ struct ChangeJson<'a> {
     new: Vec<&'a str>,
     renumbered: bool,
     moved: bool,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    old_place: &'a [String],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    new_place: &'a [String],
     similarity: f64,
     tags: Vec<&'static str>,
     redline: Vec<SpanJson<'a>>,
@@ -186,6 +190,8 @@ pub fn diff(
                 new: a.new_ids(c),
                 renumbered: c.renumbered,
                 moved: c.moved,
+                old_place: a.old_place(c),
+                new_place: a.new_place(c),
                 // Three decimals keep snapshots stable across platforms' float printing.
                 similarity: (c.similarity * 1000.0).round() / 1000.0,
                 tags: c.tags.iter().map(|t| t.as_str()).collect(),

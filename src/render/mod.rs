@@ -204,6 +204,28 @@ pub struct DiffView<'a> {
 }
 
 impl DiffView<'_> {
+    /// The place a change is shown under: its new side's, or its old side's for a removal.
+    pub fn place_of(&self, c: &crate::align::Change) -> &[String] {
+        let a = self.alignment;
+        if c.new.is_empty() {
+            a.old_place(c)
+        } else {
+            a.new_place(c)
+        }
+    }
+
+    /// Where a change came from when it crossed places: the old place, from the first heading
+    /// that differs (`None` when the place is the same or either side has none).
+    pub fn moved_from<'v>(&'v self, c: &crate::align::Change) -> Option<&'v [String]> {
+        let a = self.alignment;
+        let (old, new) = (a.old_place(c), a.new_place(c));
+        if old.is_empty() || new.is_empty() || old == new {
+            return None;
+        }
+        let common = old.iter().zip(new).take_while(|(x, y)| x == y).count();
+        Some(&old[common..])
+    }
+
     /// Returns the changes the view shows.
     pub fn visible(&self) -> impl Iterator<Item = &crate::align::Change> {
         let a = self.alignment;

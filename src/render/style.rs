@@ -31,6 +31,8 @@ pub(crate) enum Label {
     Change(ChangeKind),
     /// Words whose wording comes from version `n` (0-based) in blame.
     Origin(usize),
+    /// A provision's place in the outline (chapter path).
+    Place,
     /// A problem found by `verify`.
     Problem,
     /// The all-clear of `verify`.
@@ -59,6 +61,7 @@ impl Label {
             Label::Insert => "redline.insert".into(),
             Label::Change(kind) => format!("change.{}", kind.as_str()),
             Label::Origin(n) => format!("origin.v{}", n + 1),
+            Label::Place => "place".into(),
             Label::Problem => "verify.problem".into(),
             Label::Ok => "verify.ok".into(),
         }
@@ -71,6 +74,7 @@ impl Label {
             Label::Track | Label::Event => AnsiColor::Cyan.on_default(),
             Label::Warning | Label::Problem => AnsiColor::Red.on_default().bold(),
             Label::Key => Style::new().dimmed(),
+            Label::Place => AnsiColor::Blue.on_default().bold(),
             Label::Delete => AnsiColor::Red.on_default().strikethrough(),
             Label::Insert => AnsiColor::Green.on_default().underline(),
             Label::Change(kind) => match kind {

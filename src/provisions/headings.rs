@@ -1,0 +1,180 @@
+//! The heading-line table: how single lines of real published texts read, from the codes and
+//! bills of several countries. Each row is a line and what it must be.
+
+use super::line::{Line, classify};
+
+/// What a line must read as.
+#[derive(Debug, Clone, Copy)]
+enum Reading {
+    /// Opens a provision numbered so (if the document's scheme is its scheme).
+    Opens(&'static str),
+    /// A provision keyword or sign followed by a citation, not a heading.
+    Cites,
+    /// A structural heading (part, title, chapter, section of a code).
+    Outline,
+    /// A group heading (annex, schedule) with this short name.
+    Group(&'static str),
+    /// A removed range.
+    Gap,
+    /// Running text.
+    Text,
+}
+use Reading::*;
+
+const TABLE: &[(&str, Reading)] = &[
+    // France (Légifrance, legalize-fr), Belgium, Luxembourg
+    ("Article 111-1", Opens("111-1")),
+    ("##### Article L111-1", Opens("L111-1")),
+    ("Article R131-1", Opens("R131-1")),
+    ("Article L. 111-1", Opens("L. 111-1")),
+    ("Article R*131-1", Opens("R*131-1")),
+    ("Article D. 123-4", Opens("D. 123-4")),
+    ("Article LO. 12", Opens("LO. 12")),
+    ("Article A. 1", Opens("A. 1")),
+    ("Article 1er", Opens("1er")),
+    ("Article 6 bis", Opens("6 bis")),
+    ("Article 12 ter A", Opens("12 ter A")),
+    ("##### Article liminaire", Opens("liminaire")),
+    ("Article 226-16-1-A", Opens("226-16-1-A")),
+    ("Article 1231-2", Opens("1231-2")),
+    (
+        "Art. 1er. La présente loi règle une matière visée à l'article 74.",
+        Opens("1er"),
+    ),
+    ("Art. 5.", Opens("5")),
+    ("Livre Ier : Dispositions générales", Outline),
+    ("Titre Ier : De la loi pénale", Outline),
+    (
+        "Chapitre II : De l'application de la loi pénale dans le temps",
+        Outline,
+    ),
+    (
+        "#### Section 1 : Information sur les conditions sociales",
+        Outline,
+    ),
+    (
+        "Section 2 :  Information sur la saisonnalité des fruits",
+        Outline,
+    ),
+    ("Sous-section 2 : Des peines applicables", Outline),
+    ("Paragraphe 3 : Dispositions communes", Outline),
+    ("Partie législative", Outline),
+    ("### Annexes", Group("Annexes")),
+    (
+        "ANNEXE A L'ARTICLE R311-6",
+        Group("ANNEXE A L'ARTICLE R311-6"),
+    ),
+    ("L'article 111-1 est abrogé.", Text),
+    // Germany (bundestag/gesetze), Austria
+    ("##### § 1 Keine Strafe ohne Gesetz", Opens("1")),
+    ("§ 651e Vertragsübertragung", Opens("651e")),
+    ("###### § 38 Dauer der Freiheitsstrafe", Opens("38")),
+    ("##### § 48 (weggefallen)", Opens("48")),
+    ("§ 57 Abs. 1 Satz 2 und Abs. 6 gilt entsprechend.", Cites),
+    ("§ 5 bestraft.", Cites),
+    ("§ 12 in Verbindung mit § 13", Cites),
+    ("§§ 1 bis 3 (weggefallen)", Gap),
+    ("§ 7 bis 9 (aufgehoben)", Gap),
+    ("Art. 1 Änderung des Strafgesetzbuches", Opens("1")),
+    ("Artikel 3 Inkrafttreten", Opens("3")),
+    ("Erster Abschnitt - Das Strafgesetz", Outline),
+    ("## Allgemeiner Teil - ", Outline),
+    ("#### Zweiter Titel - Sprachgebrauch", Outline),
+    ("Anhang", Group("Anhang")),
+    ("Anlage 1 (zu § 5)", Group("Anlage 1")),
+    // United States (GPO bill text)
+    ("SEC. 1. SHORT TITLE.", Opens("1")),
+    ("SEC. 101. DEFINITIONS.", Opens("101")),
+    ("SEC. 3A. AUTHORIZATION OF APPROPRIATIONS.", Opens("3A")),
+    ("Sec. 2. Findings.", Opens("2")),
+    (
+        "Section 1(b) of Public Law 115–275 is amended by striking the period",
+        Text,
+    ),
+    ("Section 5 is amended—", Cites),
+    ("TITLE I—GENERAL PROVISIONS", Outline),
+    (
+        "Subtitle A—Amendments to the Internal Revenue Code",
+        Outline,
+    ),
+    ("CHAPTER 3—MISCELLANEOUS", Outline),
+    (
+        "Chapter 5 of title 10, United States Code, is amended",
+        Text,
+    ),
+    ("(a) In general.—The Secretary shall", Text),
+    // United Kingdom
+    ("1 Short title", Opens("1")),
+    ("12 Commencement and extent", Opens("12")),
+    ("PART 1", Outline),
+    ("Schedule 2", Group("Schedule 2")),
+    (
+        "2 The Secretary of State may by regulations make provision.",
+        Text,
+    ),
+    // Spain, Latin America, Italy
+    ("Artículo 1°", Opens("1°")),
+    ("Artículo 1. Objeto.", Opens("1")),
+    (
+        "Artículo único. Modificación de la Ley 5/2011.",
+        Opens("único"),
+    ),
+    ("Artículo 5 bis. Ámbito de aplicación", Opens("5 bis")),
+    ("Artículo 2.º Definiciones", Opens("2.º")),
+    ("CAPÍTULO I", Outline),
+    ("Capítulo II. Disposiciones generales", Outline),
+    ("TÍTULO PRELIMINAR", Outline),
+    ("Art. 2-bis. (Definizioni)", Opens("2-bis")),
+    ("Capo I - Disposizioni generali", Outline),
+    // Russia, Ukraine
+    ("Статья 5. Сфера действия настоящего Закона", Opens("5")),
+    ("Стаття 12. Набрання чинності", Opens("12")),
+    ("Глава 1. Общие положения", Outline),
+    // Treaties, plans, leaks
+    ("Article 5a", Opens("5a")),
+    ("**Article 5.** The Parties shall", Opens("5")),
+    ("Annex I", Group("Annex I")),
+    ("ANNEX II: Security guarantees", Group("ANNEX II")),
+    ("PROTOCOL", Group("PROTOCOL")),
+    ("Part B. Economy", Outline),
+    ("1. Ukraine's sovereignty will be confirmed.", Opens("1")),
+    ("12) Elections will be held", Opens("12")),
+    ("(3) The guarantee ends", Opens("3")),
+    ("IV. Final provisions", Opens("IV")),
+    ("## 3. Security", Opens("3")),
+    ("Point 7: NATO", Opens("7")),
+    ("2025 was a year of talks.", Text),
+    ("3.5 percent of GDP", Text),
+    ("Part of the deal was signed.", Text),
+    ("Article 7 of the Treaty applies.", Cites),
+    ("- a bullet point", Text),
+];
+
+#[test]
+fn every_heading_line_reads_as_published() {
+    assert!(TABLE.len() >= 60, "{} rows", TABLE.len());
+    let mut wrong = Vec::new();
+    for &(text, want) in TABLE {
+        let got = classify(text);
+        let ok = match (want, &got) {
+            // A Markdown heading may also serve the outline when the scheme is not its own.
+            (Opens(n), Line::Marker(m)) => m.headlike && m.number == n,
+            (Cites, Line::Marker(m)) => !m.headlike,
+            (Cites, Line::Body) => true,
+            (Outline, Line::Heading(h)) => h.group.is_none(),
+            (Outline, Line::Marker(m)) => m.structure.as_ref().is_some_and(|h| h.group.is_none()),
+            (Group(g), Line::Heading(h)) => h.group.as_deref() == Some(g),
+            (Gap, Line::Gap) | (Text, Line::Body) => true,
+            _ => false,
+        };
+        if !ok {
+            wrong.push(format!("{text:?}: want {want:?}, got {got:?}"));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} lines misread:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
