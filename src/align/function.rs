@@ -20,6 +20,12 @@ type RawChange = (ChangeKind, Vec<usize>, Vec<usize>);
 /// assert!(d.changes.iter().any(|c| c.kind == ChangeKind::Unchanged && c.renumbered));
 /// ```
 pub fn diff(old: &str, new: &str, opts: &AlignOptions) -> Alignment {
+    // The same bytes are the same provisions: parse once (a re-circulated text, or a file
+    // compared with itself).
+    if old == new {
+        let a = provisions::parse(old);
+        return align(a.clone(), a, opts);
+    }
     // Large texts are parsed side by side on two threads (measured by the benchmark suite).
     if old.len() + new.len() < PARALLEL_PARSE_BYTES {
         return align(provisions::parse(old), provisions::parse(new), opts);

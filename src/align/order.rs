@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use crate::hash::FxBuild;
 use crate::provisions::Provision;
 
 /// Returns a mask over `keys` (distinct values): `true` for the keys in one longest increasing
@@ -43,16 +44,16 @@ pub(super) fn across_places(
     if old.iter().all(|p| p.place.is_empty()) || new.iter().all(|p| p.place.is_empty()) {
         return vec![false; links.len()];
     }
-    type Counts<'a> = HashMap<&'a [String], HashMap<&'a [String], usize>>;
-    let mut forward: Counts = HashMap::new();
-    let mut backward: Counts = HashMap::new();
+    type Counts<'a> = HashMap<&'a [String], HashMap<&'a [String], usize, FxBuild>, FxBuild>;
+    let mut forward: Counts = HashMap::default();
+    let mut backward: Counts = HashMap::default();
     for &(i, j) in links {
         let (a, b) = (&*old[i].place, &*new[j].place);
         *forward.entry(a).or_default().entry(b).or_default() += 1;
         *backward.entry(b).or_default().entry(a).or_default() += 1;
     }
     // Ties go to the smaller place, so the result does not depend on hash order.
-    fn dominant<'a>(counts: &Counts<'a>) -> HashMap<&'a [String], &'a [String]> {
+    fn dominant<'a>(counts: &Counts<'a>) -> HashMap<&'a [String], &'a [String], FxBuild> {
         counts
             .iter()
             .map(|(from, to)| {

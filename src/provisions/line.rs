@@ -163,7 +163,7 @@ pub(super) enum Line {
     /// Could open a provision.
     Marker(Marker),
     /// Heads a part of the document.
-    Heading(Heading),
+    Heading(Box<Heading>),
     /// A removed range (`§§ 1 bis 3 (weggefallen)`): ends the provision above, opens none.
     Gap,
 }
@@ -186,7 +186,7 @@ pub(super) struct Marker {
     /// The Markdown heading level, if the line is one.
     pub md_level: Option<u8>,
     /// The line is also a structural heading (`Section 1 : Title` in a code of articles).
-    pub structure: Option<Heading>,
+    pub structure: Option<Box<Heading>>,
 }
 
 /// A structural heading.
@@ -225,16 +225,19 @@ pub(super) fn classify(line: &str) -> Line {
     let stars = rest.len() - rest.trim_start_matches(['*', '_']).len();
     let bold = stars >= 2;
     rest = &rest[stars..];
+    if md_level.is_none() && !could_be_marked(rest) {
+        return Line::Body;
+    }
     if let Some(m) = keyword_marker(line, rest, indent, md_level, bold) {
-        return with_outline(m, rest, md_level);
+        return m;
     }
     if md_level.is_none()
         && let Some(h) = structure(rest.trim_end(), None)
     {
-        return Line::Heading(h);
+        return Line::Heading(Box::new(h));
     }
     if let Some(m) = list_marker(line, rest, indent, md_level) {
-        return with_outline(Line::Marker(m), rest, md_level);
+        return Line::Marker(m);
     }
     match md_level {
         Some(level) => {
@@ -242,10 +245,59 @@ pub(super) fn classify(line: &str) -> Line {
             if text.trim_matches(['#', ' ', '*', '_']).is_empty() {
                 return Line::Body;
             }
-            Line::Heading(md_heading(text, level))
+            Line::Heading(Box::new(md_heading(text, level)))
         }
         None => Line::Body,
     }
+}
+
+/// A cheap first look: most lines of a code are prose, and only a line that starts with a
+/// digit, `(`, `§`, a roman numeral, a provision, structure or group keyword, or is short
+/// enough to be an `Erster Abschnitt`-style heading can be anything but body text.
+fn could_be_marked(rest: &str) -> bool {
+    let Some(&b) = rest.as_bytes().first() else {
+        return false;
+    };
+    if b.is_ascii_digit() || b == b'(' || rest.starts_with('§') {
+        return true;
+    }
+    // `IV.`: a roman numeral and a full stop (`Le`, `Dans`, `Mais` are words).
+    let roman = rest.bytes().take_while(|c| b"IVXLCDM".contains(c)).count();
+    if roman > 0 && rest.as_bytes().get(roman) == Some(&b'.') {
+        return true;
+    }
+    let mut buf = [0u8; WORD_BUF];
+    let Some((word, len)) = lower_word(rest, &mut buf) else {
+        return false;
+    };
+    let word = word
+        .strip_suffix('s')
+        .filter(|_| len > 1)
+        .map_or(word, |w| {
+            if KEYWORDS.iter().any(|(k, _)| *k == w) {
+                w
+            } else {
+                word
+            }
+        });
+    let known = |w: &str| {
+        STRUCTURE.contains(&w)
+            || GROUPS.contains(&w)
+            || KEYWORDS
+                .iter()
+                .any(|(k, _)| *k == w || k.strip_suffix('.') == Some(w))
+    };
+    if known(word) {
+        return true;
+    }
+    // `Allgemeiner Teil`, `Erster Abschnitt - …`: short, the second word a keyword.
+    if rest.len() > 200 || rest.trim_end().ends_with(['.', ';', ',']) {
+        return false;
+    }
+    let second = rest[len..].trim_start();
+    let mut buf2 = [0u8; WORD_BUF];
+    lower_word(second, &mut buf2)
+        .is_some_and(|(w, _)| STRUCTURE.contains(&w) || GROUPS.contains(&w))
 }
 
 /// A Markdown heading as part of the outline: a structural heading if its words say so, else
@@ -261,16 +313,15 @@ fn md_heading(text: &str, level: u8) -> Heading {
     })
 }
 
-/// A Markdown heading that carries a number is part of the outline when its scheme is not the
-/// document's: give it the heading it would be.
-fn with_outline(line: Line, rest: &str, md_level: Option<u8>) -> Line {
-    match (line, md_level) {
-        (Line::Marker(mut m), Some(level)) if m.structure.is_none() => {
-            m.structure = Some(md_heading(rest.trim_end(), level));
-            Line::Marker(m)
-        }
-        (line, _) => line,
+/// The heading a numbered Markdown heading line is when its number is not the document's
+/// scheme (`## 3. Security` above articles): built only then, not for every marker.
+pub(super) fn outline_of(content: &str) -> Option<Heading> {
+    let rest = content.trim_start_matches([' ', '\t']);
+    let hashes = rest.len() - rest.trim_start_matches('#').len();
+    if !(1..=6).contains(&hashes) {
+        return None;
     }
+    Some(md_heading(rest[hashes..].trim(), hashes as u8))
 }
 
 /// A provision keyword or section sign with its number.
@@ -306,7 +357,7 @@ fn keyword_marker(
     let strong = md_level.is_some() || bold || title.is_empty() || separator;
     let headlike = strong || reads_as_title(title);
     let structure = if matches!(scheme, Scheme::Section | Scheme::Point) && headlike {
-        structure(rest.trim_end(), md_level)
+        structure(rest.trim_end(), md_level).map(Box::new)
     } else {
         None
     };
@@ -327,22 +378,85 @@ fn keyword(rest: &str) -> Option<(Scheme, &str)> {
     if let Some(after) = rest.strip_prefix('§') {
         return Some((Scheme::Paragraph, after));
     }
-    for (kw, scheme) in KEYWORDS {
-        let Some(head) = rest.get(..kw.len()) else {
-            continue;
-        };
-        if !eq_fold(head, kw) {
-            continue;
+    let mut buf = [0u8; WORD_BUF];
+    let (word, len) = lower_word(rest, &mut buf)?;
+    let after = &rest[len..];
+    let find = |w: &str| KEYWORDS.iter().find(|(kw, _)| *kw == w).map(|(_, s)| *s);
+    // `Art.5`, `SEC. 2.`: keywords that end in a full stop.
+    if let Some(tail) = after.strip_prefix('.')
+        && word.len() < WORD_BUF
+    {
+        let mut dotted = [0u8; WORD_BUF + 1];
+        dotted[..word.len()].copy_from_slice(word.as_bytes());
+        dotted[word.len()] = b'.';
+        if let Some(scheme) = std::str::from_utf8(&dotted[..=word.len()])
+            .ok()
+            .and_then(find)
+        {
+            return Some((scheme, tail));
         }
-        let after = &rest[kw.len()..];
-        // A keyword is a whole word: `Article 5`, `Art.5`, `Articles 5 to 7`; not `Articled`.
-        let plural_s = after.starts_with(['s', 'S']) && after[1..].starts_with([' ', '\t']);
-        if !kw.ends_with('.') && !after.starts_with([' ', '\t']) && !plural_s {
-            continue;
+    }
+    // A keyword is a whole word: `Article 5`, `Articles 5 to 7`; not `Articled`.
+    if after.starts_with([' ', '\t']) {
+        if let Some(scheme) = find(word) {
+            return Some((scheme, after));
         }
-        return Some((scheme, after));
+        if let Some(singular) = word.strip_suffix('s')
+            && let Some(scheme) = find(singular)
+        {
+            return Some((scheme, &rest[len - 1..]));
+        }
     }
     None
+}
+
+/// Room for the longest keyword, lower-cased (Cyrillic letters take two bytes).
+const WORD_BUF: usize = 32;
+
+/// The word `s` starts with (letters and inner hyphens), lower-cased into `buf` without
+/// allocating; returns it and its length in `s`. `None` when `s` does not start with a letter
+/// or the word is too long to be a keyword.
+fn lower_word<'b>(s: &str, buf: &'b mut [u8; WORD_BUF]) -> Option<(&'b str, usize)> {
+    // ASCII words, the common case, without decoding characters.
+    let ascii = s
+        .bytes()
+        .take_while(|b| b.is_ascii_alphabetic() || *b == b'-')
+        .count();
+    if ascii > 0 && s.as_bytes().get(ascii).is_none_or(|b| *b < 0x80) && s.as_bytes()[0] != b'-' {
+        let len = s[..ascii].trim_end_matches('-').len();
+        if len > WORD_BUF {
+            return None;
+        }
+        for (d, b) in buf.iter_mut().zip(s.as_bytes()[..len].iter()) {
+            *d = b.to_ascii_lowercase();
+        }
+        return std::str::from_utf8(&buf[..len]).ok().map(|w| (w, len));
+    }
+    let mut n = 0;
+    let mut len = 0;
+    for (i, c) in s.char_indices() {
+        if !(c.is_alphabetic() || (c == '-' && i > 0)) {
+            break;
+        }
+        for l in c.to_lowercase() {
+            let w = l.len_utf8();
+            if n + w > WORD_BUF {
+                return None;
+            }
+            l.encode_utf8(&mut buf[n..n + w]);
+            n += w;
+        }
+        len = i + c.len_utf8();
+    }
+    if len == 0 {
+        return None;
+    }
+    // A trailing hyphen belongs to the punctuation, not the word (`Teil -`).
+    while s[..len].ends_with('-') {
+        len -= 1;
+        n -= 1;
+    }
+    std::str::from_utf8(&buf[..n]).ok().map(|w| (w, len))
 }
 
 /// Bare list markers: `5.`, `5)`, `(5)`, `V.`, a Markdown heading with a number, and the UK
@@ -459,11 +573,9 @@ pub(super) fn structure(text: &str, md_level: Option<u8>) -> Option<Heading> {
     if text.len() > 300 {
         return None;
     }
-    let first_len = text
-        .char_indices()
-        .find(|(_, c)| !(c.is_alphabetic() || *c == '-'))
-        .map_or(text.len(), |(i, _)| i);
-    let first = text[..first_len].to_lowercase();
+    let mut buf = [0u8; WORD_BUF];
+    let (first, first_len) = lower_word(text, &mut buf).unwrap_or(("", 0));
+    let first = first.to_owned();
     let is_group = GROUPS.contains(&first.as_str());
     let make = |short: String, needs_standalone: bool| Heading {
         label: tidy_label(text),
@@ -473,7 +585,7 @@ pub(super) fn structure(text: &str, md_level: Option<u8>) -> Option<Heading> {
         short,
         needs_standalone,
     };
-    if is_group || STRUCTURE.contains(&first.as_str()) {
+    if first_len > 0 && (is_group || STRUCTURE.contains(&first.as_str())) {
         let after = &text[first_len..];
         let rest = after.trim_start();
         if rest.is_empty() {
@@ -584,15 +696,6 @@ fn tidy_label(text: &str) -> String {
         .trim_end_matches(['-', '—', '–', ':', ' ', '#'])
         .trim();
     t.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// ASCII- and Unicode-aware case-insensitive equality of a line's start with a lower-case
-/// keyword.
-fn eq_fold(head: &str, kw: &str) -> bool {
-    if head.is_ascii() {
-        return head.eq_ignore_ascii_case(kw);
-    }
-    head.to_lowercase() == kw
 }
 
 impl Heading {

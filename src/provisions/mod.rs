@@ -56,7 +56,9 @@ mod headings;
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+
+use crate::hash::FxBuild;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -122,10 +124,10 @@ struct Found {
 /// Splits a document into provisions. Every byte of `doc` belongs to exactly one provision's
 /// span (the spans tile the document), except that an empty document has no provision.
 pub fn parse(doc: &str) -> Vec<Provision> {
-    let rows = rows(doc);
+    let mut rows = rows(doc);
     let mut found: Vec<Found> = Vec::new();
     for segment in segments(&rows) {
-        parse_segment(doc, &rows, segment, &mut found);
+        parse_segment(doc, &mut rows, segment, &mut found);
     }
     assemble(doc, &rows, found)
 }
@@ -229,7 +231,7 @@ fn segments(rows: &[Row]) -> Vec<Segment> {
         rows: 0..rows.len(),
         group: None,
     }];
-    let mut main_kinds: std::collections::HashSet<&str> = Default::default();
+    let mut main_kinds: HashSet<&str, FxBuild> = Default::default();
     let mut group_level: Option<Option<u8>> = None;
     for (k, row) in rows.iter().enumerate() {
         let h = match &row.line {
@@ -272,7 +274,7 @@ fn segments(rows: &[Row]) -> Vec<Segment> {
 }
 
 /// Finds the provisions of one segment.
-fn parse_segment(doc: &str, rows: &[Row], seg: Segment, found: &mut Vec<Found>) {
+fn parse_segment(doc: &str, rows: &mut [Row], seg: Segment, found: &mut Vec<Found>) {
     let range = seg.rows.clone();
     let Some((scheme, indent, strict)) =
         choose_scheme(rows[range.clone()].iter().filter_map(|r| match &r.line {
@@ -283,6 +285,10 @@ fn parse_segment(doc: &str, rows: &[Row], seg: Segment, found: &mut Vec<Found>) 
         return positional(doc, rows, seg, found);
     };
     let first_found = found.len();
+    demote_outline_markers(doc, rows, seg.rows.clone(), |m| {
+        !opens_any(m, scheme, indent, strict)
+    });
+    let rows = &*rows;
     let mut stack: Vec<usize> = Vec::new();
     let mut last: Option<number::SortKey> = None;
     let mut open = false;
@@ -328,6 +334,30 @@ fn parse_segment(doc: &str, rows: &[Row], seg: Segment, found: &mut Vec<Found>) 
     qualify_restarts(rows, &mut found[first_found..]);
 }
 
+/// Gives a numbered Markdown heading that will not open a provision the heading it is in the
+/// outline (built here, for the few such lines, rather than for every marker).
+fn demote_outline_markers(
+    doc: &str,
+    rows: &mut [Row],
+    range: Range<usize>,
+    demote: impl Fn(&Marker) -> bool,
+) {
+    for row in &mut rows[range] {
+        if let Line::Marker(m) = &mut row.line
+            && m.md_level.is_some()
+            && m.structure.is_none()
+            && demote(m)
+        {
+            m.structure = line::outline_of(&doc[row.start..row.end]).map(Box::new);
+        }
+    }
+}
+
+/// Whether a marker could open a provision of the scheme at all (before the numbering rule).
+fn opens_any(m: &Marker, scheme: Scheme, indent: usize, strict: bool) -> bool {
+    m.scheme == scheme && m.indent <= indent && m.headlike && (!strict || m.strong)
+}
+
 /// Whether a marker opens a provision in a segment whose scheme is `scheme`.
 fn opens(
     m: &Marker,
@@ -336,7 +366,7 @@ fn opens(
     strict: bool,
     last: Option<&number::SortKey>,
 ) -> bool {
-    if m.scheme != scheme || m.indent > indent || !m.headlike || (strict && !m.strong) {
+    if !opens_any(m, scheme, indent, strict) {
         return false;
     }
     if m.strong || !(scheme.is_keyword() || scheme == Scheme::BareNumber) {
@@ -350,20 +380,21 @@ fn opens(
 }
 
 /// The heading a row holds (a structural heading, or a marker line acting as one).
-fn heading(rows: &[Row], k: usize) -> Heading {
+fn heading(rows: &[Row], k: usize) -> &Heading {
+    static NONE: std::sync::OnceLock<Heading> = std::sync::OnceLock::new();
     match &rows[k].line {
-        Line::Heading(h) => h.clone(),
-        Line::Marker(Marker {
+        Line::Heading(h)
+        | Line::Marker(Marker {
             structure: Some(h), ..
-        }) => h.clone(),
-        _ => Heading {
+        }) => h,
+        _ => NONE.get_or_init(|| Heading {
             label: String::new(),
             md_level: None,
             kind: String::new(),
             group: None,
             short: String::new(),
             needs_standalone: false,
-        },
+        }),
     }
 }
 
@@ -379,7 +410,7 @@ fn push_heading(rows: &[Row], stack: &mut Vec<usize>, k: usize) {
 /// indentation its markers have, and whether only markers laid out as headings count.
 fn choose_scheme<'a>(markers: impl Iterator<Item = &'a Marker>) -> Option<(Scheme, usize, bool)> {
     // scheme -> (min indent, count, laid out as headings)
-    let mut seen: HashMap<Scheme, (usize, usize, usize)> = HashMap::new();
+    let mut seen: HashMap<Scheme, (usize, usize, usize), FxBuild> = HashMap::default();
     for m in markers {
         let e = seen.entry(m.scheme).or_insert((usize::MAX, 0, 0));
         e.0 = e.0.min(m.indent);
@@ -423,8 +454,10 @@ fn choose_scheme<'a>(markers: impl Iterator<Item = &'a Marker>) -> Option<(Schem
 
 /// Provisions of a segment without numbering: a group is one provision; the main text is
 /// split into top-level bullets, or else paragraphs.
-fn positional(doc: &str, rows: &[Row], seg: Segment, found: &mut Vec<Found>) {
+fn positional(doc: &str, rows: &mut [Row], seg: Segment, found: &mut Vec<Found>) {
     let range = seg.rows.clone();
+    demote_outline_markers(doc, rows, range.clone(), |_| true);
+    let rows = &*rows;
     if let Some(group) = &seg.group {
         let first = range.start;
         let body_end = rows[range.clone()]
@@ -548,28 +581,26 @@ fn qualify_restarts(rows: &[Row], found: &mut [Found]) {
         return;
     };
     // kind -> (headings whose first provision restarts, headings that do not)
-    let mut verdict: HashMap<String, (usize, usize)> = HashMap::new();
-    let mut seen_heading: std::collections::HashSet<usize> = Default::default();
-    let mut numbers_seen: std::collections::HashSet<String> = Default::default();
+    let mut verdict: HashMap<&str, (usize, usize), FxBuild> = HashMap::default();
+    let mut seen_heading: HashSet<usize, FxBuild> = Default::default();
+    let (mut any_seen, mut start_seen) = (false, false);
     for f in found.iter() {
         for &h in &f.stack {
             if seen_heading.insert(h) {
-                let kind = heading(rows, h).kind;
-                let e = verdict.entry(kind).or_default();
-                let restarts = f.number.as_deref() == Some(start_number.as_str())
-                    && numbers_seen.contains(&start_number);
-                if restarts {
+                let e = verdict.entry(&heading(rows, h).kind).or_default();
+                if start_seen && f.number.as_deref() == Some(start_number.as_str()) {
                     e.0 += 1;
-                } else if !numbers_seen.is_empty() {
+                } else if any_seen {
                     e.1 += 1;
                 }
             }
         }
         if let Some(n) = &f.number {
-            numbers_seen.insert(n.clone());
+            any_seen = true;
+            start_seen |= *n == start_number;
         }
     }
-    let restarting: Vec<String> = verdict
+    let restarting: Vec<&str> = verdict
         .into_iter()
         .filter(|(_, (yes, no))| *yes >= 1 && *no == 0)
         .map(|(k, _)| k)
@@ -582,8 +613,8 @@ fn qualify_restarts(rows: &[Row], found: &mut [Found]) {
             .stack
             .iter()
             .map(|&h| heading(rows, h))
-            .filter(|h| restarting.contains(&h.kind))
-            .map(|h| h.short)
+            .filter(|h| restarting.contains(&h.kind.as_str()))
+            .map(|h| h.short.clone())
             .collect();
         if !names.is_empty() {
             let mut q = f.group.take().map(|g| vec![g]).unwrap_or_default();
@@ -618,7 +649,7 @@ fn assemble(doc: &str, rows: &[Row], found: Vec<Found>) -> Vec<Provision> {
             place: empty.clone(),
         });
     }
-    let mut seen: HashMap<String, usize, crate::hash::FxBuild> = HashMap::default();
+    let mut seen: HashMap<String, usize, FxBuild> = HashMap::default();
     // Consecutive provisions share one place: one allocation per heading change.
     let mut last_place: (Vec<usize>, Place) = (Vec::new(), empty);
     for (i, f) in found.iter().enumerate() {
@@ -648,7 +679,11 @@ fn assemble(doc: &str, rows: &[Row], found: Vec<Found>) -> Vec<Provision> {
             format!("{base}#{count}")
         };
         if last_place.0 != f.stack {
-            let labels: Vec<String> = f.stack.iter().map(|&h| heading(rows, h).label).collect();
+            let labels: Vec<String> = f
+                .stack
+                .iter()
+                .map(|&h| heading(rows, h).label.clone())
+                .collect();
             last_place = (f.stack.clone(), Arc::from(labels));
         }
         let text_end = f.text_end.max(f.text_start).min(end);
