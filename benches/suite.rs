@@ -20,6 +20,10 @@ struct Stat {
     min: f64,
     max: f64,
     rss_kb: Option<u64>,
+    /// Median CPU time (user + system): drafttrail uses two threads, git one.
+    cpu: Option<f64>,
+    /// Bytes the command wrote to standard output (the same every run).
+    out_bytes: usize,
 }
 
 impl Stat {
@@ -36,14 +40,25 @@ fn ms(s: f64) -> String {
     }
 }
 
-/// Times one run of a command (wall clock) and reads its peak RSS from GNU time if present.
-fn run_once(make: &dyn Fn() -> Command) -> (f64, Option<u64>) {
+/// One run: wall time, peak RSS and CPU time (from GNU time where present), output size.
+struct Run {
+    wall: f64,
+    rss_kb: Option<u64>,
+    cpu: Option<f64>,
+    out_bytes: usize,
+}
+
+/// Times one run of a command (wall clock), reads its peak RSS and CPU time from GNU time if
+/// present, and checks that it did its job: the exit code is one the command gives on success
+/// (`git diff` exits 1 when the files differ, drafttrail's 1 is a user error) and it printed
+/// something.
+fn run_once(make: &dyn Fn() -> Command, ok_codes: &[i32]) -> Run {
     let mut cmd = make();
     let rss_file = tempfile::NamedTempFile::new().expect("tempfile");
     let mut run = if Path::new("/usr/bin/time").exists() {
         let mut t = Command::new("/usr/bin/time");
         t.arg("-f")
-            .arg("%M")
+            .arg("%M %U %S")
             .arg("-o")
             .arg(rss_file.path())
             .arg(cmd.get_program())
@@ -61,50 +76,94 @@ fn run_once(make: &dyn Fn() -> Command) -> (f64, Option<u64>) {
         std::mem::replace(&mut cmd, Command::new("true"))
     };
     let start = Instant::now();
-    let status = run.stdout(Stdio::null()).status().expect("command runs");
-    let elapsed = start.elapsed().as_secs_f64();
-    // git diff exits 1 when the files differ.
-    assert!(status.code().is_some_and(|c| c <= 1), "{run:?} failed");
-    let rss = std::fs::read_to_string(rss_file.path())
-        .ok()
-        .and_then(|text| text.lines().last().and_then(|l| l.trim().parse().ok()));
-    (elapsed, rss)
+    let mut child = run
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("command runs");
+    let mut out_bytes = 0;
+    if let Some(mut out) = child.stdout.take() {
+        out_bytes = std::io::copy(&mut out, &mut std::io::sink()).unwrap_or(0) as usize;
+    }
+    let output = child.wait_with_output().expect("command runs");
+    let wall = start.elapsed().as_secs_f64();
+    let code = output.status.code();
+    assert!(
+        code.is_some_and(|c| ok_codes.contains(&c)),
+        "{run:?} exited {code:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(out_bytes > 0, "{run:?} printed nothing");
+    let time = std::fs::read_to_string(rss_file.path()).unwrap_or_default();
+    let fields: Vec<f64> = time
+        .lines()
+        .last()
+        .unwrap_or("")
+        .split_whitespace()
+        .filter_map(|f| f.parse().ok())
+        .collect();
+    Run {
+        wall,
+        rss_kb: fields.first().map(|&k| k as u64),
+        cpu: (fields.len() == 3).then(|| fields[1] + fields[2]),
+        out_bytes,
+    }
 }
+
+/// A command to measure and the exit codes that mean it succeeded.
+type Job<'a> = (&'a dyn Fn() -> Command, &'a [i32]);
 
 /// Measures commands side by side: one warm-up round, then RUNS rounds in which each command
 /// runs once, in turn. A slow spell of the shared machine then hits every command alike,
 /// which is what makes the ratios between them meaningful.
-fn measure_all(makes: &[&dyn Fn() -> Command]) -> Vec<Stat> {
-    for make in makes {
-        run_once(*make);
+fn measure_jobs(jobs: &[Job<'_>]) -> Vec<Stat> {
+    for (make, ok) in jobs {
+        run_once(*make, ok);
     }
-    let mut times = vec![Vec::new(); makes.len()];
-    let mut rss: Vec<Option<u64>> = vec![None; makes.len()];
+    let mut runs: Vec<Vec<Run>> = jobs.iter().map(|_| Vec::new()).collect();
     for _ in 0..RUNS {
-        for (k, make) in makes.iter().enumerate() {
-            let (t, r) = run_once(*make);
-            times[k].push(t);
-            rss[k] = rss[k].max(r);
+        for (k, (make, ok)) in jobs.iter().enumerate() {
+            runs[k].push(run_once(*make, ok));
         }
     }
-    times
-        .into_iter()
-        .zip(rss)
-        .map(|(mut t, rss_kb)| {
-            t.sort_by(f64::total_cmp);
+    runs.into_iter()
+        .map(|rs| {
+            let median = |mut v: Vec<f64>| {
+                v.sort_by(f64::total_cmp);
+                (v[v.len() / 2], v[0], v[v.len() - 1])
+            };
+            let (med, min, max) = median(rs.iter().map(|r| r.wall).collect());
+            let cpus: Vec<f64> = rs.iter().filter_map(|r| r.cpu).collect();
             Stat {
-                median: t[RUNS / 2],
-                min: t[0],
-                max: t[RUNS - 1],
-                rss_kb,
+                median: med,
+                min,
+                max,
+                rss_kb: rs.iter().filter_map(|r| r.rss_kb).max(),
+                cpu: (cpus.len() == rs.len()).then(|| median(cpus).0),
+                out_bytes: rs.last().map_or(0, |r| r.out_bytes),
             }
         })
         .collect()
 }
 
+/// drafttrail's diff succeeds with 0; git's `--no-index` diff exits 1 when files differ.
+const OURS: &[i32] = &[0];
+const GIT_DIFF: &[i32] = &[0, 1];
+
+/// Measures drafttrail commands (exit 0) beside their git baseline (the last command).
+fn measure_all(makes: &[&dyn Fn() -> Command]) -> Vec<Stat> {
+    let n = makes.len();
+    let jobs: Vec<Job<'_>> = makes
+        .iter()
+        .enumerate()
+        .map(|(k, m)| (*m, if k + 1 == n && n > 1 { GIT_DIFF } else { OURS }))
+        .collect();
+    measure_jobs(&jobs)
+}
+
 /// Measures one command alone (no baseline to interleave with).
 fn measure(make: &dyn Fn() -> Command) -> Stat {
-    measure_all(&[make]).remove(0)
+    measure_jobs(&[(make, OURS)]).remove(0)
 }
 
 fn drafttrail() -> PathBuf {
@@ -142,6 +201,103 @@ fn git_diff_cmd(a: &Path, b: &Path) -> Command {
     c
 }
 
+/// The real-corpus folder beside the project (`../shared/real-corpus`), if present.
+fn real_corpus() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/real-corpus");
+    dir.is_dir().then_some(dir)
+}
+
+fn mb(kb: Option<u64>) -> String {
+    kb.map_or("n/a".into(), |k| format!("{:.0} MB", k as f64 / 1024.0))
+}
+
+fn cpu(s: &Stat) -> String {
+    s.cpu.map_or("n/a".into(), |c| format!("{:.0} ms", c * 1e3))
+}
+
+/// Real published legislation (`../shared/real-corpus`): each large pair, and the French and
+/// German pairs concatenated into one, against `git diff --no-index --word-diff` on the same
+/// files; and each new text against itself.
+fn real_law(bin: &Path, scratch: &Path) {
+    let Some(corpus) = real_corpus() else {
+        println!("## Real legislation\n\n(skipped: ../shared/real-corpus is absent)\n");
+        return;
+    };
+    let cases = ["fr-penal-2009-2026", "de-stgb-2013-2021", "fr-consommation-2009-2026"];
+    let mut pairs: Vec<(String, PathBuf, PathBuf)> = cases
+        .iter()
+        .map(|c| (c.to_string(), corpus.join(c).join("old.md"), corpus.join(c).join("new.md")))
+        .filter(|(_, a, b)| a.is_file() && b.is_file())
+        .collect();
+    if pairs.is_empty() {
+        println!("## Real legislation\n\n(skipped: no case found)\n");
+        return;
+    }
+    let concat = |side: &str| -> PathBuf {
+        let path = scratch.join(format!("all-{side}.md"));
+        let mut text = Vec::new();
+        for (_, a, b) in &pairs {
+            let file = if side == "old" { a } else { b };
+            text.extend(std::fs::read(file).expect("read corpus file"));
+            text.push(b'\n');
+        }
+        std::fs::write(&path, text).expect("write");
+        path
+    };
+    let all = ("all of the above, concatenated".to_string(), concat("old"), concat("new"));
+    pairs.push(all);
+    println!("## Real legislation, against `git diff --no-index --word-diff`\n");
+    println!(
+        "| case | size old / new | drafttrail (default) | --format json | git | default / git | json / git | CPU ours / git | output ours / git | peak RSS ours / git |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|---|");
+    let mut selves = Vec::new();
+    for (name, a, b) in &pairs {
+        let [ours, json, git]: [Stat; 3] = measure_all(&[
+            &|| diff_cmd(bin, a, b, "term"),
+            &|| diff_cmd(bin, a, b, "json"),
+            &|| git_diff_cmd(a, b),
+        ])
+        .try_into()
+        .unwrap_or_else(|_| unreachable!("three commands, three stats"));
+        let size = |p: &Path| std::fs::metadata(p).map_or(0.0, |m| m.len() as f64 / 1e6);
+        println!(
+            "| {name} | {:.2} / {:.2} MB | {} | {} | {} | {:.2}× | {:.2}× | {} / {} | {:.0} / {:.0} KB | {} / {} |",
+            size(a),
+            size(b),
+            ours.cell(),
+            json.cell(),
+            git.cell(),
+            ours.median / git.median,
+            json.median / git.median,
+            cpu(&ours),
+            cpu(&git),
+            ours.out_bytes as f64 / 1e3,
+            git.out_bytes as f64 / 1e3,
+            mb(ours.rss_kb.max(json.rss_kb)),
+            mb(git.rss_kb),
+        );
+        let [same, git_pair]: [Stat; 2] = measure_all(&[
+            &|| diff_cmd(bin, b, b, "term"),
+            &|| git_diff_cmd(a, b),
+        ])
+        .try_into()
+        .unwrap_or_else(|_| unreachable!("two commands, two stats"));
+        selves.push((name.clone(), same, git_pair));
+    }
+    println!("\nA text against itself (parsing, exact matching, output), beside git's diff of the pair:\n");
+    println!("| case | drafttrail new vs new | git old vs new | ratio |\n|---|---|---|---|");
+    for (name, same, git) in selves {
+        println!(
+            "| {name} | {} | {} | {:.2}× |",
+            same.cell(),
+            git.cell(),
+            same.median / git.median
+        );
+    }
+    println!();
+}
+
 fn main() {
     let quick = std::env::var_os("QUICK").is_some();
     let scale = |n: usize| if quick { (n / 16).max(100) } else { n };
@@ -154,8 +310,12 @@ fn main() {
     }
     let d = kept.as_deref().unwrap_or(dir.path());
     let sections =
-        std::env::var("SECTIONS").unwrap_or_else(|_| "diff,scaling,timeline,import".into());
+        std::env::var("SECTIONS").unwrap_or_else(|_| "real,diff,scaling,timeline,import".into());
     let want = |name: &str| sections.split(',').any(|s| s.trim() == name);
+
+    if want("real") {
+        real_law(&bin, d);
+    }
 
     if want("diff") {
         println!("## Diff of two versions, against `git diff --no-index --word-diff`\n");
