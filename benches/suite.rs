@@ -223,10 +223,20 @@ fn real_law(bin: &Path, scratch: &Path) {
         println!("## Real legislation\n\n(skipped: ../shared/real-corpus is absent)\n");
         return;
     };
-    let cases = ["fr-penal-2009-2026", "de-stgb-2013-2021", "fr-consommation-2009-2026"];
+    let cases = [
+        "fr-penal-2009-2026",
+        "de-stgb-2013-2021",
+        "fr-consommation-2009-2026",
+    ];
     let mut pairs: Vec<(String, PathBuf, PathBuf)> = cases
         .iter()
-        .map(|c| (c.to_string(), corpus.join(c).join("old.md"), corpus.join(c).join("new.md")))
+        .map(|c| {
+            (
+                c.to_string(),
+                corpus.join(c).join("old.md"),
+                corpus.join(c).join("new.md"),
+            )
+        })
         .filter(|(_, a, b)| a.is_file() && b.is_file())
         .collect();
     if pairs.is_empty() {
@@ -244,7 +254,11 @@ fn real_law(bin: &Path, scratch: &Path) {
         std::fs::write(&path, text).expect("write");
         path
     };
-    let all = ("all of the above, concatenated".to_string(), concat("old"), concat("new"));
+    let all = (
+        "all of the above, concatenated".to_string(),
+        concat("old"),
+        concat("new"),
+    );
     pairs.push(all);
     println!("## Real legislation, against `git diff --no-index --word-diff`\n");
     println!(
@@ -277,15 +291,15 @@ fn real_law(bin: &Path, scratch: &Path) {
             mb(ours.rss_kb.max(json.rss_kb)),
             mb(git.rss_kb),
         );
-        let [same, git_pair]: [Stat; 2] = measure_all(&[
-            &|| diff_cmd(bin, b, b, "term"),
-            &|| git_diff_cmd(a, b),
-        ])
-        .try_into()
-        .unwrap_or_else(|_| unreachable!("two commands, two stats"));
+        let [same, git_pair]: [Stat; 2] =
+            measure_all(&[&|| diff_cmd(bin, b, b, "term"), &|| git_diff_cmd(a, b)])
+                .try_into()
+                .unwrap_or_else(|_| unreachable!("two commands, two stats"));
         selves.push((name.clone(), same, git_pair));
     }
-    println!("\nA text against itself (parsing, exact matching, output), beside git's diff of the pair:\n");
+    println!(
+        "\nA text against itself (parsing, exact matching, output), beside git's diff of the pair:\n"
+    );
     println!("| case | drafttrail new vs new | git old vs new | ratio |\n|---|---|---|---|");
     for (name, same, git) in selves {
         println!(

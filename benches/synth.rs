@@ -216,9 +216,13 @@ pub enum Mutation {
     Merge,
     Add,
     Remove,
+    /// Mutations combined in one pair, as real redrafts do: a provision replaced (removed, and
+    /// an unrelated one added at its place), the first removed (every later number shifts), and
+    /// a provision moved.
+    Mixed,
 }
 
-pub const MUTATIONS: [Mutation; 7] = [
+pub const MUTATIONS: [Mutation; 8] = [
     Mutation::Reword,
     Mutation::Renumber,
     Mutation::Move,
@@ -226,6 +230,7 @@ pub const MUTATIONS: [Mutation; 7] = [
     Mutation::Merge,
     Mutation::Add,
     Mutation::Remove,
+    Mutation::Mixed,
 ];
 
 /// A generated pair: old and new provisions, and the true links (old index, new index).
@@ -306,6 +311,18 @@ pub fn mutate(r: &mut Rng, old: &[String], m: Mutation, count: usize, level: f64
                 if n > 1 {
                     items.remove(r.below(n));
                 }
+            }
+            Mutation::Mixed => {
+                if n < 3 {
+                    continue;
+                }
+                let k = r.below(n);
+                items[k] = (provision(r), vec![], false);
+                items.remove(0);
+                let from = r.below(items.len());
+                let it = items.remove(from);
+                let to = r.below(items.len() + 1);
+                items.insert(to, it);
             }
         }
     }

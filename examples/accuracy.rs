@@ -3,6 +3,11 @@
 //! positional baseline (what a line diff implies: unchanged lines pair up, and inside each
 //! changed block provisions pair by position).
 //!
+//! A second table scores the same engine on real published legislation
+//! (`../shared/real-corpus`: each case's `old.md`, `new.md` and `truth.json`, judged within the
+//! truth's scope as `score.py` does), beside the positional baseline; it is skipped when that
+//! folder is absent.
+//!
 //! Run: `cargo run --release --example accuracy`
 
 #[path = "../benches/synth.rs"]
@@ -110,7 +115,99 @@ fn baseline_links(old: &[String], new: &[String]) -> HashSet<(usize, usize)> {
     links
 }
 
+/// Links of one real case, by provision id, with the positional baseline's.
+fn real_case(dir: &std::path::Path) -> Option<(String, Counts, Counts)> {
+    let read = |f: &str| std::fs::read_to_string(dir.join(f)).ok();
+    let (old, new, truth) = (read("old.md")?, read("new.md")?, read("truth.json")?);
+    let truth: serde_json::Value = serde_json::from_str(&truth).ok()?;
+    let pairs = |key: &str| -> HashSet<(String, String)> {
+        truth[key]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|p| Some((p[0].as_str()?.to_owned(), p[1].as_str()?.to_owned())))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let ids = |side: &str| -> Option<HashSet<String>> {
+        truth["scope"][side].as_array().map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(str::to_owned))
+                .collect()
+        })
+    };
+    let (scope_old, scope_new) = (ids("old"), ids("new"));
+    let (gold, optional, forbidden) = (pairs("pairs"), pairs("optional"), pairs("forbidden"));
+    let in_scope = |l: &(String, String)| {
+        scope_old.as_ref().is_none_or(|s| s.contains(&l.0))
+            || scope_new.as_ref().is_some_and(|s| s.contains(&l.1))
+    };
+    let judge = |predicted: HashSet<(String, String)>| -> Counts {
+        let gold: Vec<&(String, String)> = gold
+            .iter()
+            .filter(|l| in_scope(l) && !optional.contains(*l))
+            .collect();
+        let judged: HashSet<&(String, String)> = predicted
+            .iter()
+            .filter(|l| (in_scope(l) || forbidden.contains(*l)) && !optional.contains(*l))
+            .collect();
+        Counts {
+            tp: gold.iter().filter(|l| judged.contains(**l)).count(),
+            predicted: judged.len(),
+            truth: gold.len(),
+            ..Counts::default()
+        }
+    };
+    let d = align::diff(&old, &new, &AlignOptions::default());
+    let mut ours = HashSet::new();
+    for c in &d.changes {
+        for &i in &c.old {
+            for &j in &c.new {
+                ours.insert((d.old[i].id.clone(), d.new[j].id.clone()));
+            }
+        }
+    }
+    // Positional baseline over the same provisions, compared by their full text (number
+    // included), as a line diff would.
+    let texts = |doc: &str, ps: &[drafttrail::provisions::Provision]| -> Vec<String> {
+        ps.iter()
+            .map(|p| doc[p.span.clone()].trim().to_owned())
+            .collect()
+    };
+    let base_idx = baseline_links(&texts(&old, &d.old), &texts(&new, &d.new));
+    let base = base_idx
+        .into_iter()
+        .map(|(i, j)| (d.old[i].id.clone(), d.new[j].id.clone()))
+        .collect();
+    let name = dir.file_name()?.to_string_lossy().into_owned();
+    Some((name, judge(ours), judge(base)))
+}
+
+fn real_corpus() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/real-corpus");
+    let Ok(entries) = std::fs::read_dir(&root) else {
+        println!("(real corpus skipped: ../shared/real-corpus is absent)\n");
+        return;
+    };
+    let mut dirs: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    dirs.sort();
+    println!("| real case | drafttrail P | R | F1 | baseline F1 |");
+    println!("|---|---|---|---|---|");
+    for dir in dirs {
+        if let Some((name, ours, base)) = real_case(&dir) {
+            let (p, r, f) = ours.prf();
+            println!(
+                "| {name} | {p:.3} | {r:.3} | {f:.3} | {:.3} |",
+                base.prf().2
+            );
+        }
+    }
+    println!();
+}
+
 fn main() {
+    real_corpus();
     println!(
         "| mutation | reworded | drafttrail P | R | F1 | split/merge recall | baseline P | R | F1 |"
     );
