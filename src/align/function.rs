@@ -99,19 +99,21 @@ pub fn align(old: Vec<Provision>, new: Vec<Provision>, opts: &AlignOptions) -> A
     }
     let raw = order(raw, old.len());
 
-    // Moved: linked changes outside the longest chain that keeps old order in new order.
+    // Moved: taken into another part of the outline (another chapter, title, annex); then,
+    // among the others, linked changes outside the longest chain that keeps old order in new
+    // order. A provision that changed chapter is the one that moved, not its neighbours.
     let linked: Vec<usize> = (0..raw.len())
         .filter(|&k| !raw[k].1.is_empty() && !raw[k].2.is_empty())
         .collect();
-    let keys: Vec<usize> = linked.iter().map(|&k| raw[k].1[0]).collect();
-    let mut moved = vec![false; raw.len()];
-    for (&k, kept) in linked.iter().zip(order::in_order(&keys)) {
-        moved[k] = !kept;
-    }
-    // Moved too: taken into another part of the outline (another chapter, title, annex).
     let links: Vec<(usize, usize)> = linked.iter().map(|&k| (raw[k].1[0], raw[k].2[0])).collect();
+    let mut moved = vec![false; raw.len()];
     for (&k, across) in linked.iter().zip(order::across_places(&old, &new, &links)) {
-        moved[k] |= across;
+        moved[k] = across;
+    }
+    let stayed: Vec<usize> = linked.iter().copied().filter(|&k| !moved[k]).collect();
+    let keys: Vec<usize> = stayed.iter().map(|&k| raw[k].1[0]).collect();
+    for (&k, kept) in stayed.iter().zip(order::in_order(&keys)) {
+        moved[k] = !kept;
     }
 
     let build_all = |part: Vec<(usize, RawChange)>| -> Vec<Change> {

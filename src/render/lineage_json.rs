@@ -63,6 +63,8 @@ struct HistoryJson<'a> {
 struct HistoryEntryJson<'a> {
     version: VersionRef<'a>,
     provision: &'a str,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    place: &'a [String],
     text: &'a str,
     from: Option<FromJson<'a>>,
     change: Option<&'static str>,
@@ -94,6 +96,7 @@ pub fn history(
             HistoryEntryJson {
                 version: vref(n),
                 provision: &p.id,
+                place: &p.place,
                 text: &p.text,
                 from: e.previous.map(|(pv, pi)| FromJson {
                     version: &l.nodes[pv].id,

@@ -52,6 +52,9 @@ pub fn history(
         let n = &l.nodes[e.version];
         let p = &n.provisions[e.provision];
         writeln!(out, "\n## {} — provision {}\n", node_name(n), p.id)?;
+        if !p.place.is_empty() {
+            writeln!(out, "- **Place:** {}", p.place.join(" › "))?;
+        }
         if let (Some((pv, pi)), Some(kind)) = (e.previous, e.change) {
             writeln!(
                 out,

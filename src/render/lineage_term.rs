@@ -54,6 +54,10 @@ pub fn history(
         };
         let title = format!("{}  provision {}{from}", node_name(n), p.id);
         writeln!(out, "{}", paint(opts, Label::Title, &title))?;
+        if !p.place.is_empty() {
+            let place = format!("§ {}", p.place.join(" › "));
+            writeln!(out, "  {}", paint(opts, Label::Place, &place))?;
+        }
         let meta = [status_line(&n.meta), dates_line(&n.meta.dates)]
             .into_iter()
             .filter(|s| !s.is_empty())

@@ -156,3 +156,121 @@ fn unknown_revision_hints_at_log() {
             .contains("is the first version of its lineage")
     );
 }
+
+/// A code as Légifrance publishes it: YAML front matter, an outline of plain headings, article
+/// numbers with a code prefix and hyphens, a citation at the start of a body line. The old
+/// side has article L111-3 in chapter I; the new side moves it into chapter II and amends
+/// L111-2.
+const CODE_OLD: &str = "---\ntitle: \"Code de test\"\n---\n# Code de test\n\nPartie législative\n\n\
+Livre Ier : Information\n\nChapitre Ier : Obligation générale\n\nArticle L111-1\n\n\
+Tout professionnel informe le consommateur.\n\nArticle L111-2\n\n\
+Le professionnel communique ses coordonnées.\n\nArticle L111-3\n\n\
+Les modalités sont fixées par décret.\n\nChapitre II : Prix\n\nArticle L112-1\n\n\
+Le vendeur informe sur les prix.\nArticle L111-1 du présent code est applicable.\n";
+
+const CODE_NEW: &str = "---\ntitle: \"Code de test\"\n---\n# Code de test\n\nPartie législative\n\n\
+Livre Ier : Information\n\nChapitre Ier : Obligation générale\n\nArticle L111-1\n\n\
+Tout professionnel informe le consommateur.\n\nArticle L111-2\n\n\
+Le professionnel communique ses coordonnées et son adresse électronique.\n\n\
+Chapitre II : Prix\n\nArticle L112-1\n\n\
+Le vendeur informe sur les prix.\nArticle L111-1 du présent code est applicable.\n\n\
+Article L112-2\n\nLes modalités sont fixées par décret.\n";
+
+#[test]
+fn a_published_code_reads_with_whole_numbers_and_places() {
+    let env = crate::common::TestEnv::new();
+    env.write("old.md", CODE_OLD);
+    env.write("new.md", CODE_NEW);
+    let (old, new) = ("old.md", "new.md");
+    let v: serde_json::Value =
+        serde_json::from_str(&env.ok(&["diff", "--no-index", old, new, "--format", "json"]))
+            .unwrap();
+    let changes = v["changes"].as_array().unwrap();
+    let ids: Vec<(String, String)> = changes
+        .iter()
+        .map(|c| (c["old"].to_string(), c["new"].to_string()))
+        .collect();
+    // Whole numbers, no stray provision from the citation line, the title in the preamble.
+    assert_eq!(
+        ids,
+        [
+            (r#"["preamble"]"#, r#"["preamble"]"#),
+            (r#"["L111-1"]"#, r#"["L111-1"]"#),
+            (r#"["L111-2"]"#, r#"["L111-2"]"#),
+            (r#"["L112-1"]"#, r#"["L112-1"]"#),
+            (r#"["L111-3"]"#, r#"["L112-2"]"#),
+        ]
+        .map(|(a, b)| (a.to_owned(), b.to_owned()))
+    );
+    let moved = &changes[4];
+    assert_eq!(moved["renumbered"], true);
+    assert_eq!(moved["moved"], true);
+    assert_eq!(
+        moved["old_place"],
+        serde_json::json!([
+            "Partie législative",
+            "Livre Ier : Information",
+            "Chapitre Ier : Obligation générale"
+        ])
+    );
+    assert_eq!(
+        moved["new_place"],
+        serde_json::json!([
+            "Partie législative",
+            "Livre Ier : Information",
+            "Chapitre II : Prix"
+        ])
+    );
+    // Staying in its chapter is not a move, even next to one that left.
+    assert_eq!(changes[2]["moved"], false);
+    assert_eq!(changes[3]["moved"], false);
+    assert_eq!(changes[2]["kind"], "reworded");
+    let term = env.ok(&["diff", "--no-index", old, new]);
+    insta::assert_snapshot!("diff_term__published_code", term);
+}
+
+/// The real French Code pénal (when `../shared/real-corpus` is present): ids as written and
+/// every article under its chapter.
+#[test]
+fn real_code_penal_ids_and_places() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/real-corpus/fr-penal-2009-2026");
+    if !dir.join("old.md").is_file() {
+        eprintln!("skipped: ../shared/real-corpus is absent");
+        return;
+    }
+    let env = crate::common::TestEnv::new();
+    let (old, new) = (dir.join("old.md"), dir.join("new.md"));
+    let out = env.ok(&[
+        "diff",
+        "--no-index",
+        old.to_str().unwrap(),
+        new.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let changes = v["changes"].as_array().unwrap();
+    let first = changes
+        .iter()
+        .find(|c| c["old"] == serde_json::json!(["111-1"]))
+        .expect("article 111-1 is read whole");
+    assert_eq!(first["new"], serde_json::json!(["111-1"]));
+    assert_eq!(
+        first["new_place"],
+        serde_json::json!([
+            "Partie législative",
+            "Livre Ier : Dispositions générales",
+            "Titre Ier : De la loi pénale",
+            "Chapitre Ier : Des principes généraux"
+        ])
+    );
+    // No cut number survives: every article id has its hyphen.
+    let cut = changes
+        .iter()
+        .flat_map(|c| c["new"].as_array().unwrap().iter())
+        .filter_map(|id| id.as_str())
+        .filter(|id| *id != "preamble" && !id.contains('-'))
+        .count();
+    assert_eq!(cut, 0);
+}

@@ -368,6 +368,20 @@ pub(super) fn changes(r: &Report<'_>, html: &mut String) {
                 let _ = write!(html, "<span class=\"tag\">{}</span>", t.as_str());
             }
             html.push_str("</h4>\n");
+            // Where the provision stands in the outline (and stood, when it changed place).
+            let (old_place, new_place) = (a.old_place(c), a.new_place(c));
+            let place = if new_place.is_empty() {
+                old_place
+            } else {
+                new_place
+            };
+            if !place.is_empty() {
+                let _ = write!(html, "<p class=\"place\">{}", esc(&place.join(" › ")));
+                if !old_place.is_empty() && !new_place.is_empty() && old_place != new_place {
+                    let _ = write!(html, " (was {})", esc(&old_place.join(" › ")));
+                }
+                html.push_str("</p>\n");
+            }
             let _ = writeln!(
                 html,
                 "<div class=\"redline inline\">{}</div>",
