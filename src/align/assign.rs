@@ -94,7 +94,7 @@ pub(super) fn greedy(
             let drift = (i as f64 / n_old - j as f64 / n_new).abs();
             (f.similarity(i, j), drift, i, j)
         })
-        .filter(|s| s.0 >= threshold)
+        .filter(|s| s.0 >= threshold && f.stands_out(s.2, s.3, s.0))
         .collect();
     scored.sort_unstable_by(|a, b| {
         b.0.total_cmp(&a.0)
@@ -144,7 +144,7 @@ pub(super) fn context(f: &Features, threshold: f64, pairs: &mut Pairs) {
             for b in lo..hi {
                 if pairs.new_to_old[b].is_none() {
                     let s = f.similarity(a, b);
-                    if s >= threshold {
+                    if s >= threshold && f.stands_out(a, b, s) {
                         scored.push((s, a, b));
                     }
                 }

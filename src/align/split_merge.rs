@@ -91,12 +91,14 @@ pub(super) fn find(
         }
     }
     // Lone pieces: a provision cut down (or padded out) so much that its score fell below the
-    // threshold is still the same provision.
+    // threshold is still the same provision — unless what it shares is the document's
+    // boilerplate (see `Features::stands_out`).
     for (i, pieces) in pieces_of_old.iter().enumerate() {
         if let [j] = pieces.as_slice()
             && !used_old[i]
             && !used_new[*j]
             && pairs.free(i, *j)
+            && f.stands_out(i, *j, f.similarity(i, *j))
         {
             pairs.link(i, *j);
         }
@@ -106,6 +108,7 @@ pub(super) fn find(
             && !used_old[*i]
             && !used_new[j]
             && pairs.free(*i, j)
+            && f.stands_out(*i, j, f.similarity(*i, j))
         {
             pairs.link(*i, j);
         }

@@ -27,7 +27,20 @@ pub(super) struct Features {
     pub new_feats: Vec<Vec<u32>>,
     /// IDF weight per feature id.
     pub feat_idf: Vec<f64>,
+    /// Per old provision in play: its best similarity to a sample of the provisions the exact
+    /// pass settled — how much it resembles provisions it is *not* (the document's
+    /// boilerplate). 0 when nothing was settled.
+    pub old_background: Vec<f64>,
+    /// Per new provision in play: the same.
+    pub new_background: Vec<f64>,
 }
+
+/// Settled provisions sampled for the background similarity of the ones in play.
+const BACKGROUND_SAMPLE: usize = 32;
+
+/// How far above its background a pair's similarity must be: a provision that resembles
+/// unrelated provisions of its document that much is not identified by resembling one more.
+const BACKGROUND_MARGIN: f64 = 0.1;
 
 /// Splits text into lowercase words (runs of letters and digits).
 pub(super) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
@@ -126,6 +139,33 @@ impl Features {
         };
         let old_feats = feats_of(&old_seq);
         let new_feats = feats_of(&new_seq);
+        // Bags of a sample of the provisions the exact pass settled, in the same word ids;
+        // they do not count in the document frequencies, so the weights of the provisions in
+        // play are unchanged. Old settled provisions have the words of their new partners, so
+        // one side serves both.
+        let settled: Vec<usize> = (0..old.len()).filter(|&k| !old_free[k]).collect();
+        let step = settled.len().div_ceil(BACKGROUND_SAMPLE).max(1);
+        let sample: Vec<Vec<(u32, u32)>> = settled
+            .iter()
+            .step_by(step)
+            .map(|&k| {
+                let mut seq = Vec::new();
+                crate::provisions::for_each_word_key(&old[k].text, |key| {
+                    let next = ids.len() as u32;
+                    seq.push(*ids.entry(key).or_insert(next));
+                });
+                seq.sort_unstable();
+                let mut v: Vec<(u32, u32)> = Vec::new();
+                for id in seq {
+                    match v.last_mut() {
+                        Some(last) if last.0 == id => last.1 += 1,
+                        _ => v.push((id, 1)),
+                    }
+                }
+                v
+            })
+            .collect();
+        df.resize(ids.len(), 0);
         let in_play = old_free.iter().chain(new_free).filter(|&&f| f).count();
         let n = in_play.max(1) as f64;
         let idf: Vec<f64> = df
@@ -143,7 +183,8 @@ impl Features {
                     .map(|&d| (1.0 + n / f64::from(d.max(1))).ln()),
             )
             .collect();
-        Features {
+        let sample_weight: Vec<f64> = sample.iter().map(weight).collect();
+        let mut f = Features {
             old_weight: old_bags.iter().map(weight).collect(),
             new_weight: new_bags.iter().map(weight).collect(),
             old: old_bags,
@@ -152,7 +193,43 @@ impl Features {
             old_feats,
             new_feats,
             feat_idf,
-        }
+            old_background: Vec::new(),
+            new_background: Vec::new(),
+        };
+        // A provision's background: its best similarity to the sampled settled provisions,
+        // which are other provisions than the ones in play.
+        let background = |bags: &[Vec<(u32, u32)>], weights: &[f64], f: &Features| -> Vec<f64> {
+            bags.iter()
+                .zip(weights)
+                .map(|(bag, &w)| {
+                    if bag.is_empty() {
+                        return 0.0;
+                    }
+                    sample
+                        .iter()
+                        .zip(&sample_weight)
+                        .map(|(s, &sw)| {
+                            let total = w + sw;
+                            if total > 0.0 {
+                                2.0 * f.shared(bag, s) / total
+                            } else {
+                                0.0
+                            }
+                        })
+                        .fold(0.0, f64::max)
+                })
+                .collect()
+        };
+        f.old_background = background(&f.old, &f.old_weight, &f);
+        f.new_background = background(&f.new, &f.new_weight, &f);
+        f
+    }
+
+    /// Whether a pair's similarity `s` stands out from what each side shares with unrelated
+    /// provisions of its document.
+    pub(super) fn stands_out(&self, i: usize, j: usize, s: f64) -> bool {
+        s >= self.old_background[i] + BACKGROUND_MARGIN
+            && s >= self.new_background[j] + BACKGROUND_MARGIN
     }
 
     /// Weighted words shared by old `i` and new `j`.
@@ -232,4 +309,47 @@ fn merged_bag<'a>(bags: &'a [Vec<(u32, u32)>], idx: &[usize]) -> Cow<'a, [(u32, 
         }
     }
     Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::align::{AlignOptions, ChangeKind, diff};
+
+    /// A provision replaced by an unrelated one cast in the document's boilerplate is removed
+    /// and added, not "reworded", even between two aligned neighbours.
+    #[test]
+    fn boilerplate_alone_does_not_link_a_replaced_provision() {
+        let places = [
+            "Kherson", "Odesa", "Sumy", "Kharkiv", "Dnipro", "Mykolaiv", "Donetsk", "Luhansk",
+        ];
+        let point = |n: usize, what: &str, place: &str| {
+            format!(
+                "{n}. The Parties shall {what} concerning {place}, within 30 days of the entry into force of this Agreement, under the supervision of the Joint Commission.\n"
+            )
+        };
+        let mut old = String::new();
+        let mut new = String::new();
+        for (n, place) in places.iter().enumerate() {
+            old.push_str(&point(n + 1, "restore the railway lines", place));
+            if n == 4 {
+                new.push_str(&point(
+                    n + 1,
+                    "publish the register of fisheries quotas",
+                    "Crimea",
+                ));
+            } else {
+                new.push_str(&point(n + 1, "restore the railway lines", place));
+            }
+        }
+        let d = diff(&old, &new, &AlignOptions::default());
+        let kinds: Vec<&str> = d
+            .changes
+            .iter()
+            .filter(|c| c.old.contains(&4) || c.new.contains(&4))
+            .map(|c| c.kind.as_str())
+            .collect();
+        assert_eq!(kinds.len(), 2, "{kinds:?}");
+        assert!(kinds.contains(&ChangeKind::Added.as_str()), "{kinds:?}");
+        assert!(kinds.contains(&ChangeKind::Removed.as_str()), "{kinds:?}");
+    }
 }
