@@ -176,11 +176,25 @@ fn drafttrail() -> PathBuf {
 }
 
 fn write_pair(dir: &Path, provisions: usize) -> (PathBuf, PathBuf, u64) {
+    write_pair_as(dir, provisions, false)
+}
+
+/// A generated pair, plain (`1.` points of ASCII text) or with the texture of a published
+/// code (`synth::render_code`: outline headings, `L123-4` numbers, accented text).
+fn write_pair_as(dir: &Path, provisions: usize, code: bool) -> (PathBuf, PathBuf, u64) {
     let (old, new) = synth::bench_pair(provisions, 42);
-    let a = dir.join(format!("old-{provisions}.md"));
-    let b = dir.join(format!("new-{provisions}.md"));
-    std::fs::write(&a, synth::render("Agreement", &old)).expect("write");
-    std::fs::write(&b, synth::render("Agreement", &new)).expect("write");
+    let kind = if code { "code" } else { "plain" };
+    let a = dir.join(format!("old-{kind}-{provisions}.md"));
+    let b = dir.join(format!("new-{kind}-{provisions}.md"));
+    let render = |ps: &[String]| {
+        if code {
+            synth::render_code("Code", ps, false)
+        } else {
+            synth::render("Agreement", ps)
+        }
+    };
+    std::fs::write(&a, render(&old)).expect("write");
+    std::fs::write(&b, render(&new)).expect("write");
     let size = std::fs::metadata(&a).map(|m| m.len()).unwrap_or(0);
     (a, b, size)
 }
@@ -334,11 +348,12 @@ fn main() {
     if want("diff") {
         println!("## Diff of two versions, against `git diff --no-index --word-diff`\n");
         println!(
-            "| provisions | size per side | drafttrail (default output) | drafttrail --format json | git | ratio default / git | ratio json / git | peak RSS |"
+            "| provisions | size per side | drafttrail (default output) | drafttrail --format json | git | ratio default / git | ratio json / git | CPU default / json / git | output default / json / git | peak RSS ours / git |"
         );
-        println!("|---|---|---|---|---|---|---|---|");
-        for n in [3_000, 5_000, 10_000, 64_000].map(scale) {
-            let (a, b, size) = write_pair(d, n);
+        println!("|---|---|---|---|---|---|---|---|---|---|");
+        let sizes = [3_000, 5_000, 10_000, 64_000].map(|n| (scale(n), false));
+        for (n, code) in sizes.into_iter().chain([(scale(3_000), true)]) {
+            let (a, b, size) = write_pair_as(d, n, code);
             let [ours, json, git]: [Stat; 3] = measure_all(&[
                 &|| diff_cmd(&bin, &a, &b, "term"),
                 &|| diff_cmd(&bin, &a, &b, "json"),
@@ -347,15 +362,27 @@ fn main() {
             .try_into()
             .unwrap_or_else(|_| unreachable!("three commands, three stats"));
             let rss = ours.rss_kb.max(json.rss_kb);
+            let label = if code {
+                format!("{n} (code texture)")
+            } else {
+                n.to_string()
+            };
             println!(
-                "| {n} | {:.1} MB | {} | {} | {} | {:.2}× | {:.2}× | {} |",
+                "| {label} | {:.1} MB | {} | {} | {} | {:.2}× | {:.2}× | {} / {} / {} | {:.0} / {:.0} / {:.0} KB | {} / {} |",
                 size as f64 / 1e6,
                 ours.cell(),
                 json.cell(),
                 git.cell(),
                 ours.median / git.median,
                 json.median / git.median,
-                rss.map_or("n/a".into(), |k| format!("{:.0} MB", k as f64 / 1024.0))
+                cpu(&ours),
+                cpu(&json),
+                cpu(&git),
+                ours.out_bytes as f64 / 1e3,
+                json.out_bytes as f64 / 1e3,
+                git.out_bytes as f64 / 1e3,
+                mb(rss),
+                mb(git.rss_kb)
             );
         }
     }

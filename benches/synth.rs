@@ -206,6 +206,67 @@ pub fn render(title: &str, provisions: &[String]) -> String {
     s
 }
 
+/// Gives a provision the texture of real law: accented letters in about a third of its words
+/// (`é`, `à`, `ü`, `ç`, as French and German codes have), and, when `cyrillic`, every Latin
+/// letter written in Cyrillic (a Russian or Ukrainian text). Deterministic per word, so a word
+/// keeps its spelling across versions.
+pub fn texture(text: &str, cyrillic: bool) -> String {
+    const CYR: [&str; 26] = [
+        "а", "б", "ц", "д", "е", "ф", "г", "х", "и", "й", "к", "л", "м", "н", "о", "п", "к", "р",
+        "с", "т", "у", "в", "в", "кс", "ы", "з",
+    ];
+    text.split_inclusive(' ')
+        .map(|word| {
+            let h = word
+                .bytes()
+                .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
+            word.chars()
+                .map(|c| {
+                    if cyrillic && c.is_ascii_alphabetic() {
+                        let l = CYR[(c.to_ascii_lowercase() as u8 - b'a') as usize];
+                        return if c.is_ascii_uppercase() {
+                            l.to_uppercase()
+                        } else {
+                            l.to_owned()
+                        };
+                    }
+                    match (h % 3, c) {
+                        (0, 'e') => "é".to_owned(),
+                        (0, 'a') => "à".to_owned(),
+                        (0, 'u') => "ü".to_owned(),
+                        (0, 'c') => "ç".to_owned(),
+                        _ => c.to_string(),
+                    }
+                })
+                .collect::<String>()
+        })
+        .collect()
+}
+
+/// Renders provisions as a code is published: YAML front matter, a title, `Livre` and
+/// `Chapitre` headings (a chapter every eight articles), articles numbered `L{book}{chapter}-{n}`
+/// alone on their line, and the text in `texture` (accented; Cyrillic when `cyrillic`). The
+/// provisions keep their order; numbers follow from the position, as in a recodified code.
+pub fn render_code(title: &str, provisions: &[String], cyrillic: bool) -> String {
+    let mut s = format!("---\ntitle: \"{title}\"\n---\n# {title}\n\nPartie législative\n\n");
+    for (k, p) in provisions.iter().enumerate() {
+        let (book, chapter, n) = (1 + k / 32, 1 + (k / 8) % 4, 1 + k % 8);
+        if k % 32 == 0 {
+            s.push_str(&format!("Livre {book} : Dispositions du livre {book}\n\n"));
+        }
+        if k % 8 == 0 {
+            s.push_str(&format!(
+                "Chapitre {chapter} : Règles communes {book}.{chapter}\n\n"
+            ));
+        }
+        s.push_str(&format!(
+            "Article L{book}{chapter}{n:02}-{n}\n\n{}\n\n",
+            texture(p, cyrillic)
+        ));
+    }
+    s
+}
+
 /// A mutation kind the generator applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mutation {
