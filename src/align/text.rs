@@ -30,9 +30,12 @@ pub(super) struct Features {
     /// Per old provision in play: its best similarity to a sample of the provisions the exact
     /// pass settled — how much it resembles provisions it is *not* (the document's
     /// boilerplate). 0 when nothing was settled.
-    pub old_background: Vec<f64>,
+    /// Computed on first use: only pairs that pass a threshold ask for it.
+    old_background: Vec<std::sync::OnceLock<f64>>,
     /// Per new provision in play: the same.
-    pub new_background: Vec<f64>,
+    new_background: Vec<std::sync::OnceLock<f64>>,
+    /// The sampled settled provisions' bags and weighted sizes.
+    sample: Vec<(Vec<(u32, u32)>, f64)>,
 }
 
 /// Settled provisions sampled for the background similarity of the ones in play.
@@ -183,53 +186,55 @@ impl Features {
                     .map(|&d| (1.0 + n / f64::from(d.max(1))).ln()),
             )
             .collect();
-        let sample_weight: Vec<f64> = sample.iter().map(weight).collect();
-        let mut f = Features {
+        let sample = sample
+            .into_iter()
+            .map(|b| {
+                let w = weight(&b);
+                (b, w)
+            })
+            .collect();
+        Features {
             old_weight: old_bags.iter().map(weight).collect(),
             new_weight: new_bags.iter().map(weight).collect(),
+            old_background: (0..old_bags.len()).map(|_| Default::default()).collect(),
+            new_background: (0..new_bags.len()).map(|_| Default::default()).collect(),
             old: old_bags,
             new: new_bags,
             idf,
             old_feats,
             new_feats,
             feat_idf,
-            old_background: Vec::new(),
-            new_background: Vec::new(),
-        };
-        // A provision's background: its best similarity to the sampled settled provisions,
-        // which are other provisions than the ones in play.
-        let background = |bags: &[Vec<(u32, u32)>], weights: &[f64], f: &Features| -> Vec<f64> {
-            bags.iter()
-                .zip(weights)
-                .map(|(bag, &w)| {
-                    if bag.is_empty() {
-                        return 0.0;
-                    }
-                    sample
-                        .iter()
-                        .zip(&sample_weight)
-                        .map(|(s, &sw)| {
-                            let total = w + sw;
-                            if total > 0.0 {
-                                2.0 * f.shared(bag, s) / total
-                            } else {
-                                0.0
-                            }
-                        })
-                        .fold(0.0, f64::max)
-                })
-                .collect()
-        };
-        f.old_background = background(&f.old, &f.old_weight, &f);
-        f.new_background = background(&f.new, &f.new_weight, &f);
-        f
+            sample,
+        }
+    }
+
+    /// A provision's background: its best similarity to the sampled settled provisions,
+    /// which are other provisions than the ones in play.
+    fn background(&self, bag: &[(u32, u32)], w: f64) -> f64 {
+        if bag.is_empty() {
+            return 0.0;
+        }
+        self.sample
+            .iter()
+            .map(|(s, sw)| {
+                let total = w + sw;
+                if total > 0.0 {
+                    2.0 * self.shared(bag, s) / total
+                } else {
+                    0.0
+                }
+            })
+            .fold(0.0, f64::max)
     }
 
     /// Whether a pair's similarity `s` stands out from what each side shares with unrelated
     /// provisions of its document.
     pub(super) fn stands_out(&self, i: usize, j: usize, s: f64) -> bool {
-        s >= self.old_background[i] + BACKGROUND_MARGIN
-            && s >= self.new_background[j] + BACKGROUND_MARGIN
+        let old_bg = *self.old_background[i]
+            .get_or_init(|| self.background(&self.old[i], self.old_weight[i]));
+        let new_bg = *self.new_background[j]
+            .get_or_init(|| self.background(&self.new[j], self.new_weight[j]));
+        s >= old_bg + BACKGROUND_MARGIN && s >= new_bg + BACKGROUND_MARGIN
     }
 
     /// Weighted words shared by old `i` and new `j`.
