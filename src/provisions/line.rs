@@ -4,6 +4,7 @@
 //! [`classify`] looks at a line alone. Whether a candidate really opens a provision depends on
 //! the whole document (its scheme, its numbering sequence), which `parse` decides.
 
+use super::heading::{GROUPS, Heading, STRUCTURE, md_heading, structure};
 use super::number::{self, MAX_DIGITS};
 
 /// The kinds of numbering marker, outermost first.
@@ -65,84 +66,6 @@ const KEYWORDS: [(&str, Scheme); 22] = [
     ("statja", Scheme::Article),
 ];
 
-/// Keywords of structural headings above provisions, lower case. Part of the document's
-/// outline, never provisions.
-const STRUCTURE: [&str; 47] = [
-    "partie",
-    "livre",
-    "titre",
-    "chapitre",
-    "section",
-    "sous-section",
-    "paragraphe",
-    "sous-paragraphe",
-    "part",
-    "title",
-    "subtitle",
-    "chapter",
-    "subchapter",
-    "subpart",
-    "division",
-    "subdivision",
-    "book",
-    "buch",
-    "teil",
-    "abschnitt",
-    "unterabschnitt",
-    "titel",
-    "untertitel",
-    "kapitel",
-    "capítulo",
-    "capitulo",
-    "título",
-    "titulo",
-    "libro",
-    "sección",
-    "seccion",
-    "subsección",
-    "parte",
-    "capitolo",
-    "capo",
-    "titolo",
-    "sezione",
-    "hoofdstuk",
-    "afdeling",
-    "boek",
-    "раздел",
-    "подраздел",
-    "глава",
-    "розділ",
-    "підрозділ",
-    "paragraph",
-    "tytuł",
-];
-
-/// Keywords of groups whose provisions are numbered on their own: annexes, schedules,
-/// appendices, protocols. Lower case.
-const GROUPS: [&str; 21] = [
-    "annex",
-    "annexes",
-    "annexe",
-    "anhang",
-    "anlage",
-    "schedule",
-    "appendix",
-    "appendice",
-    "apéndice",
-    "anexo",
-    "allegato",
-    "protocol",
-    "protocole",
-    "protokoll",
-    "protocolo",
-    "attachment",
-    "exhibit",
-    "addendum",
-    "приложение",
-    "додаток",
-    "annexe",
-];
-
 /// Words that, right after a number, show a line citing a provision rather than heading one
 /// (`§ 57 Abs. 1 gilt`, `Article 7 of the Treaty`, `Section 5 is amended`).
 const CITING: [&str; 52] = [
@@ -187,24 +110,6 @@ pub(super) struct Marker {
     pub md_level: Option<u8>,
     /// The line is also a structural heading (`Section 1 : Title` in a code of articles).
     pub structure: Option<Box<Heading>>,
-}
-
-/// A structural heading.
-#[derive(Debug, Clone)]
-pub(super) struct Heading {
-    /// Its label: the line without Markdown marks and trailing decoration.
-    pub label: String,
-    /// Markdown level, if it is a Markdown heading.
-    pub md_level: Option<u8>,
-    /// Kind: the keyword, lower case, or `#N` for a Markdown heading without keyword.
-    pub kind: String,
-    /// For an annex-like group: its short name (`Annex I`, `Schedule 2`, `Anhang`).
-    pub group: Option<String>,
-    /// Keyword and designator (`Part B`), used when its kind restarts numbering.
-    pub short: String,
-    /// A heading without designator (`Partie législative`) counts only when it stands
-    /// alone between blank lines.
-    pub needs_standalone: bool,
 }
 
 /// Classifies one line (with its line ending).
@@ -300,19 +205,6 @@ fn could_be_marked(rest: &str) -> bool {
         .is_some_and(|(w, _)| STRUCTURE.contains(&w) || GROUPS.contains(&w))
 }
 
-/// A Markdown heading as part of the outline: a structural heading if its words say so, else
-/// a heading of its level.
-fn md_heading(text: &str, level: u8) -> Heading {
-    structure(text, Some(level)).unwrap_or_else(|| Heading {
-        label: tidy_label(text),
-        md_level: Some(level),
-        kind: format!("#{level}"),
-        group: None,
-        short: tidy_label(text),
-        needs_standalone: false,
-    })
-}
-
 /// The heading a numbered Markdown heading line is when its number is not the document's
 /// scheme (`## 3. Security` above articles): built only then, not for every marker.
 pub(super) fn outline_of(content: &str) -> Option<Heading> {
@@ -374,7 +266,7 @@ fn keyword_marker(
 }
 
 /// Matches a provision keyword at the start of `rest`; returns its scheme and what follows.
-fn keyword(rest: &str) -> Option<(Scheme, &str)> {
+pub(super) fn keyword(rest: &str) -> Option<(Scheme, &str)> {
     if let Some(after) = rest.strip_prefix('§') {
         return Some((Scheme::Paragraph, after));
     }
@@ -411,12 +303,12 @@ fn keyword(rest: &str) -> Option<(Scheme, &str)> {
 }
 
 /// Room for the longest keyword, lower-cased (Cyrillic letters take two bytes).
-const WORD_BUF: usize = 32;
+pub(super) const WORD_BUF: usize = 32;
 
 /// The word `s` starts with (letters and inner hyphens), lower-cased into `buf` without
 /// allocating; returns it and its length in `s`. `None` when `s` does not start with a letter
 /// or the word is too long to be a keyword.
-fn lower_word<'b>(s: &str, buf: &'b mut [u8; WORD_BUF]) -> Option<(&'b str, usize)> {
+pub(super) fn lower_word<'b>(s: &str, buf: &'b mut [u8; WORD_BUF]) -> Option<(&'b str, usize)> {
     // ASCII words, the common case, without decoding characters.
     let ascii = s
         .bytes()
@@ -562,168 +454,4 @@ fn is_range(tail: &str) -> bool {
         }
     }
     false
-}
-
-/// Reads a structural heading: a structure or group keyword, then a designator and a title
-/// (`Titre Ier : De la loi pénale`, `TITLE I—GENERAL PROVISIONS`, `Part B. Economy`,
-/// `Annex I`), or a keyword and up to three words (`Partie législative`), or an ordinal and a
-/// keyword (`Erster Abschnitt - Das Strafgesetz`, `Allgemeiner Teil`).
-pub(super) fn structure(text: &str, md_level: Option<u8>) -> Option<Heading> {
-    let text = text.trim().trim_matches(['*', '_']).trim();
-    if text.len() > 300 {
-        return None;
-    }
-    let mut buf = [0u8; WORD_BUF];
-    let (first, first_len) = lower_word(text, &mut buf).unwrap_or(("", 0));
-    let first = first.to_owned();
-    let is_group = GROUPS.contains(&first.as_str());
-    let make = |short: String, needs_standalone: bool| Heading {
-        label: tidy_label(text),
-        md_level,
-        kind: first.clone(),
-        group: is_group.then(|| short.clone()),
-        short,
-        needs_standalone,
-    };
-    if first_len > 0 && (is_group || STRUCTURE.contains(&first.as_str())) {
-        let after = &text[first_len..];
-        let rest = after.trim_start();
-        if rest.is_empty() {
-            return Some(make(text.to_owned(), md_level.is_none()));
-        }
-        if after.len() == rest.len() && !after.starts_with(['.', ':', '—', '–']) {
-            return None; // `Partial`, `Titles`: the keyword is only the start of a word
-        }
-        let desig_len = rest
-            .char_indices()
-            .find(|(_, c)| !(c.is_alphanumeric() || matches!(c, '-' | '*' | '°' | 'º')))
-            .map_or(rest.len(), |(i, _)| i);
-        let desig = &rest[..desig_len];
-        // `Annex I`, `Part B` when a separator or nothing follows; the whole heading when a
-        // title runs on (`ANNEXE A L'ARTICLE R311-6`: there `A` is a word, not a letter).
-        let runs_on = rest[desig_len..].starts_with(' ')
-            && !rest[desig_len..]
-                .trim_start()
-                .starts_with(['.', ':', '—', '–', '-', '(']);
-        let short = if runs_on {
-            tidy_label(text)
-        } else {
-            format!("{} {desig}", &text[..first_len])
-        };
-        let title = rest[desig_len..].trim_start_matches(['.', ':', ' ', '—', '–', '-', '\t']);
-        let separated = rest[desig_len..].len() != rest[desig_len..].trim_start().len()
-            || rest[desig_len..].starts_with(['.', ':', '—', '–', '-']);
-        if is_designator(desig) && (desig_len == rest.len() || separated) {
-            let sentence = title.ends_with(['.', ';', ',']) && title.to_uppercase() != title;
-            let plain_title = rest[desig_len..].starts_with(' ')
-                && !rest[desig_len..]
-                    .trim_start()
-                    .starts_with(['.', ':', '—', '–', '-']);
-            if sentence
-                || title.split_whitespace().count() > 25
-                || (plain_title && !title.starts_with(|c: char| c.is_uppercase() || c == '('))
-            {
-                return None;
-            }
-            return Some(make(short, false));
-        }
-        // No designator: a few words, no sentence (`Partie législative`, `Annexes`).
-        if rest.split_whitespace().count() <= 3 && !rest.ends_with(['.', ';', ',', ':']) {
-            return Some(make(text[..first_len].to_owned(), md_level.is_none()));
-        }
-        return None;
-    }
-    // `Erster Abschnitt - …`, `Allgemeiner Teil`: an ordinal or adjective, then the keyword.
-    let mut words = text.split_whitespace();
-    let (Some(w1), Some(w2)) = (words.next(), words.next()) else {
-        return None;
-    };
-    let w2l = w2.trim_end_matches([':', '.']).to_lowercase();
-    if w1.starts_with(|c: char| c.is_uppercase())
-        && keyword(text).is_none()
-        && (STRUCTURE.contains(&w2l.as_str()) || GROUPS.contains(&w2l.as_str()))
-        && text.split_whitespace().count() <= 12
-        && !text.ends_with(['.', ';', ','])
-    {
-        let short = format!("{w1} {w2}");
-        return Some(Heading {
-            label: tidy_label(text),
-            md_level,
-            kind: w2l.clone(),
-            group: GROUPS.contains(&w2l.as_str()).then(|| short.clone()),
-            short,
-            needs_standalone: md_level.is_none(),
-        });
-    }
-    None
-}
-
-/// A heading's designator: a number, a roman numeral, one letter, or an ordinal word.
-fn is_designator(d: &str) -> bool {
-    if d.is_empty() || d.chars().count() > 14 {
-        return false;
-    }
-    if d.starts_with(|c: char| c.is_ascii_digit()) {
-        return true;
-    }
-    let upper = d.trim_end_matches("er").trim_end_matches("re");
-    if number::is_roman(upper) && upper.chars().all(|c| "IVXLCDM".contains(c)) {
-        return true;
-    }
-    if d.chars().count() == 1 && d.chars().all(char::is_alphabetic) {
-        return true;
-    }
-    let l = d.to_lowercase();
-    [
-        "unique",
-        "único",
-        "preliminaire",
-        "préliminaire",
-        "preliminar",
-        "liminaire",
-        "premier",
-        "first",
-        "one",
-    ]
-    .contains(&l.as_str())
-}
-
-/// A heading's text without emphasis, trailing dashes and colons (`Allgemeiner Teil -`).
-fn tidy_label(text: &str) -> String {
-    let t = text
-        .trim()
-        .trim_matches(['*', '_'])
-        .trim_end_matches(['-', '—', '–', ':', ' ', '#'])
-        .trim();
-    t.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-impl Heading {
-    /// Depth in the outline, smaller is outer: known keywords by the hierarchy of their
-    /// legal tradition (Partie > Livre > Titre > Chapitre > Section; Teil > Abschnitt > Titel;
-    /// Part > Chapter), other Markdown headings below them by level.
-    pub(super) fn rank(&self) -> u32 {
-        if self.group.is_some() {
-            return 5;
-        }
-        match self.kind.as_str() {
-            "partie" | "parte" | "teil" | "part" => 10,
-            "subpart" => 15,
-            "livre" | "book" | "buch" | "libro" | "boek" | "раздел" | "розділ" => 20,
-            "titre" | "title" | "título" | "titulo" | "titolo" | "tytuł" => 30,
-            "subtitle" | "подраздел" | "підрозділ" => 35,
-            "chapitre" | "chapter" | "capítulo" | "capitulo" | "capitolo" | "kapitel"
-            | "hoofdstuk" | "глава" | "abschnitt" | "capo" => 40,
-            "subchapter" | "unterabschnitt" => 45,
-            "titel" => 50,
-            "untertitel" => 55,
-            "section" | "sección" | "seccion" | "sezione" | "afdeling" => 60,
-            "division" => 62,
-            "sous-section" | "subsección" => 65,
-            "subdivision" => 66,
-            "paragraphe" | "paragraph" => 70,
-            "sous-paragraphe" => 75,
-            _ => 100 + 10 * u32::from(self.md_level.unwrap_or(6)),
-        }
-    }
 }

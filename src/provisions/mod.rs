@@ -1,7 +1,9 @@
 //! Text → provisions: the top-level numbered units of a draft, each with its place in the
 //! document's outline.
 //!
-//! Parsing runs in four steps.
+//! Parsing runs in four steps; each submodule holds one concept: `line` (a line alone),
+//! `number` (numbers as written), `heading` (the outline and its keywords), `groups`
+//! (annexes and restarting numbering), `positional` (unnumbered texts), `words` (word keys).
 //!
 //! 1. **Lines** (`line`). Each line is classified alone: a *marker* that could open a
 //!    provision (a keyword — `Article L111-1`, `Art. 2-bis`, `SEC. 2.`, `Artículo 1°` —, a
@@ -47,22 +49,28 @@
 //! Text before the first provision is the provision `preamble`. A provision's `text` excludes
 //! its number marker, so renumbering alone never changes the text the aligner compares.
 
+mod groups;
+mod heading;
 mod line;
 mod number;
+mod positional;
 mod words;
 
 #[cfg(test)]
-mod headings;
+mod heading_lines;
 #[cfg(test)]
 mod tests;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::hash::FxBuild;
 use std::ops::Range;
 use std::sync::Arc;
 
-use line::{Heading, Line, Marker, Scheme};
+use groups::{Segment, qualify_restarts, segments};
+use heading::Heading;
+use line::{Line, Marker, Scheme};
+use positional::{is_heading_row, positional};
 pub use words::{for_each_word_key, words_key};
 
 /// A provision's place: the structural headings above it, outermost first.
@@ -213,64 +221,6 @@ fn yaml_front_matter(doc: &str) -> usize {
         }
     }
     0
-}
-
-/// A run of rows parsed on its own: the main text, or one group (annex).
-struct Segment {
-    rows: Range<usize>,
-    /// The group heading's short name, for a group.
-    group: Option<String>,
-}
-
-/// Cuts the document at group headings. A group lasts until the next group, or until the
-/// main outline resumes: a Markdown heading at the group's level or above, or a keyword
-/// heading of a kind the main text used before the group (`Livre II` after the annexes of
-/// `Livre Ier`).
-fn segments(rows: &[Row]) -> Vec<Segment> {
-    let mut out = vec![Segment {
-        rows: 0..rows.len(),
-        group: None,
-    }];
-    let mut main_kinds: HashSet<&str, FxBuild> = Default::default();
-    let mut group_level: Option<Option<u8>> = None;
-    for (k, row) in rows.iter().enumerate() {
-        let h = match &row.line {
-            Line::Heading(h) => h,
-            Line::Marker(Marker {
-                structure: Some(h), ..
-            }) if group_level.is_none() => {
-                main_kinds.insert(&h.kind);
-                continue;
-            }
-            _ => continue,
-        };
-        let starts = match (&h.group, group_level) {
-            (Some(g), _) => Some(Some(g.clone())),
-            (None, None) => {
-                main_kinds.insert(&h.kind);
-                None
-            }
-            (None, Some(level)) => {
-                let outer = match (level, h.md_level) {
-                    (Some(g), Some(l)) => l <= g,
-                    _ => false,
-                };
-                let resumes = !h.kind.starts_with('#') && main_kinds.contains(h.kind.as_str());
-                (outer || resumes).then_some(None)
-            }
-        };
-        if let Some(group) = starts {
-            group_level = group.is_some().then_some(h.md_level);
-            if let Some(last) = out.last_mut() {
-                last.rows.end = k;
-            }
-            out.push(Segment {
-                rows: k..rows.len(),
-                group,
-            });
-        }
-    }
-    out
 }
 
 /// Finds the provisions of one segment.
@@ -452,178 +402,6 @@ fn choose_scheme<'a>(markers: impl Iterator<Item = &'a Marker>) -> Option<(Schem
         .and_then(|(s, v)| pick(s, v))
 }
 
-/// Provisions of a segment without numbering: a group is one provision; the main text is
-/// split into top-level bullets, or else paragraphs.
-fn positional(doc: &str, rows: &mut [Row], seg: Segment, found: &mut Vec<Found>) {
-    let range = seg.rows.clone();
-    demote_outline_markers(doc, rows, range.clone(), |_| true);
-    let rows = &*rows;
-    if let Some(group) = &seg.group {
-        let first = range.start;
-        let body_end = rows[range.clone()]
-            .iter()
-            .rev()
-            .find(|r| !matches!(r.line, Line::Blank))
-            .map_or(rows[first].end, |r| r.end);
-        let text_start = rows
-            .get(first + 1)
-            .map_or(rows[first].end, |r| r.start)
-            .min(body_end);
-        found.push(Found {
-            start: rows[first].start,
-            text_start,
-            text_end: body_end,
-            number: None,
-            label: Some(group.clone()),
-            stack: Vec::new(),
-            group: None,
-        });
-        return;
-    }
-    let bullet_indent = rows[range.clone()]
-        .iter()
-        .filter(|r| matches!(r.line, Line::Body))
-        .filter_map(|r| bullet(&doc[r.start..r.end]))
-        .min();
-    let bullets = bullet_indent.map_or(0, |i| {
-        rows[range.clone()]
-            .iter()
-            .filter(|r| matches!(r.line, Line::Body))
-            .filter(|r| bullet(&doc[r.start..r.end]) == Some(i))
-            .count()
-    });
-    let mut stack: Vec<usize> = Vec::new();
-    let mut n = 0;
-    let mut open = false;
-    let mut prev_blank = true;
-    let mut candidates: Vec<Found> = Vec::new();
-    for k in range {
-        let row = &rows[k];
-        match &row.line {
-            Line::Heading(_) | Line::Marker(_) if is_heading_row(&row.line) => {
-                push_heading(rows, &mut stack, k);
-                open = false;
-                prev_blank = true;
-                continue;
-            }
-            Line::Blank => {
-                prev_blank = true;
-                if bullets < 2 {
-                    open = false;
-                }
-                continue;
-            }
-            Line::Gap => {
-                open = false;
-                continue;
-            }
-            _ => {}
-        }
-        let text = &doc[row.start..row.end];
-        let starts = if bullets >= 2 {
-            bullet(text) == bullet_indent
-        } else {
-            prev_blank || !open
-        };
-        prev_blank = false;
-        if starts {
-            n += 1;
-            let marker = if bullets >= 2 {
-                let t = text.trim_start();
-                let skip = t.chars().next().map_or(0, char::len_utf8);
-                row.end - t.len() + skip
-            } else {
-                row.start
-            };
-            let sign = if bullets >= 2 { '•' } else { '¶' };
-            candidates.push(Found {
-                start: row.start,
-                text_start: marker,
-                text_end: row.end,
-                number: None,
-                label: Some(format!("{sign}{n}")),
-                stack: stack.clone(),
-                group: None,
-            });
-            open = true;
-        } else if open && let Some(f) = candidates.last_mut() {
-            f.text_end = row.end;
-        }
-    }
-    // One paragraph is the whole text: it stays the preamble.
-    if candidates.len() >= 2 {
-        found.extend(candidates);
-    }
-}
-
-fn is_heading_row(line: &Line) -> bool {
-    match line {
-        Line::Heading(_) => true,
-        Line::Marker(m) => m.structure.is_some(),
-        _ => false,
-    }
-}
-
-/// The indentation of a bullet line (`- `, `• `, `* `, `– `), or `None`.
-fn bullet(line: &str) -> Option<usize> {
-    let t = line.trim_start_matches([' ', '\t']);
-    let mut cs = t.chars();
-    let c = cs.next()?;
-    (matches!(c, '-' | '•' | '*' | '–' | '—' | '‣' | '◦')
-        && cs.next().is_some_and(char::is_whitespace))
-    .then_some(line.len() - t.len())
-}
-
-/// Qualifies the ids of provisions under headings of a kind where numbering restarts: every
-/// heading of that kind after the first provision starts again at the segment's first number.
-fn qualify_restarts(rows: &[Row], found: &mut [Found]) {
-    let Some(start_number) = found.iter().find_map(|f| f.number.clone()) else {
-        return;
-    };
-    // kind -> (headings whose first provision restarts, headings that do not)
-    let mut verdict: HashMap<&str, (usize, usize), FxBuild> = HashMap::default();
-    let mut seen_heading: HashSet<usize, FxBuild> = Default::default();
-    let (mut any_seen, mut start_seen) = (false, false);
-    for f in found.iter() {
-        for &h in &f.stack {
-            if seen_heading.insert(h) {
-                let e = verdict.entry(&heading(rows, h).kind).or_default();
-                if start_seen && f.number.as_deref() == Some(start_number.as_str()) {
-                    e.0 += 1;
-                } else if any_seen {
-                    e.1 += 1;
-                }
-            }
-        }
-        if let Some(n) = &f.number {
-            any_seen = true;
-            start_seen |= *n == start_number;
-        }
-    }
-    let restarting: Vec<&str> = verdict
-        .into_iter()
-        .filter(|(_, (yes, no))| *yes >= 1 && *no == 0)
-        .map(|(k, _)| k)
-        .collect();
-    if restarting.is_empty() {
-        return;
-    }
-    for f in found.iter_mut() {
-        let names: Vec<String> = f
-            .stack
-            .iter()
-            .map(|&h| heading(rows, h))
-            .filter(|h| restarting.contains(&h.kind.as_str()))
-            .map(|h| h.short.clone())
-            .collect();
-        if !names.is_empty() {
-            let mut q = f.group.take().map(|g| vec![g]).unwrap_or_default();
-            q.extend(names);
-            f.group = Some(q.join("/"));
-        }
-    }
-}
-
 /// Builds the provisions: preamble, spans that tile the document, places, unique ids.
 fn assemble(doc: &str, rows: &[Row], found: Vec<Found>) -> Vec<Provision> {
     let mut provisions = Vec::with_capacity(found.len() + 1);
@@ -637,6 +415,10 @@ fn assemble(doc: &str, rows: &[Row], found: Vec<Found>) -> Vec<Provision> {
             preamble.push_str(&doc[row.start..row.end]);
             preamble.push('\n');
         }
+    }
+    // A text of headings alone is still a text: its preamble is all of it.
+    if found.is_empty() && preamble.trim().is_empty() {
+        preamble = doc.to_owned();
     }
     if !preamble.trim().is_empty() {
         let text: Arc<str> = preamble.trim().into();

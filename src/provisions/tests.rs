@@ -198,3 +198,102 @@ fn uk_style_numbers_when_they_are_the_scheme() {
     assert_eq!(ids(doc), ["1", "2"]);
     assert_eq!(&*parse(doc)[0].place, ["PART 1"]);
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Line starts that exercise every rule: keywords, numbers, headings, groups, citations,
+    /// bullets, multi-byte characters right after a marker.
+    const PIECES: &[&str] = &[
+        "Article ",
+        "Art. ",
+        "§ ",
+        "§§ ",
+        "SEC. ",
+        "Section ",
+        "Artículo ",
+        "Статья ",
+        "##### ",
+        "# ",
+        "Livre ",
+        "Chapitre ",
+        "Titre Ier : ",
+        "Annex ",
+        "Part ",
+        "Anhang",
+        "- ",
+        "• ",
+        "(",
+        "1",
+        "12",
+        "L",
+        "R*",
+        ". ",
+        "-",
+        "–",
+        " bis",
+        " ter A",
+        "°",
+        "º",
+        "er",
+        "é",
+        "ß",
+        "I",
+        "IV",
+        "V.",
+        ") ",
+        ":",
+        " (weggefallen)",
+        " of the Act.",
+        "(b)",
+        "\n",
+        "\n\n",
+        " ",
+        "Text",
+        "Übergang",
+        "—",
+        "---\n",
+        "¶",
+        "\u{0301}",
+    ];
+
+    fn document() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            prop_oneof![
+                4 => prop::sample::select(PIECES).prop_map(str::to_owned),
+                1 => any::<String>(),
+            ],
+            0..80,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// Any text parses without panicking; the spans tile it (unless it is blank); ids are
+        /// unique; every provision's text lies inside its span.
+        #[test]
+        fn any_text_parses_into_tiling_spans(doc in document()) {
+            let ps = parse(&doc);
+            let joined: String = ps.iter().map(|p| &doc[p.span.clone()]).collect();
+            // A blank text has no provision at all (drafts refuse it before).
+            if doc.trim().is_empty() {
+                prop_assert!(ps.is_empty());
+            } else {
+                prop_assert_eq!(&joined, &doc);
+            }
+            let mut ids: Vec<&str> = ps.iter().map(|p| p.id.as_str()).collect();
+            ids.sort_unstable();
+            let n = ids.len();
+            ids.dedup();
+            prop_assert_eq!(ids.len(), n);
+            for p in &ps {
+                if p.id != "preamble" {
+                    prop_assert!(doc[p.span.clone()].contains(&*p.text));
+                }
+            }
+        }
+    }
+}
