@@ -110,11 +110,20 @@ pub fn run(global: &Global, args: CommitArgs) -> Result<()> {
     Ok(())
 }
 
-/// Warns on stderr when a draft has no numbered provision (it is then one `preamble`).
+/// Warns on stderr when a draft has no numbered provision: it is then split by position
+/// (bullets `•N` or paragraphs `¶N`), or is one `preamble`.
 pub fn warn_if_unnumbered(path: &std::path::Path, body: &str) {
-    if drafttrail::provisions::is_unnumbered(&drafttrail::provisions::parse(body)) {
+    let provisions = drafttrail::provisions::parse(body);
+    if drafttrail::provisions::is_unnumbered(&provisions) {
+        let how = match provisions.iter().find(|p| p.id != "preamble") {
+            Some(p) if p.id.starts_with('•') => {
+                "each top-level bullet is a provision by position (•1, •2, …)"
+            }
+            Some(_) => "each paragraph is a provision by position (¶1, ¶2, …)",
+            None => "the whole text is one provision, `preamble`",
+        };
         eprintln!(
-            "warning: {}: no numbered provision found; the whole text is one provision, `preamble`",
+            "warning: {}: no numbered provision found; {how}",
             super::display_path(path)
         );
     }
