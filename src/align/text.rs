@@ -85,15 +85,7 @@ impl Features {
                 }
                 sequence.push(id);
             });
-            let mut sorted = sequence.clone();
-            sorted.sort_unstable();
-            let mut v: Vec<(u32, u32)> = Vec::new();
-            for id in sorted {
-                match v.last_mut() {
-                    Some(last) if last.0 == id => last.1 += 1,
-                    _ => v.push((id, 1)),
-                }
-            }
+            let v = counted(sequence.clone());
             sequences.push(sequence);
             for &(id, _) in &v {
                 df[id as usize] += 1;
@@ -157,15 +149,7 @@ impl Features {
                     let next = ids.len() as u32;
                     seq.push(*ids.entry(key).or_insert(next));
                 });
-                seq.sort_unstable();
-                let mut v: Vec<(u32, u32)> = Vec::new();
-                for id in seq {
-                    match v.last_mut() {
-                        Some(last) if last.0 == id => last.1 += 1,
-                        _ => v.push((id, 1)),
-                    }
-                }
-                v
+                counted(seq)
             })
             .collect();
         df.resize(ids.len(), 0);
@@ -296,6 +280,19 @@ impl Features {
         }
         2.0 * self.shared(&a, &b) / total
     }
+}
+
+/// A bag of words: (word id, count), sorted by id.
+fn counted(mut ids: Vec<u32>) -> Vec<(u32, u32)> {
+    ids.sort_unstable();
+    let mut bag: Vec<(u32, u32)> = Vec::new();
+    for id in ids {
+        match bag.last_mut() {
+            Some(last) if last.0 == id => last.1 += 1,
+            _ => bag.push((id, 1)),
+        }
+    }
+    bag
 }
 
 /// The bag of a group of provisions: their bags summed. One provision's bag is already sorted
