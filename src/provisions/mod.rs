@@ -83,8 +83,8 @@ pub struct Provision {
     /// `"6 bis"`), qualified by its group (`"Annex I/2"`), with `#2`, `#3`… appended to
     /// repeats; `•3` / `¶3` for positional provisions of an unnumbered text; or `preamble`.
     pub id: String,
-    /// The number as written, without decoration; `None` for the preamble and positional
-    /// provisions.
+    /// The number as written, without decoration (an unnumbered annex is numbered by its
+    /// name); `None` for the preamble and positional provisions.
     pub number: Option<String>,
     /// Byte range of the whole provision (marker included) in the document. The spans tile
     /// the document: structural headings after a provision are in its span, not its text.
