@@ -259,12 +259,44 @@ pub fn render_code(title: &str, provisions: &[String], cyrillic: bool) -> String
                 "Chapitre {chapter} : Règles communes {book}.{chapter}\n\n"
             ));
         }
+        // An article of several sentences is laid out as an introduction and sub-points
+        // (`1° …`), as French codes do; the same text always gets the same layout.
+        let sentences: Vec<&str> = p.split_inclusive(". ").collect();
+        let body = if sentences.len() >= 3 {
+            let points: Vec<String> = sentences[1..]
+                .iter()
+                .enumerate()
+                .map(|(k, t)| format!("{}° {}", k + 1, t.trim()))
+                .collect();
+            format!("{}\n\n{}", sentences[0].trim(), points.join("\n\n"))
+        } else {
+            p.clone()
+        };
         s.push_str(&format!(
             "Article L{book}{chapter}{n:02}-{n}\n\n{}\n\n",
-            texture(p, cyrillic)
+            texture(&body, cyrillic)
         ));
     }
     s
+}
+
+/// Provisions of a code: mostly generated provisions, and every seventh a near-duplicate of
+/// the code's boilerplate (`The provisions of Article 12 apply to Odesa …`), which real codes
+/// repeat with only a number or a place changed.
+pub fn code_provisions(r: &mut Rng, n: usize) -> Vec<String> {
+    (0..n)
+        .map(|k| {
+            if k % 7 == 6 {
+                format!(
+                    "The provisions of Article {} apply to {} under the same conditions.",
+                    1 + r.below(400),
+                    r.pick(TOPICS)
+                )
+            } else {
+                provision(r)
+            }
+        })
+        .collect()
 }
 
 /// A mutation kind the generator applies.
@@ -281,9 +313,12 @@ pub enum Mutation {
     /// an unrelated one added at its place), the first removed (every later number shifts), and
     /// a provision moved.
     Mixed,
+    /// A few provisions rewritten almost completely (80% of their words) in a text otherwise
+    /// left as it was: the links an editor draws first.
+    Rewrite,
 }
 
-pub const MUTATIONS: [Mutation; 8] = [
+pub const MUTATIONS: [Mutation; 9] = [
     Mutation::Reword,
     Mutation::Renumber,
     Mutation::Move,
@@ -292,6 +327,7 @@ pub const MUTATIONS: [Mutation; 8] = [
     Mutation::Add,
     Mutation::Remove,
     Mutation::Mixed,
+    Mutation::Rewrite,
 ];
 
 /// A generated pair: old and new provisions, and the true links (old index, new index).
@@ -372,6 +408,10 @@ pub fn mutate(r: &mut Rng, old: &[String], m: Mutation, count: usize, level: f64
                 if n > 1 {
                     items.remove(r.below(n));
                 }
+            }
+            Mutation::Rewrite => {
+                let k = r.below(n);
+                items[k].0 = reword(r, &items[k].0, 0.8);
             }
             Mutation::Mixed => {
                 if n < 3 {

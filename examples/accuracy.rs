@@ -217,7 +217,7 @@ fn textured() {
             let mut ours = Counts::default();
             for trial in 0..TRIALS {
                 let mut r = Rng::new(trial * 1_000_003 + li as u64 * 7919 + m as u64 * 104_729);
-                let old: Vec<String> = (0..PROVISIONS).map(|_| synth::provision(&mut r)).collect();
+                let old = synth::code_provisions(&mut r, PROVISIONS);
                 let count = if m == Mutation::Reword { 0 } else { 5 };
                 let pair = synth::mutate(&mut r, &old, m, count, level);
                 let cyrillic = trial % 4 == 3;

@@ -41,6 +41,9 @@ pub(super) struct Features {
 /// Settled provisions sampled for the background similarity of the ones in play.
 const BACKGROUND_SAMPLE: usize = 32;
 
+/// Similarity from which a pair is the same text, whatever its background.
+const SAME_TEXT: f64 = 0.8;
+
 /// How far above its background a pair's similarity must be: a provision that resembles
 /// unrelated provisions of its document that much is not identified by resembling one more.
 const BACKGROUND_MARGIN: f64 = 0.1;
@@ -214,6 +217,11 @@ impl Features {
     /// Whether a pair's similarity `s` stands out from what each side shares with unrelated
     /// provisions of its document.
     pub(super) fn stands_out(&self, i: usize, j: usize, s: f64) -> bool {
+        // Near-identical texts are the same provision, however alike the document's
+        // boilerplate articles are (`Les personnes morales déclarées responsables …`).
+        if s >= SAME_TEXT {
+            return true;
+        }
         let old_bg = *self.old_background[i]
             .get_or_init(|| self.background(&self.old[i], self.old_weight[i]));
         let new_bg = *self.new_background[j]

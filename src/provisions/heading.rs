@@ -146,10 +146,16 @@ pub(super) fn structure(text: &str, md_level: Option<u8>) -> Option<Heading> {
         if after.len() == rest.len() && !after.starts_with(['.', ':', '—', '–']) {
             return None; // `Partial`, `Titles`: the keyword is only the start of a word
         }
-        let desig_len = rest
+        let mut desig_len = rest
             .char_indices()
             .find(|(_, c)| !(c.is_alphanumeric() || matches!(c, '-' | '*' | '°' | 'º')))
             .map_or(rest.len(), |(i, _)| i);
+        // A numbered designator may carry a Latin suffix: `Section 2 bis : …`.
+        if rest.starts_with(|c: char| c.is_ascii_digit())
+            && let Some((_, used)) = number::after_keyword(rest)
+        {
+            desig_len = desig_len.max(used);
+        }
         let desig = &rest[..desig_len];
         // `Annex I`, `Part B` when a separator or nothing follows; the whole heading when a
         // title runs on (`ANNEXE A L'ARTICLE R311-6`: there `A` is a word, not a letter).
@@ -166,7 +172,11 @@ pub(super) fn structure(text: &str, md_level: Option<u8>) -> Option<Heading> {
         let separated = rest[desig_len..].len() != rest[desig_len..].trim_start().len()
             || rest[desig_len..].starts_with(['.', ':', '—', '–', '-']);
         if is_designator(desig) && (desig_len == rest.len() || separated) {
-            let sentence = title.ends_with(['.', ';', ',']) && title.to_uppercase() != title;
+            // A title after `:` or a dash may end with a full stop (`Section 2 bis : Du recours
+            // … vulnérables.`); after nothing or `.` a final stop makes a sentence.
+            let colon = rest[desig_len..].trim_start().starts_with([':', '—', '–']);
+            let sentence = title.ends_with([';', ','])
+                || (title.ends_with('.') && !colon && title.to_uppercase() != title);
             let plain_title = rest[desig_len..].starts_with(' ')
                 && !rest[desig_len..]
                     .trim_start()

@@ -57,6 +57,10 @@ const TABLE: &[(&str, Reading)] = &[
         Outline,
     ),
     ("Sous-section 2 : Des peines applicables", Outline),
+    (
+        "Section 2 bis : Du recours à la prostitution de mineurs ou de personnes vulnérables.",
+        Outline,
+    ),
     ("Paragraphe 3 : Dispositions communes", Outline),
     ("Partie législative", Outline),
     ("### Annexes", Group("Annexes")),
