@@ -214,6 +214,29 @@ fn diff_cmd(bin: &Path, a: &Path, b: &Path, format: &str) -> Command {
     c
 }
 
+/// `diff --no-index` of a pair in the default output and in JSON, beside git's word diff.
+fn measure_diff(bin: &Path, a: &Path, b: &Path) -> [Stat; 3] {
+    measure_all(&[
+        &|| diff_cmd(bin, a, b, "term"),
+        &|| diff_cmd(bin, a, b, "json"),
+        &|| git_diff_cmd(a, b),
+    ])
+    .try_into()
+    .unwrap_or_else(|_| unreachable!("three commands, three stats"))
+}
+
+/// The timing columns of a diff row: the three times, then both ratios to git.
+fn timing_cells(ours: &Stat, json: &Stat, git: &Stat) -> String {
+    format!(
+        "{} | {} | {} | {:.2}× | {:.2}×",
+        ours.cell(),
+        json.cell(),
+        git.cell(),
+        ours.median / git.median,
+        json.median / git.median
+    )
+}
+
 fn git_diff_cmd(a: &Path, b: &Path) -> Command {
     let mut c = Command::new("git");
     c.args(["diff", "--no-index", "--word-diff"]).arg(a).arg(b);
@@ -286,23 +309,13 @@ fn real_law(bin: &Path, scratch: &Path) {
     println!("|---|---|---|---|---|---|---|---|---|---|");
     let mut selves = Vec::new();
     for (name, a, b) in &pairs {
-        let [ours, json, git]: [Stat; 3] = measure_all(&[
-            &|| diff_cmd(bin, a, b, "term"),
-            &|| diff_cmd(bin, a, b, "json"),
-            &|| git_diff_cmd(a, b),
-        ])
-        .try_into()
-        .unwrap_or_else(|_| unreachable!("three commands, three stats"));
+        let [ours, json, git] = measure_diff(bin, a, b);
         let size = |p: &Path| std::fs::metadata(p).map_or(0.0, |m| m.len() as f64 / 1e6);
         println!(
-            "| {name} | {:.2} / {:.2} MB | {} | {} | {} | {:.2}× | {:.2}× | {} / {} | {:.0} / {:.0} KB | {} / {} |",
+            "| {name} | {:.2} / {:.2} MB | {} | {} / {} | {:.0} / {:.0} KB | {} / {} |",
             size(a),
             size(b),
-            ours.cell(),
-            json.cell(),
-            git.cell(),
-            ours.median / git.median,
-            json.median / git.median,
+            timing_cells(&ours, &json, &git),
             cpu(&ours),
             cpu(&git),
             ours.out_bytes as f64 / 1e3,
@@ -359,13 +372,7 @@ fn main() {
         let sizes = [3_000, 5_000, 10_000, 64_000].map(|n| (scale(n), false));
         for (n, code) in sizes.into_iter().chain([(scale(3_000), true)]) {
             let (a, b, size) = write_pair_as(d, n, code);
-            let [ours, json, git]: [Stat; 3] = measure_all(&[
-                &|| diff_cmd(&bin, &a, &b, "term"),
-                &|| diff_cmd(&bin, &a, &b, "json"),
-                &|| git_diff_cmd(&a, &b),
-            ])
-            .try_into()
-            .unwrap_or_else(|_| unreachable!("three commands, three stats"));
+            let [ours, json, git] = measure_diff(&bin, &a, &b);
             let rss = ours.rss_kb.max(json.rss_kb);
             let label = if code {
                 format!("{n} (code texture)")
@@ -373,13 +380,9 @@ fn main() {
                 n.to_string()
             };
             println!(
-                "| {label} | {:.1} MB | {} | {} | {} | {:.2}× | {:.2}× | {} / {} / {} | {:.0} / {:.0} / {:.0} KB | {} / {} |",
+                "| {label} | {:.1} MB | {} | {} / {} / {} | {:.0} / {:.0} / {:.0} KB | {} / {} |",
                 size as f64 / 1e6,
-                ours.cell(),
-                json.cell(),
-                git.cell(),
-                ours.median / git.median,
-                json.median / git.median,
+                timing_cells(&ours, &json, &git),
                 cpu(&ours),
                 cpu(&json),
                 cpu(&git),
