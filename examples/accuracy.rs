@@ -13,6 +13,10 @@
 #[path = "../benches/synth.rs"]
 mod synth;
 
+#[path = "../tests/gold/score.rs"]
+#[allow(dead_code)]
+mod gold;
+
 use std::collections::HashSet;
 
 use drafttrail::align::{self, AlignOptions, ChangeKind};
@@ -143,7 +147,7 @@ fn real_case(dir: &std::path::Path) -> Option<(String, Counts, Counts)> {
         scope_old.as_ref().is_none_or(|s| s.contains(&l.0))
             || scope_new.as_ref().is_some_and(|s| s.contains(&l.1))
     };
-    let judge = |predicted: HashSet<(String, String)>| -> Counts {
+    let judge = |predicted: HashSet<(String, String)>, show: bool| -> Counts {
         let gold: Vec<&(String, String)> = gold
             .iter()
             .filter(|l| in_scope(l) && !optional.contains(*l))
@@ -152,6 +156,11 @@ fn real_case(dir: &std::path::Path) -> Option<(String, Counts, Counts)> {
             .iter()
             .filter(|l| (in_scope(l) || forbidden.contains(*l)) && !optional.contains(*l))
             .collect();
+        if show && std::env::var_os("ACCURACY_WRONG").is_some() {
+            for l in judged.iter().filter(|l| !gold.contains(l)) {
+                eprintln!("wrong link {} → {}", l.0, l.1);
+            }
+        }
         Counts {
             tp: gold.iter().filter(|l| judged.contains(**l)).count(),
             predicted: judged.len(),
@@ -181,7 +190,7 @@ fn real_case(dir: &std::path::Path) -> Option<(String, Counts, Counts)> {
         .map(|(i, j)| (d.old[i].id.clone(), d.new[j].id.clone()))
         .collect();
     let name = dir.file_name()?.to_string_lossy().into_owned();
-    Some((name, judge(ours), judge(base)))
+    Some((name, judge(ours, true), judge(base, false)))
 }
 
 fn real_corpus() {
@@ -234,7 +243,48 @@ fn textured() {
     }
 }
 
+/// The sample corpus against its hand-made gold (`tests/gold`): links and tags.
+fn sample_gold() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let scores = gold::score(root, &AlignOptions::default());
+    println!("| sample pair | P | R | F1 | misses |");
+    println!("|---|---|---|---|---|");
+    for s in &scores {
+        println!(
+            "| {} | {:.3} | {:.3} | {:.3} | {} |",
+            s.name,
+            s.links.precision(),
+            s.links.recall(),
+            s.links.f1(),
+            s.misses.join("; ")
+        );
+    }
+    let t = gold::total(&scores);
+    println!(
+        "| **all** | {:.3} | {:.3} | {:.3} | |",
+        t.precision(),
+        t.recall(),
+        t.f1()
+    );
+    println!();
+    println!("| tag | precision | recall | given | expected |");
+    println!("|---|---|---|---|---|");
+    for (tag, (both, given, want)) in gold::total_tags(&scores) {
+        let r = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
+        println!(
+            "| {tag} | {:.3} | {:.3} | {given} | {want} |",
+            r(both, given),
+            r(both, want)
+        );
+    }
+    println!();
+}
+
 fn main() {
+    sample_gold();
+    if std::env::args().any(|a| a == "--gold") {
+        return;
+    }
     real_corpus();
     println!(
         "| mutation | reworded | drafttrail P | R | F1 | split/merge recall | baseline P | R | F1 |"

@@ -19,6 +19,7 @@ pub mod error;
 pub mod events;
 mod hash;
 pub mod import;
+pub mod lang;
 pub mod lineage;
 pub mod log;
 pub mod provisions;

@@ -144,6 +144,9 @@ pub(super) fn context(f: &Features, threshold: f64, pairs: &mut Pairs) {
             for b in lo..hi {
                 if pairs.new_to_old[b].is_none() {
                     let s = f.similarity(a, b);
+                    if std::env::var_os("DT_DEBUG").is_some() {
+                        eprintln!("context {a}->{b} s={s:.3} out={}", f.stands_out(a, b, s));
+                    }
                     if s >= threshold && f.stands_out(a, b, s) {
                         scored.push((s, a, b));
                     }

@@ -163,7 +163,7 @@ mod tests {
         let new = parse(&doc(1));
         let free_old = vec![true; old.len()];
         let free_new = vec![true; new.len()];
-        let f = Features::new(&old, &new, &free_old, &free_new);
+        let f = Features::new(&old, &new, &free_old, &free_new, [None, None]);
         let k = 8;
         let pairs = candidates(&f, &free_old, &free_new, k);
         assert!(pairs.len() <= 2 * k * old.len(), "{} pairs", pairs.len());

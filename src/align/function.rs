@@ -58,7 +58,7 @@ pub fn align(old: Vec<Provision>, new: Vec<Provision>, opts: &AlignOptions) -> A
         old_bagged[i] = true;
         new_bagged[j] = true;
     }
-    let f = Features::new(&old, &new, &old_bagged, &new_bagged);
+    let f = Features::new(&old, &new, &old_bagged, &new_bagged, opts.langs);
     let cands = candidates::candidates(&f, &old_free, &new_free, opts.max_candidates);
     assign::greedy(&f, &cands, opts.threshold, &mut pairs);
     assign::context(&f, opts.context_threshold, &mut pairs);

@@ -42,6 +42,9 @@ pub struct AlignOptions {
     pub max_candidates: usize,
     /// User overrides: (old id, new id) pairs that win over the algorithm. Default none.
     pub pins: Vec<(String, String)>,
+    /// Languages of the old and new texts, for stemming and stop words; `None` detects each
+    /// from its text. Default detect.
+    pub langs: [Option<crate::lang::Lang>; 2],
 }
 
 impl Default for AlignOptions {
@@ -52,6 +55,7 @@ impl Default for AlignOptions {
             containment: 0.6,
             max_candidates: 8,
             pins: Vec::new(),
+            langs: [None, None],
         }
     }
 }

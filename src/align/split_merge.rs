@@ -5,6 +5,9 @@
 use super::assign::Pairs;
 use super::text::Features;
 
+/// Share of the whole (weighted words) that a piece of a split or merge must carry.
+const MIN_PIECE_SHARE: f64 = 0.1;
+
 /// A group found: one provision on one side, several on the other.
 pub(super) struct Groups {
     /// old index → new indexes it split into (its own partner included).
@@ -29,15 +32,24 @@ pub(super) fn find(
     let mut best_old: Vec<Option<(f64, usize)>> = vec![None; n_new];
     let mut best_new: Vec<Option<(f64, usize)>> = vec![None; n_old];
     for &(i, j) in candidates {
+        // A piece is mostly made of the whole's words, and carries a part of the whole worth
+        // naming: a one-line provision that reuses a few words of a long article (its
+        // cross-references, its legal vocabulary) was not cut from it.
         if pairs.new_to_old[j].is_none() {
             let c = f.new_in_old(i, j);
-            if c >= min && best_old[j].is_none_or(|(b, bi)| c > b || (c == b && i < bi)) {
+            if c >= min
+                && f.old_in_new(i, j) >= MIN_PIECE_SHARE
+                && best_old[j].is_none_or(|(b, bi)| c > b || (c == b && i < bi))
+            {
                 best_old[j] = Some((c, i));
             }
         }
         if pairs.old_to_new[i].is_none() {
             let c = f.old_in_new(i, j);
-            if c >= min && best_new[i].is_none_or(|(b, bj)| c > b || (c == b && j < bj)) {
+            if c >= min
+                && f.new_in_old(i, j) >= MIN_PIECE_SHARE
+                && best_new[i].is_none_or(|(b, bj)| c > b || (c == b && j < bj))
+            {
                 best_new[i] = Some((c, j));
             }
         }

@@ -5,7 +5,77 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::hash::FxBuild;
+use crate::lang::{Lang, Normaliser};
 use crate::provisions::Provision;
+
+/// Word ids for matching: each distinct word of a side is normalised once (stop words out,
+/// the rest stemmed in the side's language), and every word with the same stem on either side
+/// gets the same id.
+struct Vocab {
+    /// Per side: the normaliser of its language.
+    norms: [Normaliser; 2],
+    /// Per side: word key (hash of the lower-cased word) → id, `None` for a stop word.
+    seen: [HashMap<u64, Option<u32>, FxBuild>; 2],
+    /// Stem → id.
+    stems: HashMap<String, u32, FxBuild>,
+}
+
+impl Vocab {
+    /// Resolves each side's language: the one given, or the one detected from the
+    /// provisions in play (those the exact pass settled say nothing the others need).
+    fn new(
+        old: &[Provision],
+        new: &[Provision],
+        old_free: &[bool],
+        new_free: &[bool],
+        langs: [Option<Lang>; 2],
+    ) -> Vocab {
+        let detect = |ps: &[Provision], free: &[bool]| -> Option<Lang> {
+            if !free.iter().any(|&f| f) {
+                return None;
+            }
+            let mut sample = String::new();
+            for p in ps {
+                if sample.len() > DETECT_BYTES {
+                    break;
+                }
+                sample.push_str(&p.text);
+                sample.push('\n');
+            }
+            Lang::detect(&sample)
+        };
+        let old_lang = langs[0].or_else(|| detect(old, old_free));
+        let new_lang = langs[1].or_else(|| detect(new, new_free));
+        Vocab {
+            norms: [Normaliser::new(old_lang), Normaliser::new(new_lang)],
+            seen: Default::default(),
+            stems: HashMap::default(),
+        }
+    }
+
+    /// The ids of a text's words, in order, stop words left out.
+    fn words(&mut self, side: usize, text: &str) -> Vec<u32> {
+        let mut out = Vec::new();
+        let Vocab { norms, seen, stems } = self;
+        crate::provisions::for_each_word(text, |key, word| {
+            let id = *seen[side].entry(key).or_insert_with(|| {
+                let stem = norms[side].stem(word)?;
+                let next = stems.len() as u32;
+                Some(*stems.entry(stem).or_insert(next))
+            });
+            out.extend(id);
+        });
+        out
+    }
+
+    /// Number of distinct ids.
+    fn len(&self) -> usize {
+        self.stems.len()
+    }
+}
+
+/// Bytes of a document read to detect its language.
+const DETECT_BYTES: usize = 16 * 1024;
 
 /// The words of every provision on both sides, weighted.
 pub(super) struct Features {
@@ -71,23 +141,18 @@ impl Features {
         new: &[Provision],
         old_free: &[bool],
         new_free: &[bool],
+        langs: [Option<Lang>; 2],
     ) -> Features {
-        // Words are interned by the hash of their lower-cased form: no string is copied.
-        let mut ids: HashMap<u64, u32, FxBuild> = HashMap::default();
+        let mut vocab = Vocab::new(old, new, old_free, new_free, langs);
         let mut df: Vec<u32> = Vec::new();
         let mut shingle_ids: HashMap<u64, u32, FxBuild> = HashMap::default();
         let mut shingle_df: Vec<u32> = Vec::new();
         let mut sequences: Vec<Vec<u32>> = Vec::new();
-        let mut bag = |p: &Provision, df: &mut Vec<u32>| {
-            let mut sequence = Vec::new();
-            crate::provisions::for_each_word_key(&p.text, |key| {
-                let next = ids.len() as u32;
-                let id = *ids.entry(key).or_insert(next);
-                if id as usize == df.len() {
-                    df.push(0);
-                }
-                sequence.push(id);
-            });
+        let mut bag = |side: usize, p: &Provision, df: &mut Vec<u32>, vocab: &mut Vocab| {
+            let sequence = vocab.words(side, &p.text);
+            if df.len() < vocab.len() {
+                df.resize(vocab.len(), 0);
+            }
             let v = counted(sequence.clone());
             sequences.push(sequence);
             for &(id, _) in &v {
@@ -100,14 +165,22 @@ impl Features {
         let mut old_bags = Vec::with_capacity(old.len());
         let mut new_bags = Vec::with_capacity(new.len());
         for (p, &free) in old.iter().zip(old_free) {
-            old_bags.push(if free { bag(p, &mut df) } else { Vec::new() });
+            old_bags.push(if free {
+                bag(0, p, &mut df, &mut vocab)
+            } else {
+                Vec::new()
+            });
             old_seq.push(free);
         }
         for (p, &free) in new.iter().zip(new_free) {
-            new_bags.push(if free { bag(p, &mut df) } else { Vec::new() });
+            new_bags.push(if free {
+                bag(1, p, &mut df, &mut vocab)
+            } else {
+                Vec::new()
+            });
             new_seq.push(free);
         }
-        let n_words = df.len() as u32;
+        let n_words = vocab.len() as u32;
         let mut seqs = sequences.into_iter();
         let mut feats_of = |free: &[bool]| -> Vec<Vec<u32>> {
             free.iter()
@@ -146,16 +219,9 @@ impl Features {
         let sample: Vec<Vec<(u32, u32)>> = settled
             .iter()
             .step_by(step)
-            .map(|&k| {
-                let mut seq = Vec::new();
-                crate::provisions::for_each_word_key(&old[k].text, |key| {
-                    let next = ids.len() as u32;
-                    seq.push(*ids.entry(key).or_insert(next));
-                });
-                counted(seq)
-            })
+            .map(|&k| counted(vocab.words(0, &old[k].text)))
             .collect();
-        df.resize(ids.len(), 0);
+        df.resize(vocab.len(), 0);
         let in_play = old_free.iter().chain(new_free).filter(|&&f| f).count();
         let n = in_play.max(1) as f64;
         let idf: Vec<f64> = df
@@ -164,7 +230,9 @@ impl Features {
             .collect();
         let weight =
             |b: &Vec<(u32, u32)>| b.iter().map(|&(w, c)| f64::from(c) * idf[w as usize]).sum();
-        let feat_idf: Vec<f64> = idf
+        // Feature ids are word ids below `n_words` (the words of the provisions in play; the
+        // sample's own words come after them) and shingle ids above.
+        let feat_idf: Vec<f64> = idf[..n_words as usize]
             .iter()
             .copied()
             .chain(
@@ -226,6 +294,9 @@ impl Features {
             .get_or_init(|| self.background(&self.old[i], self.old_weight[i]));
         let new_bg = *self.new_background[j]
             .get_or_init(|| self.background(&self.new[j], self.new_weight[j]));
+        if std::env::var_os("DT_DEBUG").is_some() {
+            eprintln!("  bg {i}->{j} s={s:.3} old_bg={old_bg:.3} new_bg={new_bg:.3}");
+        }
         s >= old_bg + BACKGROUND_MARGIN && s >= new_bg + BACKGROUND_MARGIN
     }
 

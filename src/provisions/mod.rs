@@ -71,7 +71,7 @@ use groups::{Segment, qualify_restarts, segments};
 use heading::Heading;
 use line::{Line, Marker, Scheme};
 use positional::{is_heading_row, positional};
-pub use words::{for_each_word_key, words_key};
+pub use words::{for_each_word, for_each_word_key, words_key};
 
 /// A provision's place: the structural headings above it, outermost first.
 pub type Place = Arc<[String]>;

@@ -1,7 +1,9 @@
 //! Word keys: hashes of a text's words, lower-cased, that ignore punctuation and spacing.
 //!
 //! Every provision's key is computed once at parse time; the aligner's exact pass and word
-//! bags read these hashes, never the words themselves.
+//! bags read these hashes. A text with compatibility or decomposed characters (ligatures,
+//! full-width forms, letters written with combining accents) is read in its NFKC form, so a
+//! typographic variant has the same words; the stored text is never changed.
 
 use crate::hash::fold;
 
@@ -21,9 +23,44 @@ const ASCII_WORD: [u8; 128] = {
 };
 
 /// Calls `f` with the hash of every word of `text` (a maximal run of letters and digits,
-/// lower-cased), in order. Bytes are folded eight at a time: the hash is a few instructions
-/// per byte, and it is on the path of every provision of every diff.
+/// lower-cased, of the NFKC form), in order. Bytes are folded eight at a time: the hash is a
+/// few instructions per byte, and it is on the path of every provision of every diff.
 pub fn for_each_word_key(text: &str, mut f: impl FnMut(u64)) {
+    for_each_word(text, |key, _| f(key));
+}
+
+/// Like [`for_each_word_key`], with each word's text as well (a slice of `text`, or of its
+/// NFKC form when it has characters to fold), for callers that read words (stemming).
+pub fn for_each_word(text: &str, f: impl FnMut(u64, &str)) {
+    if needs_folding(text) {
+        use unicode_normalization::UnicodeNormalization;
+        let folded: String = text.nfkc().collect();
+        hash_words(&folded, f);
+    } else {
+        hash_words(text, f);
+    }
+}
+
+/// Whether a text has characters that NFKC changes. ASCII and the Latin-1 letters (the bulk
+/// of European law) are stable and skipped without decoding.
+fn needs_folding(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    // Lead bytes of U+0080–U+00BF (C2) and of everything past U+00FF (C4 and up).
+    if !bytes.iter().any(|&b| b == 0xC2 || b >= 0xC4) {
+        return false;
+    }
+    // Spaces and punctuation (no-break and thin spaces, typographic quotes) separate words
+    // whatever their form: only letters, digits and combining marks are looked at.
+    text.chars().any(|c| {
+        u32::from(c) >= 0xA0
+            && !matches!(c, '\u{C0}'..='\u{FF}')
+            && (c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c))
+            && unicode_normalization::is_nfkc_quick(std::iter::once(c))
+                != unicode_normalization::IsNormalized::Yes
+    })
+}
+
+fn hash_words(text: &str, mut f: impl FnMut(u64, &str)) {
     const SEED: u64 = 0x243F_6A88_85A3_08D3;
     // A word's last chunk has fewer than 8 bytes, so its top byte is 0 before this marker is
     // applied; full chunks never have a top byte of 0xFF (no word byte is 0xFF in UTF-8).
@@ -43,8 +80,10 @@ pub fn for_each_word_key(text: &str, mut f: impl FnMut(u64)) {
     };
     let bytes = text.as_bytes();
     let mut i = 0;
+    let mut start = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        let at = i;
         let word_char = if b < 0x80 {
             let lower = ASCII_WORD[usize::from(b)];
             if lower != 0 {
@@ -90,14 +129,17 @@ pub fn for_each_word_key(text: &str, mut f: impl FnMut(u64)) {
             }
         };
         if word_char {
+            if !in_word {
+                start = at;
+            }
             in_word = true;
         } else if in_word {
-            f(fold(h, acc ^ END));
+            f(fold(h, acc ^ END), &text[start..at]);
             (h, acc, n, in_word) = (SEED, 0, 0, false);
         }
     }
     if in_word {
-        f(fold(h, acc ^ END));
+        f(fold(h, acc ^ END), &text[start..]);
     }
 }
 
