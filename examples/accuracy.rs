@@ -266,6 +266,13 @@ fn sample_gold() {
         t.recall(),
         t.f1()
     );
+    if std::env::var_os("ACCURACY_WRONG").is_some() {
+        for s in &scores {
+            for m in &s.tag_misses {
+                eprintln!("{}: {m}", s.name);
+            }
+        }
+    }
     println!();
     println!("| tag | precision | recall | given | expected |");
     println!("|---|---|---|---|---|");

@@ -157,7 +157,7 @@ pub fn verify(store: &Store) -> Report {
     };
     match pins {
         Some(pins) if !unreadable => {
-            crate::lineage::build(inputs, &pins, &crate::align::AlignOptions::default());
+            crate::lineage::build(inputs, &pins, &crate::lineage::lineage_options());
             report.lineage = true;
         }
         _ => report.problem(

@@ -5,10 +5,26 @@ use std::collections::{HashMap, VecDeque};
 use super::text::{Features, normalised};
 use crate::provisions::Provision;
 
-/// The pairs chosen so far.
+/// The pairs chosen so far, and by which pass.
 pub(super) struct Pairs {
     pub old_to_new: Vec<Option<usize>>,
     pub new_to_old: Vec<Option<usize>>,
+    /// Per old provision: the pass that paired it.
+    pub by: Vec<Option<By>>,
+}
+
+/// The pass that made a one-to-one pair.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum By {
+    Pin,
+    Exact,
+    Similar,
+    /// Between these aligned (old, new) neighbours.
+    Context {
+        after: Option<(usize, usize)>,
+        before: Option<(usize, usize)>,
+    },
+    Containment,
 }
 
 impl Pairs {
@@ -16,12 +32,14 @@ impl Pairs {
         Pairs {
             old_to_new: vec![None; n_old],
             new_to_old: vec![None; n_new],
+            by: vec![None; n_old],
         }
     }
 
-    pub(super) fn link(&mut self, i: usize, j: usize) {
+    pub(super) fn link(&mut self, i: usize, j: usize, by: By) {
         self.old_to_new[i] = Some(j);
         self.new_to_old[j] = Some(i);
+        self.by[i] = Some(by);
     }
 
     pub(super) fn free(&self, i: usize, j: usize) -> bool {
@@ -42,7 +60,7 @@ pub(super) fn pins(
         if let (Some(i), Some(j)) = (i, j)
             && pairs.free(i, j)
         {
-            pairs.link(i, j);
+            pairs.link(i, j, By::Pin);
         }
     }
 }
@@ -69,7 +87,7 @@ pub(super) fn exact(old: &[Provision], new: &[Provision], pairs: &mut Pairs) {
             .position(|&i| same_words(&old[i].text, &p.text))
             && let Some(i) = queue.remove(pos)
         {
-            pairs.link(i, j);
+            pairs.link(i, j, By::Exact);
         }
     }
 }
@@ -104,19 +122,43 @@ pub(super) fn greedy(
     });
     for (_, _, i, j) in scored {
         if pairs.free(i, j) {
-            pairs.link(i, j);
+            pairs.link(i, j, By::Similar);
         }
     }
 }
 
-/// Largest gap (on either side) the context pass examines; keeps it linear overall.
+/// How far above its best rival (see [`context`]) a context pair's similarity must be.
+const RIVAL_MARGIN: f64 = -0.05;
+
+/// The context pass examines gaps of at most this many provisions squared (old × new pairs
+/// to score); keeps it linear overall.
 const MAX_GAP: usize = 16;
 
 /// Pairs leftovers that sit between the same two aligned neighbours, at a lower threshold: a
 /// provision reworded in place keeps its position even when few words survive.
-pub(super) fn context(f: &Features, threshold: f64, pairs: &mut Pairs) {
+pub(super) fn context(
+    f: &Features,
+    candidates: &[(usize, usize)],
+    threshold: f64,
+    pairs: &mut Pairs,
+) {
     let n_old = pairs.old_to_new.len();
     let n_new = pairs.new_to_old.len();
+    // Rivals: how much each leftover resembles provisions already paired with others. A
+    // provision replaced by an unrelated one at the same place shares the document's
+    // vocabulary with its neighbour as much as with its neighbours' partners; a rewording
+    // resembles its own successor more than anything else taken.
+    let mut rival_old = vec![0.0f64; n_old];
+    let mut rival_new = vec![0.0f64; n_new];
+    for &(a, b) in candidates {
+        let (to_new, to_old) = (pairs.old_to_new[a], pairs.new_to_old[b]);
+        if to_new.is_none() && to_old.is_some() {
+            rival_old[a] = rival_old[a].max(f.similarity(a, b));
+        }
+        if to_old.is_none() && to_new.is_some() {
+            rival_new[b] = rival_new[b].max(f.similarity(a, b));
+        }
+    }
     let mut i = 0;
     let mut prev_new: Option<usize> = None;
     while i < n_old {
@@ -134,9 +176,11 @@ pub(super) fn context(f: &Features, threshold: f64, pairs: &mut Pairs) {
         } else {
             Some(n_new)
         };
+        let after = prev_new.map(|p| (gap_start - 1, p));
+        let before = next_new.filter(|&q| q < n_new).map(|q| (i, q));
         let lo = prev_new.map_or(0, |p| p + 1);
         let hi = next_new.unwrap_or(n_new);
-        if hi <= lo || i - gap_start > MAX_GAP || hi - lo > MAX_GAP {
+        if hi <= lo || (i - gap_start) * (hi - lo) > MAX_GAP * MAX_GAP {
             continue;
         }
         let mut scored: Vec<(f64, usize, usize)> = Vec::new();
@@ -144,10 +188,11 @@ pub(super) fn context(f: &Features, threshold: f64, pairs: &mut Pairs) {
             for b in lo..hi {
                 if pairs.new_to_old[b].is_none() {
                     let s = f.similarity(a, b);
-                    if std::env::var_os("DT_DEBUG").is_some() {
-                        eprintln!("context {a}->{b} s={s:.3} out={}", f.stands_out(a, b, s));
-                    }
-                    if s >= threshold && f.stands_out(a, b, s) {
+                    if s >= threshold
+                        && s >= rival_old[a] + RIVAL_MARGIN
+                        && s >= rival_new[b] + RIVAL_MARGIN
+                        && f.stands_out(a, b, s)
+                    {
                         scored.push((s, a, b));
                     }
                 }
@@ -159,7 +204,7 @@ pub(super) fn context(f: &Features, threshold: f64, pairs: &mut Pairs) {
         for (_, a, b) in scored {
             let crosses = chosen.iter().any(|&(x, y)| (x < a) != (y < b));
             if pairs.free(a, b) && !crosses {
-                pairs.link(a, b);
+                pairs.link(a, b, By::Context { after, before });
                 chosen.push((a, b));
             }
         }

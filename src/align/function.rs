@@ -1,13 +1,16 @@
 //! The driver: runs the steps in order and builds the changes.
 
-use super::assign::{self, Pairs};
+use super::assign::{self, By, Pairs};
 use super::text::Features;
-use super::{AlignOptions, Alignment, Change, ChangeKind, candidates, order, split_merge, tags};
+use super::{
+    AlignOptions, Alignment, Change, ChangeKind, Why, candidates, order, split_merge, tags,
+};
 use crate::provisions::{self, Provision};
 use crate::redline;
 
-/// A change before flags and redline: kind, old indexes, new indexes.
-type RawChange = (ChangeKind, Vec<usize>, Vec<usize>);
+/// A change before flags and redline: kind, old indexes, new indexes, and the pass that
+/// paired a one-to-one change.
+type RawChange = (ChangeKind, Vec<usize>, Vec<usize>, Option<By>);
 
 /// Parses two texts into provisions and aligns them.
 ///
@@ -61,7 +64,7 @@ pub fn align(old: Vec<Provision>, new: Vec<Provision>, opts: &AlignOptions) -> A
     let f = Features::new(&old, &new, &old_bagged, &new_bagged, opts.langs);
     let cands = candidates::candidates(&f, &old_free, &new_free, opts.max_candidates);
     assign::greedy(&f, &cands, opts.threshold, &mut pairs);
-    assign::context(&f, opts.context_threshold, &mut pairs);
+    assign::context(&f, &cands, opts.context_threshold, &mut pairs);
     let groups = split_merge::find(&f, &cands, opts.containment, &mut pairs);
 
     let mut raw: Vec<RawChange> = Vec::new();
@@ -69,32 +72,34 @@ pub fn align(old: Vec<Provision>, new: Vec<Provision>, opts: &AlignOptions) -> A
     let mut placed_new = vec![false; new.len()];
     for (i, j) in pairs.old_to_new.iter().enumerate() {
         if let Some(j) = *j {
-            let kind = if same_but_spacing(&old[i].text, &new[j].text) {
+            let kind = if same_but_spacing(&old[i].text, &new[j].text)
+                || (opts.ignore_all_space && same_but_any_space(&old[i].text, &new[j].text))
+            {
                 ChangeKind::Unchanged
             } else {
                 ChangeKind::Reworded
             };
-            raw.push((kind, vec![i], vec![j]));
+            raw.push((kind, vec![i], vec![j], pairs.by[i]));
         }
     }
     for (i, news) in groups.splits {
-        raw.push((ChangeKind::Split, vec![i], news));
+        raw.push((ChangeKind::Split, vec![i], news, None));
     }
     for (j, olds) in groups.merges {
-        raw.push((ChangeKind::Merged, olds, vec![j]));
+        raw.push((ChangeKind::Merged, olds, vec![j], None));
     }
-    for (_, os, ns) in &raw {
+    for (_, os, ns, _) in &raw {
         os.iter().for_each(|&i| placed_old[i] = true);
         ns.iter().for_each(|&j| placed_new[j] = true);
     }
     for (j, placed) in placed_new.iter().enumerate() {
         if !placed {
-            raw.push((ChangeKind::Added, vec![], vec![j]));
+            raw.push((ChangeKind::Added, vec![], vec![j], None));
         }
     }
     for (i, placed) in placed_old.iter().enumerate() {
         if !placed {
-            raw.push((ChangeKind::Removed, vec![i], vec![]));
+            raw.push((ChangeKind::Removed, vec![i], vec![], None));
         }
     }
     let raw = order(raw, old.len());
@@ -118,7 +123,7 @@ pub fn align(old: Vec<Provision>, new: Vec<Provision>, opts: &AlignOptions) -> A
 
     let build_all = |part: Vec<(usize, RawChange)>| -> Vec<Change> {
         part.into_iter()
-            .map(|(k, (kind, os, ns))| build(&old, &new, &f, kind, os, ns, moved[k]))
+            .map(|(k, raw)| build(&old, &new, &f, raw, moved[k], opts.raw_redline))
             .collect()
     };
     let mut raw: Vec<(usize, RawChange)> = raw.into_iter().enumerate().collect();
@@ -131,7 +136,7 @@ pub fn align(old: Vec<Provision>, new: Vec<Provision>, opts: &AlignOptions) -> A
     let changes = if reworded >= PARALLEL_MIN {
         // Split where half the word-diff work is done, not at half the changes: unchanged
         // provisions cost nothing, and they are not spread evenly.
-        let cost = |(_, (kind, os, ns)): &(usize, RawChange)| -> usize {
+        let cost = |(_, (kind, os, ns, _)): &(usize, RawChange)| -> usize {
             if *kind == ChangeKind::Unchanged {
                 return 1;
             }
@@ -199,11 +204,17 @@ fn same_but_spacing(a: &str, b: &str) -> bool {
     }
 }
 
+/// Whether two texts are equal once all whitespace is removed (`-w`).
+fn same_but_any_space(a: &str, b: &str) -> bool {
+    let strip = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    strip(a) == strip(b)
+}
+
 /// Sorts changes in new-document order; a removed provision goes right after the change that
 /// holds the nearest preceding old provision (removed ones keep old order among themselves).
 fn order(raw: Vec<RawChange>, n_old: usize) -> Vec<RawChange> {
     let mut anchor_of_old: Vec<Option<usize>> = vec![None; n_old];
-    for (_, os, ns) in &raw {
+    for (_, os, ns, _) in &raw {
         if let Some(&j) = ns.first() {
             for &i in os {
                 anchor_of_old[i] = Some(j);
@@ -242,10 +253,9 @@ fn build(
     old: &[Provision],
     new: &[Provision],
     f: &Features,
-    kind: ChangeKind,
-    os: Vec<usize>,
-    ns: Vec<usize>,
+    (kind, os, ns, by): RawChange,
     moved: bool,
+    raw_redline: bool,
 ) -> Change {
     let join = |ps: &[Provision], idx: &[usize]| -> std::sync::Arc<str> {
         match idx {
@@ -259,6 +269,11 @@ fn build(
         }
     };
     let redline = redline::words_shared(&join(old, &os), &join(new, &ns));
+    let redline = if raw_redline || kind == ChangeKind::Unchanged {
+        redline
+    } else {
+        redline::phrases(redline)
+    };
     let renumbered = match (os.first(), ns.first()) {
         (Some(&i), Some(&j)) => old[i].number != new[j].number,
         _ => false,
@@ -274,10 +289,11 @@ fn build(
     };
     let tags = match kind {
         ChangeKind::Reworded | ChangeKind::Split | ChangeKind::Merged => {
-            tags::classify(&redline, same_words)
+            tags::classify(&join(old, &os), &join(new, &ns), same_words)
         }
         _ => Vec::new(),
     };
+    let why = why(f, kind, &os, &ns, by, same_words);
     Change {
         kind,
         old: os,
@@ -287,5 +303,44 @@ fn build(
         similarity,
         tags,
         redline,
+        why,
     }
+}
+
+/// Shared words an explanation lists.
+const SHARED_SHOWN: usize = 5;
+
+fn why(
+    f: &Features,
+    kind: ChangeKind,
+    os: &[usize],
+    ns: &[usize],
+    by: Option<By>,
+    same_words: bool,
+) -> Option<Why> {
+    Some(match kind {
+        ChangeKind::Added | ChangeKind::Removed => return None,
+        ChangeKind::Split => Why::Split {
+            coverage: f.coverage(os, ns, true),
+        },
+        ChangeKind::Merged => Why::Merge {
+            coverage: f.coverage(os, ns, false),
+        },
+        _ if by.is_some_and(|b| matches!(b, By::Pin)) => Why::Pin,
+        ChangeKind::Unchanged => Why::Exact,
+        _ if same_words => Why::Editorial,
+        _ => match by {
+            Some(By::Context { after, before }) => Why::Context {
+                after,
+                before,
+                shared: f.shared_words(os, ns, SHARED_SHOWN),
+            },
+            Some(By::Containment) => Why::Containment {
+                coverage: f.coverage(os, ns, true).max(f.coverage(os, ns, false)),
+            },
+            _ => Why::Similar {
+                shared: f.shared_words(os, ns, SHARED_SHOWN),
+            },
+        },
+    })
 }

@@ -45,17 +45,26 @@ pub struct AlignOptions {
     /// Languages of the old and new texts, for stemming and stop words; `None` detects each
     /// from its text. Default detect.
     pub langs: [Option<crate::lang::Lang>; 2],
+    /// Keep the word-by-word redline as diffed, without folding short equal runs into the
+    /// changes around them (`--word-diff=raw`). Default off: redlines read as phrases.
+    pub raw_redline: bool,
+    /// Treat texts that differ only in whitespace, even inside a line (`600,000 .` and
+    /// `600,000.`), as unchanged (`-w`). Line endings and re-wrapping are never changes.
+    /// Default off.
+    pub ignore_all_space: bool,
 }
 
 impl Default for AlignOptions {
     fn default() -> Self {
         AlignOptions {
             threshold: 0.4,
-            context_threshold: 0.2,
+            context_threshold: 0.12,
             containment: 0.6,
             max_candidates: 8,
             pins: Vec::new(),
             langs: [None, None],
+            raw_redline: false,
+            ignore_all_space: false,
         }
     }
 }
@@ -140,6 +149,66 @@ pub struct Change {
     /// Word-level redline of the old side's text against the new side's; several provisions
     /// on one side are joined with a newline.
     pub redline: Vec<Span>,
+    /// Why the sides were linked; `None` for added and removed provisions.
+    pub why: Option<Why>,
+}
+
+/// Why a change links its old and new provisions: the evidence an editor can check.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Why {
+    /// The same text, or the same text laid out differently (spacing, line breaks).
+    Exact,
+    /// The same words; punctuation or case differ.
+    Editorial,
+    /// Similar words: the pair scored above the threshold and stands out from the rest of
+    /// the document. `shared` lists the rarest words both sides have (matched by stem).
+    Similar {
+        /// Rarest shared words, rarest first (at most five).
+        shared: Vec<String>,
+    },
+    /// Both sit between the same two aligned neighbours and share distinctive words.
+    Context {
+        /// The aligned pair just before (old index, new index); `None` at the start.
+        after: Option<(usize, usize)>,
+        /// The aligned pair just after; `None` at the end.
+        before: Option<(usize, usize)>,
+        /// Rarest shared words, rarest first (at most five).
+        shared: Vec<String>,
+    },
+    /// One old provision's words are found in several new ones.
+    Split {
+        /// Share of the old provision's weighted words found in the pieces, 0–1.
+        coverage: f64,
+    },
+    /// Several old provisions' words are found in one new one.
+    Merge {
+        /// Share of the new provision's weighted words found in the old ones, 0–1.
+        coverage: f64,
+    },
+    /// Most of one side's words are found in the other (a provision cut down or padded out).
+    Containment {
+        /// Share of the smaller side's weighted words found in the larger, 0–1.
+        coverage: f64,
+    },
+    /// A user's pin overrules the algorithm.
+    Pin,
+}
+
+impl Why {
+    /// Returns the reason's name as in the JSON schema (`exact`, `editorial`, `similar`,
+    /// `context`, `split`, `merge`, `containment`, `pin`).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Why::Exact => "exact",
+            Why::Editorial => "editorial",
+            Why::Similar { .. } => "similar",
+            Why::Context { .. } => "context",
+            Why::Split { .. } => "split",
+            Why::Merge { .. } => "merge",
+            Why::Containment { .. } => "containment",
+            Why::Pin => "pin",
+        }
+    }
 }
 
 /// The provision-level diff of two versions.

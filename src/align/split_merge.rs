@@ -2,7 +2,7 @@
 //! one-to-one passes left over, by containment: most of a piece's weighted words stand in the
 //! provision it came from or went into.
 
-use super::assign::Pairs;
+use super::assign::{By, Pairs};
 use super::text::Features;
 
 /// Share of the whole (weighted words) that a piece of a split or merge must carry.
@@ -112,7 +112,7 @@ pub(super) fn find(
             && pairs.free(i, *j)
             && f.stands_out(i, *j, f.similarity(i, *j))
         {
-            pairs.link(i, *j);
+            pairs.link(i, *j, By::Containment);
         }
     }
     for (j, pieces) in pieces_of_new.iter().enumerate() {
@@ -122,7 +122,7 @@ pub(super) fn find(
             && pairs.free(*i, j)
             && f.stands_out(*i, j, f.similarity(*i, j))
         {
-            pairs.link(*i, j);
+            pairs.link(*i, j, By::Containment);
         }
     }
     // Grouped provisions leave the one-to-one pairs.

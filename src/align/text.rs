@@ -18,6 +18,8 @@ struct Vocab {
     seen: [HashMap<u64, Option<u32>, FxBuild>; 2],
     /// Stem → id.
     stems: HashMap<String, u32, FxBuild>,
+    /// Per id: the word as first seen, lower-cased (what an explanation shows).
+    surface: Vec<String>,
 }
 
 impl Vocab {
@@ -46,22 +48,36 @@ impl Vocab {
         };
         let old_lang = langs[0].or_else(|| detect(old, old_free));
         let new_lang = langs[1].or_else(|| detect(new, new_free));
+        // Versions of one text share its language: a side too short or too terse to tell
+        // takes the other's, so that both sides' words are read alike (and the diff stays
+        // the mirror of the reverse diff).
+        let (old_lang, new_lang) = (old_lang.or(new_lang), new_lang.or(old_lang));
         Vocab {
             norms: [Normaliser::new(old_lang), Normaliser::new(new_lang)],
             seen: Default::default(),
             stems: HashMap::default(),
+            surface: Vec::new(),
         }
     }
 
     /// The ids of a text's words, in order, stop words left out.
     fn words(&mut self, side: usize, text: &str) -> Vec<u32> {
         let mut out = Vec::new();
-        let Vocab { norms, seen, stems } = self;
+        let Vocab {
+            norms,
+            seen,
+            stems,
+            surface,
+        } = self;
         crate::provisions::for_each_word(text, |key, word| {
             let id = *seen[side].entry(key).or_insert_with(|| {
                 let stem = norms[side].stem(word)?;
                 let next = stems.len() as u32;
-                Some(*stems.entry(stem).or_insert(next))
+                let id = *stems.entry(stem).or_insert(next);
+                if id == next {
+                    surface.push(word.to_lowercase());
+                }
+                Some(id)
             });
             out.extend(id);
         });
@@ -106,6 +122,8 @@ pub(super) struct Features {
     new_background: Vec<std::sync::OnceLock<f64>>,
     /// The sampled settled provisions' bags and weighted sizes.
     sample: Vec<(Vec<(u32, u32)>, f64)>,
+    /// Per word id: the word as first seen, lower-cased.
+    surface: Vec<String>,
 }
 
 /// Settled provisions sampled for the background similarity of the ones in play.
@@ -260,6 +278,7 @@ impl Features {
             new_feats,
             feat_idf,
             sample,
+            surface: vocab.surface,
         }
     }
 
@@ -294,9 +313,6 @@ impl Features {
             .get_or_init(|| self.background(&self.old[i], self.old_weight[i]));
         let new_bg = *self.new_background[j]
             .get_or_init(|| self.background(&self.new[j], self.new_weight[j]));
-        if std::env::var_os("DT_DEBUG").is_some() {
-            eprintln!("  bg {i}->{j} s={s:.3} old_bg={old_bg:.3} new_bg={new_bg:.3}");
-        }
         s >= old_bg + BACKGROUND_MARGIN && s >= new_bg + BACKGROUND_MARGIN
     }
 
@@ -344,6 +360,51 @@ impl Features {
 }
 
 impl Features {
+    /// The rarest words (at most `k`) that a group of old provisions and a group of new ones
+    /// share, rarest first: the evidence of a link, for explanations.
+    pub(super) fn shared_words(&self, olds: &[usize], news: &[usize], k: usize) -> Vec<String> {
+        let a = merged_bag(&self.old, olds);
+        let b = merged_bag(&self.new, news);
+        let mut shared: Vec<u32> = Vec::new();
+        let (mut x, mut y) = (0, 0);
+        while x < a.len() && y < b.len() {
+            match a[x].0.cmp(&b[y].0) {
+                std::cmp::Ordering::Less => x += 1,
+                std::cmp::Ordering::Greater => y += 1,
+                std::cmp::Ordering::Equal => {
+                    shared.push(a[x].0);
+                    x += 1;
+                    y += 1;
+                }
+            }
+        }
+        shared.sort_by(|&p, &q| {
+            self.idf[q as usize]
+                .total_cmp(&self.idf[p as usize])
+                .then_with(|| self.surface[p as usize].cmp(&self.surface[q as usize]))
+        });
+        shared
+            .into_iter()
+            .take(k)
+            .filter_map(|w| self.surface.get(w as usize).cloned())
+            .collect()
+    }
+
+    /// Share of one group's weighted words found in the other: of the old group when `of_old`.
+    pub(super) fn coverage(&self, olds: &[usize], news: &[usize], of_old: bool) -> f64 {
+        let a = merged_bag(&self.old, olds);
+        let b = merged_bag(&self.new, news);
+        let whole = if of_old { &a } else { &b };
+        let w: f64 = whole
+            .iter()
+            .map(|&(id, c)| f64::from(c) * self.idf[id as usize])
+            .sum();
+        if w <= 0.0 {
+            return 0.0;
+        }
+        self.shared(&a, &b) / w
+    }
+
     /// Weighted Dice similarity of a group of old provisions against a group of new ones.
     pub(super) fn group_similarity(&self, olds: &[usize], news: &[usize]) -> f64 {
         let a = merged_bag(&self.old, olds);

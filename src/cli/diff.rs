@@ -22,7 +22,9 @@ use super::output::{FormatArg, render_options, with_stdout};
   drafttrail diff europe --changed-only             the E3 text against the US plan it answers
   drafttrail diff us~1 us --provision 6             one provision
   drafttrail diff --no-index old.md new.md          two files, no store needed
-  drafttrail diff A B --format json                 stable JSON for scripts")]
+  drafttrail diff A B --format json                 stable JSON for scripts
+  drafttrail diff A B --explain                     why each pair was linked
+  drafttrail diff A B --substantive                 hide editorial-only changes")]
 pub struct DiffArgs {
     /// The old version (or, alone, the version to compare with its parent); a file with --no-index
     old: Option<String>,
@@ -40,15 +42,49 @@ pub struct DiffArgs {
     /// Show only the change involving this provision id (on either side)
     #[arg(long, value_name = "ID")]
     provision: Option<String>,
+    /// Say why each pair was linked: exact, editorial, similar (with the rarest shared words),
+    /// context (between which aligned neighbours), split or merge (coverage), containment, pin
+    #[arg(long)]
+    explain: bool,
+    /// Hide unchanged provisions and those whose only changes are editorial (punctuation,
+    /// case, spacing); renumbered or moved ones stay
+    #[arg(long)]
+    substantive: bool,
+    /// How redlines are cut: `phrases` folds short unchanged runs between changes into them,
+    /// so reworded passages read as whole phrases replaced; `raw` shows the word-by-word diff
+    #[arg(long, value_enum, value_name = "MODE", default_value_t = WordDiff::Phrases)]
+    word_diff: WordDiff,
+    /// Treat texts that differ only in whitespace, even inside a line, as unchanged (as
+    /// `git diff -w`)
+    #[arg(short = 'w', long)]
+    ignore_all_space: bool,
+    /// Ignore carriage returns at line ends (as `git diff --ignore-cr-at-eol`); always on:
+    /// line endings and re-wrapping alone are never changes
+    #[arg(long)]
+    ignore_cr_at_eol: bool,
+    /// Language of both texts, for matching words by their stems (en, fr, de, es, it, pt, nl,
+    /// ru, uk); default: each version's front matter `lang`, else detected from its text
+    #[arg(long, value_name = "LANG")]
+    lang: Option<drafttrail::lang::Lang>,
+}
+
+/// How redlines are cut.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum WordDiff {
+    /// Whole phrases deleted and inserted
+    Phrases,
+    /// Word by word, as diffed
+    Raw,
 }
 
 pub fn run(global: &Global, args: DiffArgs) -> Result<()> {
     let mut pins = Vec::new();
+    let langs;
     let (old_side, old_text, new_side, new_text) = if args.no_index {
         let (Some(old), Some(new)) = (&args.old, &args.new) else {
             bail!("--no-index needs two files: drafttrail diff --no-index OLD_FILE NEW_FILE");
         };
-        let read = |p: &String| -> Result<(DiffSide, String)> {
+        let read = |p: &String| -> Result<(DiffSide, String, Option<drafttrail::lang::Lang>)> {
             let draft = drafttrail::draft::read_file(&PathBuf::from(p))?;
             let side = DiffSide {
                 path: Some(p.clone()),
@@ -57,10 +93,11 @@ pub fn run(global: &Global, args: DiffArgs) -> Result<()> {
                 verbatim: !draft.meta.text.is_some_and(|t| t.is_not_verbatim()),
                 ..DiffSide::default()
             };
-            Ok((side, draft.body))
+            Ok((side, draft.body, draft.meta.language()))
         };
-        let (a, at) = read(old)?;
-        let (b, bt) = read(new)?;
+        let (a, at, al) = read(old)?;
+        let (b, bt, bl) = read(new)?;
+        langs = [al, bl];
         (a, at, b, bt)
     } else {
         let store = global.store()?;
@@ -84,10 +121,18 @@ pub fn run(global: &Global, args: DiffArgs) -> Result<()> {
         let old_text = store.body(&old)?;
         let new_text = store.body(&new)?;
         pins = align::pins_between(&store.pins()?, &old.id, &new.id);
+        langs = [old.meta.language(), new.meta.language()];
         (side(&old), old_text, side(&new), new_text)
+    };
+    let langs = match args.lang {
+        Some(lang) => [Some(lang), Some(lang)],
+        None => langs,
     };
     let opts = AlignOptions {
         pins,
+        langs,
+        raw_redline: args.word_diff == WordDiff::Raw,
+        ignore_all_space: args.ignore_all_space,
         ..AlignOptions::default()
     };
     let alignment = align::diff(&old_text, &new_text, &opts);
@@ -97,6 +142,8 @@ pub fn run(global: &Global, args: DiffArgs) -> Result<()> {
         alignment: &alignment,
         changed_only: args.changed_only,
         provision: args.provision,
+        explain: args.explain,
+        substantive: args.substantive,
     };
     let opts = render_options(global.color);
     with_stdout(global.pager().as_deref(), |out| {

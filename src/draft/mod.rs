@@ -53,6 +53,10 @@ pub struct DraftMeta {
     /// Ids of the events (talks, meetings) the version came out of.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub events: Vec<String>,
+    /// The language of the text (`en`, `fr`, `de`, …): how its words are stemmed for
+    /// matching. Detected from the text when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
     /// A free-text note on the version: what it is, how it was reconstructed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -339,7 +343,29 @@ fn strip_fence(text: &str) -> Option<&str> {
 
 /// Parses front-matter TOML; `first_line` is the file line where `front` starts.
 pub fn parse_meta(path: &Path, front: &str, first_line: usize) -> Result<DraftMeta> {
-    toml::from_str(front).map_err(|e| toml_error(path, front, first_line, &e))
+    let meta: DraftMeta =
+        toml::from_str(front).map_err(|e| toml_error(path, front, first_line, &e))?;
+    if let Some(lang) = &meta.lang
+        && let Err(e) = lang.parse::<crate::lang::Lang>()
+    {
+        let line = front
+            .lines()
+            .position(|l| l.trim_start().starts_with("lang"))
+            .map_or(first_line, |k| first_line + k);
+        return Err(Error::FrontMatter {
+            path: path.to_owned(),
+            line,
+            msg: format!("`lang`: {e}"),
+        });
+    }
+    Ok(meta)
+}
+
+impl DraftMeta {
+    /// The language named in the front matter, if any (checked when the front matter is read).
+    pub fn language(&self) -> Option<crate::lang::Lang> {
+        self.lang.as_deref().and_then(|l| l.parse().ok())
+    }
 }
 
 /// Turns a TOML error into an [`Error::FrontMatter`] naming the line and the field.

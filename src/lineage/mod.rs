@@ -147,7 +147,17 @@ pub fn from_store(store: &crate::store::Store) -> crate::error::Result<Lineage> 
         });
     }
     let pins = store.pins()?;
-    Ok(build(inputs, &pins, &AlignOptions::default()))
+    Ok(build(inputs, &pins, &lineage_options()))
+}
+
+/// The aligner's options for lineage views: word-by-word redlines, because blame credits
+/// each word to the version it comes from (a phrase-level redline would credit an unchanged
+/// word inside a replaced phrase to the newer version).
+pub fn lineage_options() -> AlignOptions {
+    AlignOptions {
+        raw_redline: true,
+        ..AlignOptions::default()
+    }
 }
 
 /// Aligns every version with its parents and follows provisions and words through the graph.

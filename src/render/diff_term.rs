@@ -41,6 +41,15 @@ pub fn diff(view: &DiffView<'_>, opts: &RenderOptions, out: &mut dyn Write) -> R
             shown_place = place;
         }
         writeln!(out, "{}", heading(view, c, opts))?;
+        if view.explain
+            && let Some(why) = super::why_phrase(a, c)
+        {
+            writeln!(
+                out,
+                "    {}",
+                paint(opts, Label::Place, &format!("why: {why}"))
+            )?;
+        }
         if c.kind == ChangeKind::Unchanged {
             continue;
         }

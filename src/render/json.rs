@@ -152,7 +152,66 @@ struct ChangeJson<'a> {
     new_place: &'a [String],
     similarity: f64,
     tags: Vec<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    why: Option<WhyJson<'a>>,
     redline: Vec<SpanJson<'a>>,
+}
+
+/// Why a change links its sides: `by` names the evidence, the other fields are present when
+/// they apply.
+#[derive(Serialize)]
+struct WhyJson<'a> {
+    by: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    shared: Option<&'a [String]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    after: Option<PairJson<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    before: Option<PairJson<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    coverage: Option<f64>,
+}
+
+/// An aligned pair named by provision ids.
+#[derive(Serialize)]
+struct PairJson<'a> {
+    old: &'a str,
+    new: &'a str,
+}
+
+fn why_json<'a>(a: &'a crate::align::Alignment, w: &'a crate::align::Why) -> WhyJson<'a> {
+    use crate::align::Why;
+    let pair = |p: &Option<(usize, usize)>| {
+        p.map(|(i, j)| PairJson {
+            old: &a.old[i].id,
+            new: &a.new[j].id,
+        })
+    };
+    let round = |x: f64| Some((x * 1000.0).round() / 1000.0);
+    let mut j = WhyJson {
+        by: w.as_str(),
+        shared: None,
+        after: None,
+        before: None,
+        coverage: None,
+    };
+    match w {
+        Why::Similar { shared } => j.shared = Some(shared),
+        Why::Context {
+            after,
+            before,
+            shared,
+        } => {
+            j.shared = Some(shared);
+            j.after = pair(after);
+            j.before = pair(before);
+        }
+        Why::Split { coverage } | Why::Merge { coverage } | Why::Containment { coverage } => {
+            j.coverage = round(*coverage);
+        }
+        Why::Exact | Why::Editorial | Why::Pin => {}
+    }
+    j
 }
 
 #[derive(Serialize)]
@@ -195,6 +254,7 @@ pub fn diff(
                 // Three decimals keep snapshots stable across platforms' float printing.
                 similarity: (c.similarity * 1000.0).round() / 1000.0,
                 tags: c.tags.iter().map(|t| t.as_str()).collect(),
+                why: c.why.as_ref().map(|w| why_json(a, w)),
                 redline: c
                     .redline
                     .iter()

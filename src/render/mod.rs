@@ -162,6 +162,59 @@ pub(crate) fn source_line(s: &crate::draft::Source) -> String {
     line
 }
 
+/// Says in words why a change links its sides, naming anchors by provision id:
+/// `similar 0.62: nato, troops`, `context: between 6 → 6 and 8 → 8; shared: nato`.
+pub fn why_phrase(a: &crate::align::Alignment, c: &crate::align::Change) -> Option<String> {
+    use crate::align::Why;
+    let pair =
+        |p: &Option<(usize, usize)>| p.map(|(i, j)| format!("{} → {}", a.old[i].id, a.new[j].id));
+    let shared = |w: &[String]| {
+        if w.is_empty() {
+            "no word in common".to_owned()
+        } else {
+            w.join(", ")
+        }
+    };
+    Some(match c.why.as_ref()? {
+        Why::Exact => "exact: the same text".to_owned(),
+        Why::Editorial => "editorial: the same words".to_owned(),
+        Why::Similar { shared: w } => {
+            format!("similar {:.2}: {}", c.similarity, shared(w))
+        }
+        Why::Context {
+            after,
+            before,
+            shared: w,
+        } => {
+            let between = match (pair(after), pair(before)) {
+                (Some(x), Some(y)) => format!("between {x} and {y}"),
+                (Some(x), None) => format!("after {x}, at the end"),
+                (None, Some(y)) => format!("before {y}, at the start"),
+                (None, None) => "alone on both sides".to_owned(),
+            };
+            format!(
+                "context {:.2}: {between}; shared: {}",
+                c.similarity,
+                shared(w)
+            )
+        }
+        Why::Split { coverage } => {
+            format!("split: {:.0}% of its words in the pieces", coverage * 100.0)
+        }
+        Why::Merge { coverage } => {
+            format!(
+                "merge: {:.0}% of its words from the parts",
+                coverage * 100.0
+            )
+        }
+        Why::Containment { coverage } => format!(
+            "containment: {:.0}% of the shorter side's words in the other",
+            coverage * 100.0
+        ),
+        Why::Pin => "pin: a user's decision".to_owned(),
+    })
+}
+
 /// One side of a diff as the views name it: a stored version or a plain file.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DiffSide {
@@ -201,6 +254,10 @@ pub struct DiffView<'a> {
     pub changed_only: bool,
     /// Show only changes involving this provision id (old or new side).
     pub provision: Option<String>,
+    /// Say why each pair was linked (terminal and Markdown; JSON always does).
+    pub explain: bool,
+    /// Hide unchanged provisions and editorial-only changes.
+    pub substantive: bool,
 }
 
 impl DiffView<'_> {
@@ -230,10 +287,10 @@ impl DiffView<'_> {
     pub fn visible(&self) -> impl Iterator<Item = &crate::align::Change> {
         let a = self.alignment;
         a.changes.iter().filter(move |c| {
-            (!self.changed_only
-                || c.kind != crate::align::ChangeKind::Unchanged
-                || c.renumbered
-                || c.moved)
+            let hide_same = self.changed_only || self.substantive;
+            let editorial = c.tags == [crate::align::Tag::Editorial];
+            (!hide_same || c.kind != crate::align::ChangeKind::Unchanged || c.renumbered || c.moved)
+                && (!self.substantive || !editorial || c.renumbered || c.moved)
                 && self.provision.as_ref().is_none_or(|p| {
                     a.old_ids(c).contains(&p.as_str()) || a.new_ids(c).contains(&p.as_str())
                 })

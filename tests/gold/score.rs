@@ -65,6 +65,8 @@ pub struct PairScore {
     pub links: LinkScore,
     /// Sure links missed and links found outside the gold, for the report.
     pub misses: Vec<String>,
+    /// Changes whose tags differ from the gold's, for the report.
+    pub tag_misses: Vec<String>,
     /// Tags.
     pub tags: TagScore,
 }
@@ -159,6 +161,7 @@ fn score_pair(name: &str, gold: &serde_json::Value, d: &Alignment) -> PairScore 
         sure: sure.len(),
     };
     let mut tags = TagScore::new();
+    let mut tag_misses = Vec::new();
     let gold_tags = gold["tags"].as_object().cloned().unwrap_or_default();
     for c in d.changes.iter().filter(|c| {
         matches!(
@@ -176,6 +179,12 @@ fn score_pair(name: &str, gold: &serde_json::Value, d: &Alignment) -> PairScore 
             .flatten()
             .filter_map(|t| t.as_str())
             .collect();
+        let given_all: Vec<&str> = c.tags.iter().map(|t| t.as_str()).collect();
+        if given_all.iter().copied().collect::<HashSet<_>>() != expected {
+            let mut want: Vec<&str> = expected.iter().copied().collect();
+            want.sort_unstable();
+            tag_misses.push(format!("tags {key}: {given_all:?}, gold {want:?}"));
+        }
         for tag in TAGS {
             let given = c.tags.iter().any(|t| t.as_str() == tag);
             let want = expected.contains(tag);
@@ -189,6 +198,7 @@ fn score_pair(name: &str, gold: &serde_json::Value, d: &Alignment) -> PairScore 
         name: name.to_owned(),
         links,
         misses,
+        tag_misses,
         tags,
     }
 }

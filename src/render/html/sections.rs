@@ -350,9 +350,13 @@ pub(super) fn changes(r: &Report<'_>, html: &mut String) {
                     esc(&v.join(" + "))
                 }
             };
+            // Why the pair was linked, on hover over the heading.
+            let why = crate::render::why_phrase(a, c)
+                .map(|w| format!(" title=\"why: {}\"", esc(&w)))
+                .unwrap_or_default();
             let _ = write!(
                 html,
-                "<div class=\"change {}\" id=\"c-{e}-{k}\"><h4>{} → {}<span class=\"kind\">{}</span>",
+                "<div class=\"change {}\" id=\"c-{e}-{k}\"><h4{why}>{} → {}<span class=\"kind\">{}</span>",
                 c.kind.as_str(),
                 ids(a.old_ids(c)),
                 ids(a.new_ids(c)),

@@ -2,11 +2,16 @@
 //!
 //! [`words`] tokenises both texts into words (punctuation and spaces are their own tokens,
 //! close to UAX #29 word boundaries), diffs the token sequences with the Patience algorithm,
-//! and maps the result back onto slices of the original strings: the `equal` + `delete` spans concatenate to the old text and the
-//! `equal` + `insert` spans to the new text, byte for byte. No deadline is set anywhere, so the
-//! output never depends on the machine's speed.
+//! and maps the result back onto slices of the original strings: the `equal` + `delete` spans
+//! concatenate to the old text and the `equal` + `insert` spans to the new text, byte for
+//! byte. No deadline is set anywhere, so the output never depends on the machine's speed.
+//! [`phrases`] then folds short equal runs between changes into them, for reading.
 
 use similar::Algorithm;
+
+mod phrases;
+
+pub use phrases::{phrases, runs_per_100_words};
 
 /// What a span of a redline does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
