@@ -273,6 +273,41 @@ fn sample_gold() {
             }
         }
     }
+    // Readability: changed runs per 100 words of the reworded pairs' redlines, raw and as
+    // phrases.
+    let texts = gold::drafts(root);
+    let pairs: Vec<(String, String)> = scores
+        .iter()
+        .filter_map(|s| {
+            let (a, b) = s.name.split_once(" → ")?;
+            Some((texts.get(a)?.clone(), texts.get(b)?.clone()))
+        })
+        .collect();
+    let runs = |raw: bool| {
+        let opts = AlignOptions {
+            raw_redline: raw,
+            ..AlignOptions::default()
+        };
+        let (mut runs, mut words) = (0, 0);
+        for (a, b) in &pairs {
+            for c in align::diff(a, b, &opts)
+                .changes
+                .iter()
+                .filter(|c| c.kind == ChangeKind::Reworded)
+            {
+                let (r, w) = drafttrail::redline::runs_per_100_words(&c.redline);
+                runs += r;
+                words += w;
+            }
+        }
+        100.0 * runs as f64 / words.max(1) as f64
+    };
+    println!();
+    println!(
+        "Changed runs per 100 words of reworded redlines: raw {:.2}, phrases {:.2}",
+        runs(true),
+        runs(false)
+    );
     println!();
     println!("| tag | precision | recall | given | expected |");
     println!("|---|---|---|---|---|");

@@ -136,6 +136,7 @@ const MAX_GAP: usize = 16;
 
 /// Pairs leftovers that sit between the same two aligned neighbours, at a lower threshold: a
 /// provision reworded in place keeps its position even when few words survive.
+#[allow(clippy::needless_range_loop)] // indexes name provisions on both sides, not just one slice
 pub(super) fn context(
     f: &Features,
     candidates: &[(usize, usize)],

@@ -152,6 +152,26 @@ proptest! {
         prop_assert_eq!(mirrored(&forward), plain(&backward));
     }
 
+    /// Phrase redlines still tile both texts exactly.
+    #[test]
+    fn phrase_redlines_tile_both_texts(a in "[a-c ,.\n]{0,60}", b in "[a-c ,.\n]{0,60}") {
+        let spans = crate::redline::phrases(crate::redline::words(&a, &b));
+        prop_assert_eq!(crate::redline::sides(&spans), (a, b));
+    }
+
+    /// Provisions that share nothing but stop words are never linked, however they sit.
+    #[test]
+    fn stop_words_alone_never_link(
+        stops in prop::collection::vec(prop::sample::select(vec!["the", "of", "and", "shall", "will", "to", "in", "with"]), 1..6),
+        n in 1usize..6,
+    ) {
+        let glue = stops.join(" ");
+        let old: Vec<String> = (0..n).map(|k| format!("{glue} alpha{k} beta{k} gamma{k}")).collect();
+        let new: Vec<String> = (0..n).map(|k| format!("{glue} delta{k} epsilon{k} zeta{k}")).collect();
+        let d = diff(&render(&old, 1, false), &render(&new, 1, false), &AlignOptions::default());
+        prop_assert!(d.changes.iter().all(|c| c.old.is_empty() || c.new.is_empty()), "{:?}", plain(&d));
+    }
+
     #[test]
     fn renumbering_alone_is_never_a_rewording(
         texts in prop::collection::vec(provision(), 1..12),

@@ -153,9 +153,17 @@ pub(super) fn classify(old: &str, new: &str, same_words: bool) -> Vec<Tag> {
     names.extend(get(&b, Kind::Name));
     names.sort_unstable();
     names.dedup();
-    let has = |text: &str, name: &str| side_tokens(text).iter().any(|&(w, _)| w == name);
-    if names.iter().any(|n| has(old, n) != has(new, n)) {
-        tags.push(Tag::Party);
+    if !names.is_empty() {
+        let words = |text| -> std::collections::HashSet<&str> {
+            side_tokens(text).into_iter().map(|(w, _)| w).collect()
+        };
+        let (wa, wb) = (words(old), words(new));
+        if names
+            .iter()
+            .any(|n| wa.contains(n.as_str()) != wb.contains(n.as_str()))
+        {
+            tags.push(Tag::Party);
+        }
     }
     tags.sort_unstable();
     tags

@@ -24,7 +24,8 @@ pub fn phrases(spans: Vec<Span>) -> Vec<Span> {
     }
     // Work on (op, text) with a "folded" mark per equal span; rebuild once at the end.
     let mut folded = vec![false; spans.len()];
-    let len = |s: &Span| s.text.chars().count();
+    let lens: Vec<usize> = spans.iter().map(|s| s.text.chars().count()).collect();
+    let len = |k: usize| lens[k];
     for _ in 0..MAX_PASSES {
         // Per span: changed chars (deleted, inserted) since the last kept equality before it,
         // and until the next kept equality after it.
@@ -36,11 +37,11 @@ pub fn phrases(spans: Vec<Span>) -> Vec<Span> {
             match spans[k].op {
                 Op::Equal if !folded[k] => acc = (0, 0),
                 Op::Equal => {
-                    let l = len(&spans[k]);
+                    let l = len(k);
                     acc = (acc.0 + l, acc.1 + l);
                 }
-                Op::Delete => acc.0 += len(&spans[k]),
-                Op::Insert => acc.1 += len(&spans[k]),
+                Op::Delete => acc.0 += len(k),
+                Op::Insert => acc.1 += len(k),
             }
         }
         let mut after = vec![(0usize, 0usize); n];
@@ -50,11 +51,11 @@ pub fn phrases(spans: Vec<Span>) -> Vec<Span> {
             match spans[k].op {
                 Op::Equal if !folded[k] => acc = (0, 0),
                 Op::Equal => {
-                    let l = len(&spans[k]);
+                    let l = len(k);
                     acc = (acc.0 + l, acc.1 + l);
                 }
-                Op::Delete => acc.0 += len(&spans[k]),
-                Op::Insert => acc.1 += len(&spans[k]),
+                Op::Delete => acc.0 += len(k),
+                Op::Insert => acc.1 += len(k),
             }
         }
         let mut changed = false;
@@ -63,7 +64,7 @@ pub fn phrases(spans: Vec<Span>) -> Vec<Span> {
                 continue;
             }
             let (b, a) = (before[k], after[k]);
-            let l = len(&spans[k]);
+            let l = len(k);
             // Text only inserted (or only deleted) around an equal run is an addition to a
             // sentence that stays readable as it is: fold only next to a replacement.
             let replaced = |x: (usize, usize)| x.0 > 0 && x.1 > 0;

@@ -30,6 +30,54 @@ fn sample_pairs_snapshots() {
     }
 }
 
+/// `--explain` says why each pair was linked; the JSON always carries it.
+#[test]
+fn explain_says_why_each_pair_was_linked() {
+    let env = imported();
+    let term = env.ok(&[
+        "diff",
+        "28-point-plan",
+        "e3-counter-proposal",
+        "--explain",
+        "--changed-only",
+    ]);
+    insta::assert_snapshot!("diff_explain__28-point-plan__e3-counter-proposal", term);
+    assert!(term.contains("why: similar"), "{term}");
+    let v = json_without_revs(&env.ok(&[
+        "diff",
+        "28-point-plan",
+        "e3-counter-proposal",
+        "--format",
+        "json",
+    ]));
+    for c in v["changes"].as_array().unwrap() {
+        let linked =
+            !c["old"].as_array().unwrap().is_empty() && !c["new"].as_array().unwrap().is_empty();
+        assert_eq!(c.get("why").is_some(), linked, "{c}");
+    }
+    // Editorial-only changes leave with --substantive; the raw redline interleaves words.
+    let raw = env.ok(&[
+        "diff",
+        "28-point-plan",
+        "e3-counter-proposal",
+        "--word-diff",
+        "raw",
+        "--provision",
+        "10",
+    ]);
+    let phrases = env.ok(&[
+        "diff",
+        "28-point-plan",
+        "e3-counter-proposal",
+        "--provision",
+        "10",
+    ]);
+    assert!(
+        raw.matches("[-").count() > phrases.matches("[-").count(),
+        "{raw}\n{phrases}"
+    );
+}
+
 /// The 28-point → 20-point diff reads as an editor's concordance.
 #[test]
 fn twenty_eight_to_twenty_is_a_concordance() {

@@ -21,3 +21,5 @@ mod cli_lineage;
 mod report;
 // Colour, completions, man page, help, broken pipes.
 mod cli_feel;
+// The sample corpus against its hand-made gold alignment (tests/gold).
+mod gold;
