@@ -25,46 +25,19 @@ pub fn phrases(spans: Vec<Span>) -> Vec<Span> {
     // Work on (op, text) with a "folded" mark per equal span; rebuild once at the end.
     let mut folded = vec![false; spans.len()];
     let lens: Vec<usize> = spans.iter().map(|s| s.text.chars().count()).collect();
-    let len = |k: usize| lens[k];
     for _ in 0..MAX_PASSES {
         // Per span: changed chars (deleted, inserted) since the last kept equality before it,
         // and until the next kept equality after it.
         let n = spans.len();
-        let mut before = vec![(0usize, 0usize); n];
-        let mut acc = (0, 0);
-        for k in 0..n {
-            before[k] = acc;
-            match spans[k].op {
-                Op::Equal if !folded[k] => acc = (0, 0),
-                Op::Equal => {
-                    let l = len(k);
-                    acc = (acc.0 + l, acc.1 + l);
-                }
-                Op::Delete => acc.0 += len(k),
-                Op::Insert => acc.1 += len(k),
-            }
-        }
-        let mut after = vec![(0usize, 0usize); n];
-        let mut acc = (0, 0);
-        for k in (0..n).rev() {
-            after[k] = acc;
-            match spans[k].op {
-                Op::Equal if !folded[k] => acc = (0, 0),
-                Op::Equal => {
-                    let l = len(k);
-                    acc = (acc.0 + l, acc.1 + l);
-                }
-                Op::Delete => acc.0 += len(k),
-                Op::Insert => acc.1 += len(k),
-            }
-        }
+        let before = changes_around(&spans, &lens, &folded, 0..n);
+        let after = changes_around(&spans, &lens, &folded, (0..n).rev());
         let mut changed = false;
         for k in 0..n {
             if spans[k].op != Op::Equal || folded[k] || spans[k].text.contains('\n') {
                 continue;
             }
             let (b, a) = (before[k], after[k]);
-            let l = len(k);
+            let l = lens[k];
             // Text only inserted (or only deleted) around an equal run is an addition to a
             // sentence that stays readable as it is: fold only next to a replacement.
             let replaced = |x: (usize, usize)| x.0 > 0 && x.1 > 0;
@@ -83,6 +56,28 @@ pub fn phrases(spans: Vec<Span>) -> Vec<Span> {
         }
     }
     rebuild(spans, &folded)
+}
+
+/// Per span, in the order `order` visits them: the chars deleted and inserted since the last
+/// kept equality passed (folded equalities count on both sides).
+fn changes_around(
+    spans: &[Span],
+    lens: &[usize],
+    folded: &[bool],
+    order: impl Iterator<Item = usize>,
+) -> Vec<(usize, usize)> {
+    let mut out = vec![(0, 0); spans.len()];
+    let mut acc = (0, 0);
+    for k in order {
+        out[k] = acc;
+        match spans[k].op {
+            Op::Equal if !folded[k] => acc = (0, 0),
+            Op::Equal => acc = (acc.0 + lens[k], acc.1 + lens[k]),
+            Op::Delete => acc.0 += lens[k],
+            Op::Insert => acc.1 += lens[k],
+        }
+    }
+    out
 }
 
 /// Rebuilds the spans: between kept equalities, one deletion (old text of the run) and one
