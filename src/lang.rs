@@ -108,6 +108,10 @@ impl Lang {
             .take(DETECT_WORDS)
         {
             total += 1;
+            // Stop words are short: longer words cannot be one (and cost no allocation).
+            if word.chars().count() > MAX_STOP_CHARS {
+                continue;
+            }
             let lower = word.to_lowercase();
             ukrainian_letters |= lower.contains(['і', 'ї', 'є', 'ґ']);
             for (k, lang) in ALL.iter().enumerate() {
@@ -132,7 +136,10 @@ impl Lang {
 }
 
 /// Words read to detect a language.
-const DETECT_WORDS: usize = 4000;
+const DETECT_WORDS: usize = 400;
+
+/// Longest stop word of any list, in characters.
+const MAX_STOP_CHARS: usize = 9;
 
 /// Error for an unknown language name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -184,15 +191,19 @@ impl Normaliser {
     /// The form a word is matched by (`None` for a stop word): lower-cased, then stemmed.
     /// Numbers are kept whole.
     pub fn stem(&self, word: &str) -> Option<String> {
-        let lower = word.to_lowercase();
-        if self.stops.binary_search(&lower.as_str()).is_ok() {
+        self.stem_lower(&word.to_lowercase())
+    }
+
+    /// Like [`Normaliser::stem`] for a word already lower-cased.
+    pub fn stem_lower(&self, lower: &str) -> Option<String> {
+        if self.stops.binary_search(&lower).is_ok() {
             return None;
         }
         match &self.stemmer {
             Some(s) if !lower.starts_with(|c: char| c.is_ascii_digit()) => {
-                Some(s.stem(&lower).into_owned())
+                Some(s.stem(lower).into_owned())
             }
-            _ => Some(lower),
+            _ => Some(lower.to_owned()),
         }
     }
 }

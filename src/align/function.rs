@@ -269,11 +269,6 @@ fn build(
         }
     };
     let redline = redline::words_shared(&join(old, &os), &join(new, &ns));
-    let redline = if raw_redline || kind == ChangeKind::Unchanged {
-        redline
-    } else {
-        redline::phrases(redline)
-    };
     let renumbered = match (os.first(), ns.first()) {
         (Some(&i), Some(&j)) => old[i].number != new[j].number,
         _ => false,
@@ -289,9 +284,15 @@ fn build(
     };
     let tags = match kind {
         ChangeKind::Reworded | ChangeKind::Split | ChangeKind::Merged => {
-            tags::classify(&join(old, &os), &join(new, &ns), same_words)
+            tags::classify(&redline, same_words)
         }
         _ => Vec::new(),
+    };
+    // Tags read the word-by-word redline, so they do not depend on how it is shown.
+    let redline = if raw_redline || kind == ChangeKind::Unchanged {
+        redline
+    } else {
+        redline::phrases(redline)
     };
     let why = why(f, kind, &os, &ns, by, same_words);
     Change {

@@ -1,6 +1,7 @@
 //! What kind of rewording a change is, read off the words each side has: a number that one
 //! side has and the other has not is a `quantity` (or a `date` when it counts days or names a
-//! year or a month), a modal verb one side has more of is `modality`, a name (a capitalised
+//! year or a month), a modal verb one side has and the other has not is `modality` (`will`
+//! alone, a tense as often as an obligation, does not count), a name (a capitalised
 //! word inside a sentence) that only one side has is `party`, and a change that leaves the
 //! words intact is `editorial`.
 //!
@@ -10,59 +11,8 @@
 //! references, not quantities; capitalised reference and procedure words (`Article`,
 //! `Committee`, `Schedule`) are not names.
 
-use std::collections::HashMap;
-
 use super::Tag;
-
-const MODALS: [&str; 14] = [
-    "shall",
-    "may",
-    "will",
-    "must",
-    "should",
-    "can",
-    "could",
-    "might",
-    "would",
-    "expected",
-    "required",
-    "permitted",
-    "obliged",
-    "entitled",
-];
-const TIME_WORDS: [&str; 14] = [
-    "day",
-    "days",
-    "week",
-    "weeks",
-    "month",
-    "months",
-    "year",
-    "years",
-    "immediately",
-    "soon",
-    "deadline",
-    "date",
-    "hours",
-    "hour",
-];
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-/// Words that state a deadline by themselves; units of time (`days`, `years`) state one only
-/// after a number.
-const DEADLINE_WORDS: [&str; 4] = ["immediately", "soon", "deadline", "date"];
+use crate::redline::{Op, Span};
 
 /// An acronym (`NATO`, `IAEA`, `G8`): a name wherever it stands, sentence starts included.
 fn is_acronym(word: &str) -> bool {
@@ -70,163 +20,273 @@ fn is_acronym(word: &str) -> bool {
         && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
-/// Words after which a number is a reference, not a quantity.
-const REFERENCE_WORDS: [&str; 14] = [
-    "article",
-    "articles",
-    "section",
-    "sections",
-    "paragraph",
-    "paragraphs",
-    "point",
-    "points",
-    "clause",
-    "subsection",
-    "schedule",
-    "annex",
-    "chapter",
-    "part",
-];
-/// Capitalised words that name parts of a text or steps of a procedure, not parties.
-const NOT_NAMES: [&str; 24] = [
-    "act",
-    "agreement",
-    "amendment",
-    "annex",
-    "appendix",
-    "article",
-    "bill",
-    "chapter",
-    "clause",
-    "code",
-    "committee",
-    "convention",
-    "memorandum",
-    "paragraph",
-    "part",
-    "point",
-    "protocol",
-    "regulation",
-    "schedule",
-    "section",
-    "subsection",
-    "title",
-    "treaty",
-    "stage",
-];
-
-/// Returns the tags of a rewording of `old` into `new`, sorted. `same_words` says whether
+/// Returns the tags of a rewording, read off its redline, sorted. `same_words` says whether
 /// both sides have the same words (only punctuation, case or spacing differ): the change is
 /// then editorial.
-pub(super) fn classify(old: &str, new: &str, same_words: bool) -> Vec<Tag> {
+///
+/// Only the text around the changes is read: what both sides share far from any change
+/// types the same on both and cancels out, and a long article changed in one clause should
+/// not cost a scan of all its words. Each change is read with a margin of shared text on
+/// either side (the neighbours that make a number a date, a reference or a sentence start),
+/// cut at the same place on both sides.
+pub(super) fn classify(spans: &[Span], same_words: bool) -> Vec<Tag> {
     if same_words {
         return vec![Tag::Editorial];
     }
-    let (a, b) = (typed(old), typed(new));
+    let (old, new, shared) = windows(spans);
+    let (a, b) = (typed(&old), typed(&new));
     let mut tags = Vec::new();
-    let get = |t: &HashMap<Kind, Vec<String>>, k: Kind| t.get(&k).cloned().unwrap_or_default();
     // Every number counts: 100 billion twice is not 100 billion once.
-    if get(&a, Kind::Quantity) != get(&b, Kind::Quantity) {
+    if a.quantities != b.quantities {
         tags.push(Tag::Quantity);
     }
     // Deadlines and modal verbs count once each: a sentence recast around the same `will`
     // or the same date has not changed either.
-    let set = |mut v: Vec<String>| {
-        v.dedup();
-        v
-    };
-    if set(get(&a, Kind::Date)) != set(get(&b, Kind::Date)) {
+    if a.dates != b.dates {
         tags.push(Tag::Date);
     }
     // `will` is a tense as often as an obligation: adding or dropping it alone is no change
     // of modality; trading it for another modal verb (`will` → `may`) is.
-    let (ma, mb) = (set(get(&a, Kind::Modal)), set(get(&b, Kind::Modal)));
-    if ma != mb {
-        let strong = |m: &[String]| m.iter().filter(|w| *w != "will").count();
-        if strong(&ma) + strong(&mb) > 0 {
+    if a.modals != b.modals {
+        let strong = |m: &[&str]| m.iter().filter(|w| **w != "will").count();
+        if strong(&a.modals) + strong(&b.modals) > 0 {
             tags.push(Tag::Modality);
         }
     }
     // Names: the capitalised words either side has inside a sentence; a side has a name when
     // it writes it anywhere, sentence starts included (`Russia will …`).
-    let mut names = get(&a, Kind::Name);
-    names.extend(get(&b, Kind::Name));
-    names.sort_unstable();
-    names.dedup();
-    if !names.is_empty() {
-        let words = |text| -> std::collections::HashSet<&str> {
-            side_tokens(text).into_iter().map(|(w, _)| w).collect()
-        };
-        let (wa, wb) = (words(old), words(new));
-        if names
-            .iter()
-            .any(|n| wa.contains(n.as_str()) != wb.contains(n.as_str()))
-        {
-            tags.push(Tag::Party);
-        }
+    // A name written in the shared text far from the changes is on both sides.
+    let mut in_shared: Option<Vec<&str>> = None;
+    let mut differs = |names: &[&str]| {
+        names.iter().any(|n| {
+            a.capitalised.binary_search(n).is_ok() != b.capitalised.binary_search(n).is_ok()
+                && in_shared
+                    .get_or_insert_with(|| capitalised(&shared))
+                    .binary_search(n)
+                    .is_err()
+        })
+    };
+    if differs(&a.names) || differs(&b.names) {
+        tags.push(Tag::Party);
     }
     tags.sort_unstable();
     tags
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum Kind {
-    Quantity,
-    Date,
-    Modal,
-    Name,
+/// Shared text kept on each side of a change, in bytes (extended to the next space).
+const MARGIN: usize = 64;
+
+/// The old and new texts around the changes (each change with its margins, changes apart
+/// separated by a blank line), and the shared spans, for name look-ups.
+fn windows(spans: &[Span]) -> (String, String, Vec<&str>) {
+    let (mut old, mut new) = (String::new(), String::new());
+    let mut shared = Vec::new();
+    let mut k = 0;
+    while k < spans.len() {
+        if spans[k].op == Op::Equal {
+            shared.push(&*spans[k].text);
+            k += 1;
+            continue;
+        }
+        let head = k.checked_sub(1).map_or("", |p| tail(&spans[p].text));
+        old.push_str("\n\n");
+        new.push_str("\n\n");
+        old.push_str(head);
+        new.push_str(head);
+        while k < spans.len() && spans[k].op != Op::Equal {
+            match spans[k].op {
+                Op::Delete => old.push_str(&spans[k].text),
+                _ => new.push_str(&spans[k].text),
+            }
+            k += 1;
+        }
+        if let Some(next) = spans.get(k) {
+            let lead = lead(&next.text);
+            old.push_str(lead);
+            new.push_str(lead);
+        }
+    }
+    (old, new, shared)
 }
 
-/// The typed words of a text, each kind's words sorted (a multiset).
-fn typed(text: &str) -> HashMap<Kind, Vec<String>> {
-    let is = |word: &str, list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(word));
+/// The last `MARGIN` bytes of a text, from a space on.
+fn tail(text: &str) -> &str {
+    if text.len() <= MARGIN {
+        return text;
+    }
+    let mut from = text.len() - MARGIN;
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    match text[from..].find(char::is_whitespace) {
+        Some(at) => &text[from + at..],
+        None => "",
+    }
+}
+
+/// The first `MARGIN` bytes of a text, up to a space.
+fn lead(text: &str) -> &str {
+    if text.len() <= MARGIN {
+        return text;
+    }
+    let mut to = MARGIN;
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    match text[..to].rfind(char::is_whitespace) {
+        Some(at) => &text[..at],
+        None => "",
+    }
+}
+
+/// The capitalised words of some texts, sorted and unique: a scan for word starts, without
+/// typing every word.
+fn capitalised<'t>(texts: &[&'t str]) -> Vec<&'t str> {
+    let mut out = Vec::new();
+    for text in texts {
+        let mut start: Option<usize> = None;
+        for (at, c) in text.char_indices() {
+            if c.is_alphanumeric() {
+                start.get_or_insert(at);
+            } else if let Some(st) = start.take()
+                && text[st..].starts_with(char::is_uppercase)
+            {
+                out.push(&text[st..at]);
+            }
+        }
+        if let Some(st) = start
+            && text[st..].starts_with(char::is_uppercase)
+        {
+            out.push(&text[st..]);
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The words of one side that tags read; each list sorted.
+#[derive(Default)]
+struct Typed<'t> {
+    /// Numbers stated (a multiset).
+    quantities: Vec<&'t str>,
+    /// Dates and deadline words, lower-cased (a set).
+    dates: Vec<String>,
+    /// Modal verbs, lower-cased (a set).
+    modals: Vec<&'static str>,
+    /// Names: capitalised words inside a sentence, and acronyms (a set).
+    names: Vec<&'t str>,
+    /// Every capitalised word, sentence starts included (a set).
+    capitalised: Vec<&'t str>,
+}
+
+/// What a word is to the tagger, by its lower-cased form.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lexical {
+    Modal(&'static str),
+    /// A word that states a deadline by itself.
+    Deadline,
+    Month,
+    /// A unit of time, a deadline after a number.
+    Time,
+    /// A reference word: the number after it is a reference.
+    Reference,
+    /// A capitalised word that is not a name.
+    NotName,
+}
+
+/// Looks a word up in the tagger's word lists (all short ASCII words): a byte comparison on
+/// the lower-cased word, no allocation — this runs for every word of every changed provision.
+fn lexical(word: &str) -> Option<Lexical> {
+    let bytes = word.as_bytes();
+    if bytes.len() > 12 || bytes.len() < 3 || !bytes[0].is_ascii_alphabetic() {
+        return None;
+    }
+    let mut buf = [0u8; 12];
+    for (b, &c) in buf.iter_mut().zip(bytes) {
+        *b = c.to_ascii_lowercase();
+    }
+    let lower = &buf[..bytes.len()];
+    // One `match` on the bytes: the compiler dispatches on length and bytes, where scanning
+    // the lists would compare every word with every entry.
+    Some(match lower {
+        b"shall" => Lexical::Modal("shall"),
+        b"may" => Lexical::Modal("may"),
+        b"will" => Lexical::Modal("will"),
+        b"must" => Lexical::Modal("must"),
+        b"should" => Lexical::Modal("should"),
+        b"can" => Lexical::Modal("can"),
+        b"could" => Lexical::Modal("could"),
+        b"might" => Lexical::Modal("might"),
+        b"would" => Lexical::Modal("would"),
+        b"expected" => Lexical::Modal("expected"),
+        b"required" => Lexical::Modal("required"),
+        b"permitted" => Lexical::Modal("permitted"),
+        b"obliged" => Lexical::Modal("obliged"),
+        b"entitled" => Lexical::Modal("entitled"),
+        b"january" | b"february" | b"march" | b"april" | b"june" | b"july" | b"august"
+        | b"september" | b"october" | b"november" | b"december" => Lexical::Month,
+        b"immediately" | b"soon" | b"deadline" | b"date" => Lexical::Deadline,
+        b"day" | b"days" | b"week" | b"weeks" | b"month" | b"months" | b"year" | b"years"
+        | b"hour" | b"hours" => Lexical::Time,
+        b"article" | b"articles" | b"section" | b"sections" | b"paragraph" | b"paragraphs"
+        | b"point" | b"points" | b"clause" | b"subsection" | b"schedule" | b"annex"
+        | b"chapter" | b"part" => Lexical::Reference,
+        b"act" | b"agreement" | b"amendment" | b"appendix" | b"bill" | b"code" | b"committee"
+        | b"convention" | b"memorandum" | b"protocol" | b"regulation" | b"title" | b"treaty"
+        | b"stage" => Lexical::NotName,
+        _ => return None,
+    })
+}
+
+/// The typed words of a text.
+fn typed(text: &str) -> Typed<'_> {
     let tokens = side_tokens(text);
-    let mut out: HashMap<Kind, Vec<String>> = HashMap::new();
+    let lex: Vec<Option<Lexical>> = tokens.iter().map(|t| lexical(t.0)).collect();
+    let mut out = Typed::default();
     let mut sentence_start = true;
     for (k, &(word, enumerator)) in tokens.iter().enumerate() {
-        let prev = k.checked_sub(1).map(|p| tokens[p].0);
-        let kind = if enumerator {
-            None
-        } else if word.starts_with(|c: char| c.is_ascii_digit())
+        let prev = k.checked_sub(1).and_then(|p| lex[p]);
+        let first = word.chars().next().unwrap_or(' ');
+        if enumerator {
+        } else if first.is_ascii_digit()
             && word
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+                .bytes()
+                .all(|c| c.is_ascii_digit() || c == b',' || c == b'.')
         {
             let year = word.len() == 4 && (word.starts_with("19") || word.starts_with("20"));
-            let next_is_time = tokens.get(k + 1).is_some_and(|t| is(t.0, &TIME_WORDS));
-            let after_month = prev.is_some_and(|p| is(p, &MONTHS));
-            if prev.is_some_and(|p| is(p, &REFERENCE_WORDS)) {
-                None
-            } else if year || next_is_time || after_month {
-                Some(Kind::Date)
+            let next_is_time = lex.get(k + 1).copied().flatten() == Some(Lexical::Time);
+            if prev == Some(Lexical::Reference) {
+            } else if year || next_is_time || prev == Some(Lexical::Month) {
+                out.dates.push(word.to_owned());
             } else {
-                Some(Kind::Quantity)
+                out.quantities.push(word);
             }
-        } else if is(word, &MODALS) && word != "May" {
-            Some(Kind::Modal)
-        } else if is(word, &DEADLINE_WORDS) || is(word, &MONTHS) {
-            Some(Kind::Date)
-        } else if (!sentence_start || is_acronym(word))
-            && word.starts_with(|c: char| c.is_uppercase())
-            && !is(word, &NOT_NAMES)
+        } else if let Some(Lexical::Modal(m)) = lex[k]
+            && word != "May"
         {
-            Some(Kind::Name)
-        } else {
-            None
-        };
-        if let Some(kind) = kind {
-            let w = if kind == Kind::Name {
-                word.to_owned()
-            } else {
-                word.to_lowercase()
-            };
-            out.entry(kind).or_default().push(w);
+            out.modals.push(m);
+        } else if matches!(lex[k], Some(Lexical::Deadline | Lexical::Month)) {
+            out.dates.push(word.to_lowercase());
+        } else if first.is_uppercase() {
+            out.capitalised.push(word);
+            if (!sentence_start || is_acronym(word))
+                && !matches!(lex[k], Some(Lexical::NotName | Lexical::Reference))
+            {
+                out.names.push(word);
+            }
         }
         sentence_start = tokens_end_sentence(text, word);
     }
-    for v in out.values_mut() {
+    out.quantities.sort_unstable();
+    for v in [&mut out.names, &mut out.capitalised] {
         v.sort_unstable();
+        v.dedup();
     }
+    out.modals.sort_unstable();
+    out.modals.dedup();
+    out.dates.sort_unstable();
+    out.dates.dedup();
     out
 }
 
@@ -293,7 +353,7 @@ mod tests {
 
     fn tags(a: &str, b: &str) -> Vec<Tag> {
         let same = crate::provisions::words_key(a) == crate::provisions::words_key(b);
-        classify(a, b, same)
+        classify(&crate::redline::words(a, b), same)
     }
 
     #[test]
@@ -347,5 +407,25 @@ mod tests {
             ),
             []
         );
+    }
+}
+
+#[cfg(test)]
+mod proptests {
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Tags read any text without panicking: margins are cut on character boundaries
+        /// whatever the script.
+        #[test]
+        fn tags_read_any_text(
+            p in "[a-zé€Ж ,.0-9A-Z]{60,140}",
+            x in "[a-zé€Ж ,.()0-9A-Z]{0,30}",
+            y in "[a-zé€Ж ,.()0-9A-Z]{0,30}",
+            q in "[a-zé€Ж ,.0-9A-Z]{60,140}",
+        ) {
+            let spans = crate::redline::words(&format!("{p} {x} {q}"), &format!("{p} {y} {q}"));
+            let _ = super::classify(&spans, false);
+        }
     }
 }

@@ -14,8 +14,12 @@ use crate::provisions::Provision;
 struct Vocab {
     /// Per side: the normaliser of its language.
     norms: [Normaliser; 2],
-    /// Per side: word key (hash of the lower-cased word) → id, `None` for a stop word.
+    /// Per language in use: word key (hash of the lower-cased word) → id, `None` for a stop
+    /// word. Both sides share the first when they share a language (the usual case): a word
+    /// is stemmed once per diff.
     seen: [HashMap<u64, Option<u32>, FxBuild>; 2],
+    /// Per side: its index into `norms` and `seen`.
+    table: [usize; 2],
     /// Stem → id.
     stems: HashMap<String, u32, FxBuild>,
     /// Per id: the word as first seen, lower-cased (what an explanation shows).
@@ -55,6 +59,7 @@ impl Vocab {
         Vocab {
             norms: [Normaliser::new(old_lang), Normaliser::new(new_lang)],
             seen: Default::default(),
+            table: [0, usize::from(old_lang != new_lang)],
             stems: HashMap::default(),
             surface: Vec::new(),
         }
@@ -66,16 +71,19 @@ impl Vocab {
         let Vocab {
             norms,
             seen,
+            table,
             stems,
             surface,
         } = self;
+        let side = table[side];
         crate::provisions::for_each_word(text, |key, word| {
             let id = *seen[side].entry(key).or_insert_with(|| {
-                let stem = norms[side].stem(word)?;
+                let lower = word.to_lowercase();
+                let stem = norms[side].stem_lower(&lower)?;
                 let next = stems.len() as u32;
                 let id = *stems.entry(stem).or_insert(next);
                 if id == next {
-                    surface.push(word.to_lowercase());
+                    surface.push(lower);
                 }
                 Some(id)
             });
@@ -91,7 +99,7 @@ impl Vocab {
 }
 
 /// Bytes of a document read to detect its language.
-const DETECT_BYTES: usize = 16 * 1024;
+const DETECT_BYTES: usize = 8 * 1024;
 
 /// The words of every provision on both sides, weighted.
 pub(super) struct Features {

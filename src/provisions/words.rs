@@ -45,19 +45,47 @@ pub fn for_each_word(text: &str, f: impl FnMut(u64, &str)) {
 /// of European law) are stable and skipped without decoding.
 fn needs_folding(text: &str) -> bool {
     let bytes = text.as_bytes();
-    // Lead bytes of U+0080–U+00BF (C2) and of everything past U+00FF (C4 and up).
-    if !bytes.iter().any(|&b| b == 0xC2 || b >= 0xC4) {
-        return false;
-    }
-    // Spaces and punctuation (no-break and thin spaces, typographic quotes) separate words
-    // whatever their form: only letters, digits and combining marks are looked at.
-    text.chars().any(|c| {
-        u32::from(c) >= 0xA0
-            && !matches!(c, '\u{C0}'..='\u{FF}')
-            && (c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c))
+    // Only characters past U+00BF are decoded (ASCII is stable; a tight search for the next
+    // lead byte skips it); Latin-1 letters (C3) are stable too. Spaces and punctuation
+    // (no-break and thin spaces, typographic quotes, U+2000–U+206F) separate words whatever
+    // their form, so only letters, digits and combining marks are looked at.
+    let mut i = 0;
+    while let Some(skip) = bytes[i..].iter().position(|&b| b >= 0xC2) {
+        i += skip;
+        let b = bytes[i];
+        if b == 0xC3 {
+            i += 2;
+            continue;
+        }
+        if b == 0xC2 {
+            // U+0080–U+00BF: the letters and digits NFKC changes are ª ² ³ µ ¹ º ¼ ½ ¾; the
+            // rest (§, no-break space, «) are punctuation.
+            if matches!(
+                bytes.get(i + 1),
+                Some(0xAA | 0xB2 | 0xB3 | 0xB5 | 0xB9 | 0xBA | 0xBC..=0xBE)
+            ) {
+                return true;
+            }
+            i += 2;
+            continue;
+        }
+        if b == 0xE2 && matches!(bytes.get(i + 1), Some(0x80 | 0x81)) {
+            i += 3;
+            continue;
+        }
+        let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
+            i += 1;
+            continue;
+        };
+        if (c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c))
             && unicode_normalization::is_nfkc_quick(std::iter::once(c))
                 != unicode_normalization::IsNormalized::Yes
-    })
+        {
+            return true;
+        }
+        i += c.len_utf8();
+    }
+    false
 }
 
 fn hash_words(text: &str, mut f: impl FnMut(u64, &str)) {
@@ -177,6 +205,23 @@ mod tests {
             assert_eq!(words_key(text), slow_key(text), "{text}");
         }
         assert_eq!(words_key("ÉLECTION"), words_key("élection"));
+    }
+
+    /// Typographic variants are the same words: ligatures, decomposed accents, full-width
+    /// and superscript forms, Latin-1 ordinals.
+    #[test]
+    fn compatibility_forms_fold() {
+        for (a, b) in [
+            ("ﬁnal", "final"),
+            ("e\u{301}lection", "élection"),
+            ("ＮＡＴＯ", "NATO"),
+            ("m²", "m2"),
+            ("2.º", "2.o"),
+            ("élection\u{a0}§ 5", "élection § 5"),
+        ] {
+            assert_eq!(words_key(a), words_key(b), "{a} / {b}");
+        }
+        assert_ne!(words_key("final"), words_key("finale"));
         assert_ne!(words_key("a×b"), words_key("ab"));
     }
 }
