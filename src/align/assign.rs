@@ -127,6 +127,11 @@ pub(super) fn greedy(
     }
 }
 
+/// How far above its background (see `Features::stands_out`) a context pair must be: its
+/// place already speaks for it, so it need only beat what it shares with the settled
+/// provisions, where a pair chosen on score alone must beat it by a margin.
+const CONTEXT_BACKGROUND_MARGIN: f64 = 0.0;
+
 /// How far above its best rival (see [`context`]) a context pair's similarity must be.
 const RIVAL_MARGIN: f64 = -0.05;
 
@@ -192,7 +197,7 @@ pub(super) fn context(
                     if s >= threshold
                         && s >= rival_old[a] + RIVAL_MARGIN
                         && s >= rival_new[b] + RIVAL_MARGIN
-                        && f.stands_out(a, b, s)
+                        && f.stands_out_by(a, b, s, CONTEXT_BACKGROUND_MARGIN)
                     {
                         scored.push((s, a, b));
                     }

@@ -240,7 +240,11 @@ impl Features {
         // they do not count in the document frequencies, so the weights of the provisions in
         // play are unchanged. Old settled provisions have the words of their new partners, so
         // one side serves both.
-        let settled: Vec<usize> = (0..old.len()).filter(|&k| !old_free[k]).collect();
+        // With nothing in play, no pair will ask for a background.
+        let any_free = old_free.iter().chain(new_free).any(|&f| f);
+        let settled: Vec<usize> = (0..old.len())
+            .filter(|&k| !old_free[k] && any_free)
+            .collect();
         let step = settled.len().div_ceil(BACKGROUND_SAMPLE).max(1);
         let sample: Vec<Vec<(u32, u32)>> = settled
             .iter()
@@ -312,6 +316,11 @@ impl Features {
     /// Whether a pair's similarity `s` stands out from what each side shares with unrelated
     /// provisions of its document.
     pub(super) fn stands_out(&self, i: usize, j: usize, s: f64) -> bool {
+        self.stands_out_by(i, j, s, BACKGROUND_MARGIN)
+    }
+
+    /// Like [`Features::stands_out`] with another margin over the background.
+    pub(super) fn stands_out_by(&self, i: usize, j: usize, s: f64, margin: f64) -> bool {
         // Near-identical texts are the same provision, however alike the document's
         // boilerplate articles are (`Les personnes morales déclarées responsables …`).
         if s >= SAME_TEXT {
@@ -321,7 +330,7 @@ impl Features {
             .get_or_init(|| self.background(&self.old[i], self.old_weight[i]));
         let new_bg = *self.new_background[j]
             .get_or_init(|| self.background(&self.new[j], self.new_weight[j]));
-        s >= old_bg + BACKGROUND_MARGIN && s >= new_bg + BACKGROUND_MARGIN
+        s >= old_bg + margin && s >= new_bg + margin
     }
 
     /// Weighted words shared by old `i` and new `j`.

@@ -1,7 +1,7 @@
 //! Word keys: hashes of a text's words, lower-cased, that ignore punctuation and spacing.
 //!
 //! Every provision's key is computed once at parse time; the aligner's exact pass and word
-//! bags read these hashes. A text with compatibility or decomposed characters (ligatures,
+//! bags read these hashes. A word with compatibility or decomposed characters (ligatures,
 //! full-width forms, letters written with combining accents) is read in its NFKC form, so a
 //! typographic variant has the same words; the stored text is never changed.
 
@@ -26,69 +26,31 @@ const ASCII_WORD: [u8; 128] = {
 /// lower-cased, of the NFKC form), in order. Bytes are folded eight at a time: the hash is a
 /// few instructions per byte, and it is on the path of every provision of every diff.
 pub fn for_each_word_key(text: &str, mut f: impl FnMut(u64)) {
-    for_each_word(text, |key, _| f(key));
+    hash_words(text, true, &mut |key, _: &str| f(key));
 }
 
-/// Like [`for_each_word_key`], with each word's text as well (a slice of `text`, or of its
+/// Like [`for_each_word_key`], with each word's text as well (a slice of `text`, or its
 /// NFKC form when it has characters to fold), for callers that read words (stemming).
-pub fn for_each_word(text: &str, f: impl FnMut(u64, &str)) {
-    if needs_folding(text) {
-        use unicode_normalization::UnicodeNormalization;
-        let folded: String = text.nfkc().collect();
-        hash_words(&folded, f);
-    } else {
-        hash_words(text, f);
-    }
+pub fn for_each_word(text: &str, mut f: impl FnMut(u64, &str)) {
+    hash_words(text, true, &mut f);
 }
 
-/// Whether a text has characters that NFKC changes. ASCII and the Latin-1 letters (the bulk
-/// of European law) are stable and skipped without decoding.
-fn needs_folding(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    // Only characters past U+00BF are decoded (ASCII is stable; a tight search for the next
-    // lead byte skips it); Latin-1 letters (C3) are stable too. Spaces and punctuation
-    // (no-break and thin spaces, typographic quotes, U+2000–U+206F) separate words whatever
-    // their form, so only letters, digits and combining marks are looked at.
-    let mut i = 0;
-    while let Some(skip) = bytes[i..].iter().position(|&b| b >= 0xC2) {
-        i += skip;
-        let b = bytes[i];
-        if b == 0xC3 {
-            i += 2;
-            continue;
-        }
-        if b == 0xC2 {
-            // U+0080–U+00BF: the letters and digits NFKC changes are ª ² ³ µ ¹ º ¼ ½ ¾; the
-            // rest (§, no-break space, «) are punctuation.
-            if matches!(
-                bytes.get(i + 1),
-                Some(0xAA | 0xB2 | 0xB3 | 0xB5 | 0xB9 | 0xBA | 0xBC..=0xBE)
-            ) {
-                return true;
-            }
-            i += 2;
-            continue;
-        }
-        if b == 0xE2 && matches!(bytes.get(i + 1), Some(0x80 | 0x81)) {
-            i += 3;
-            continue;
-        }
-        let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
-            i += 1;
-            continue;
-        };
-        if (c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c))
-            && unicode_normalization::is_nfkc_quick(std::iter::once(c))
-                != unicode_normalization::IsNormalized::Yes
-        {
-            return true;
-        }
-        i += c.len_utf8();
-    }
-    false
+/// Whether NFKC may change a character met outside the fast paths: letters and digits with a
+/// compatibility form (ligatures, full-width, superscripts, `ª º`) and combining diacritics
+/// (an accent written apart). Only Latin, Greek and the blocks from U+1AB0 on have such
+/// characters among letters; Cyrillic, Hebrew, Arabic and the scripts of India are read
+/// without a table look-up.
+fn folds(c: char) -> bool {
+    let u = u32::from(c);
+    // The combining diacritical blocks: the marks that compose with a letter before them.
+    let combining = matches!(u, 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F);
+    (u < 0x400 || u >= 0x1AB0)
+        && (combining || c.is_alphanumeric())
+        && unicode_normalization::is_nfkc_quick(std::iter::once(c))
+            != unicode_normalization::IsNormalized::Yes
 }
 
-fn hash_words(text: &str, mut f: impl FnMut(u64, &str)) {
+fn hash_words<F: FnMut(u64, &str)>(text: &str, fold_forms: bool, f: &mut F) {
     const SEED: u64 = 0x243F_6A88_85A3_08D3;
     // A word's last chunk has fewer than 8 bytes, so its top byte is 0 before this marker is
     // applied; full chunks never have a top byte of 0xFF (no word byte is 0xFF in UTF-8).
@@ -97,6 +59,8 @@ fn hash_words(text: &str, mut f: impl FnMut(u64, &str)) {
     let mut acc: u64 = 0;
     let mut n = 0u32;
     let mut in_word = false;
+    // The current word has a character to fold: it is hashed again from its NFKC form.
+    let mut fold_word = false;
     let push = |byte: u8, h: &mut u64, acc: &mut u64, n: &mut u32| {
         *acc |= u64::from(byte) << (8 * *n);
         *n += 1;
@@ -144,7 +108,10 @@ fn hash_words(text: &str, mut f: impl FnMut(u64, &str)) {
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');
             i += c.len_utf8();
-            if c.is_alphanumeric() {
+            if fold_forms && folds(c) {
+                fold_word = true;
+                true
+            } else if c.is_alphanumeric() {
                 for l in c.to_lowercase() {
                     let mut buf = [0u8; 4];
                     for &byte in l.encode_utf8(&mut buf).as_bytes() {
@@ -162,12 +129,25 @@ fn hash_words(text: &str, mut f: impl FnMut(u64, &str)) {
             }
             in_word = true;
         } else if in_word {
-            f(fold(h, acc ^ END), &text[start..at]);
-            (h, acc, n, in_word) = (SEED, 0, 0, false);
+            finish(f, fold(h, acc ^ END), &text[start..at], fold_word);
+            (h, acc, n, in_word, fold_word) = (SEED, 0, 0, false, false);
         }
     }
     if in_word {
-        f(fold(h, acc ^ END), &text[start..]);
+        finish(f, fold(h, acc ^ END), &text[start..], fold_word);
+    }
+}
+
+/// Hands a finished word to `f`; a word with characters to fold is read again in its NFKC
+/// form (which may hold several words: `½` is `1⁄2`), once.
+fn finish<F: FnMut(u64, &str)>(f: &mut F, key: u64, word: &str, fold_word: bool) {
+    if fold_word {
+        use unicode_normalization::UnicodeNormalization;
+        let folded: String = word.nfkc().collect();
+        // A mark with no precomposed letter stays apart after NFKC: read as it is then.
+        hash_words(&folded, false, f);
+    } else {
+        f(key, word);
     }
 }
 
@@ -218,6 +198,7 @@ mod tests {
             ("m²", "m2"),
             ("2.º", "2.o"),
             ("élection\u{a0}§ 5", "élection § 5"),
+            ("q\u{307}uorum", "q\u{307}uorum"),
         ] {
             assert_eq!(words_key(a), words_key(b), "{a} / {b}");
         }
