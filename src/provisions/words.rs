@@ -44,7 +44,7 @@ fn folds(c: char) -> bool {
     let u = u32::from(c);
     // The combining diacritical blocks: the marks that compose with a letter before them.
     let combining = matches!(u, 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F);
-    (u < 0x400 || u >= 0x1AB0)
+    !(0x400..0x1AB0).contains(&u)
         && (combining || c.is_alphanumeric())
         && unicode_normalization::is_nfkc_quick(std::iter::once(c))
             != unicode_normalization::IsNormalized::Yes
