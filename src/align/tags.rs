@@ -76,34 +76,38 @@ pub(super) fn classify(spans: &[Span], same_words: bool) -> Vec<Tag> {
 /// Shared text kept on each side of a change, in bytes (extended to the next space).
 const MARGIN: usize = 64;
 
-/// The old and new texts around the changes (each change with its margins, changes apart
-/// separated by a blank line), and the shared spans, for name look-ups.
+/// The old and new texts around the changes, and the shared text left out (for name
+/// look-ups). Shared text between two changes is kept whole when short; a longer run keeps
+/// `MARGIN` bytes after the change before it and before the change after it, cut by a blank
+/// line — the same cut on both sides.
 fn windows(spans: &[Span]) -> (String, String, Vec<&str>) {
     let (mut old, mut new) = (String::new(), String::new());
     let mut shared = Vec::new();
-    let mut k = 0;
-    while k < spans.len() {
-        if spans[k].op == Op::Equal {
-            shared.push(&*spans[k].text);
-            k += 1;
-            continue;
-        }
-        let head = k.checked_sub(1).map_or("", |p| tail(&spans[p].text));
-        old.push_str("\n\n");
-        new.push_str("\n\n");
-        old.push_str(head);
-        new.push_str(head);
-        while k < spans.len() && spans[k].op != Op::Equal {
-            match spans[k].op {
-                Op::Delete => old.push_str(&spans[k].text),
-                _ => new.push_str(&spans[k].text),
+    let both = |old: &mut String, new: &mut String, t: &str| {
+        old.push_str(t);
+        new.push_str(t);
+    };
+    let last = spans.len().saturating_sub(1);
+    for (k, span) in spans.iter().enumerate() {
+        match span.op {
+            Op::Delete => old.push_str(&span.text),
+            Op::Insert => new.push_str(&span.text),
+            Op::Equal => {
+                let text: &str = &span.text;
+                let (after_change, before_change) = (k > 0, k < last);
+                if after_change && before_change && text.len() <= 2 * MARGIN {
+                    both(&mut old, &mut new, text);
+                    continue;
+                }
+                shared.push(text);
+                if after_change {
+                    both(&mut old, &mut new, lead(text));
+                }
+                if before_change {
+                    both(&mut old, &mut new, "\n\n");
+                    both(&mut old, &mut new, tail(text));
+                }
             }
-            k += 1;
-        }
-        if let Some(next) = spans.get(k) {
-            let lead = lead(&next.text);
-            old.push_str(lead);
-            new.push_str(lead);
         }
     }
     (old, new, shared)
@@ -400,6 +404,14 @@ mod tests {
             []
         );
         assert_eq!(tags("As introduced.", "As amended in Committee."), []);
+        // A name dropped among words replaced one by one is still a party change.
+        assert_eq!(
+            tags(
+                "The United States will mediate a dialogue between Russia and NATO.",
+                "Once a peace agreement is signed, a dialogue between Russia and NATO."
+            ),
+            [Tag::Party]
+        );
         assert_eq!(
             tags(
                 "Russia will reintegrate, case by case.",
