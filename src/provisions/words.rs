@@ -40,12 +40,12 @@ pub fn for_each_word(text: &str, mut f: impl FnMut(u64, &str)) {
 /// (an accent written apart). Only Latin, Greek and the blocks from U+1AB0 on have such
 /// characters among letters; Cyrillic, Hebrew, Arabic and the scripts of India are read
 /// without a table look-up.
-fn folds(c: char) -> bool {
+fn folds(c: char, alphanumeric: bool) -> bool {
     let u = u32::from(c);
     // The combining diacritical blocks: the marks that compose with a letter before them.
     let combining = matches!(u, 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F);
     !(0x400..0x1AB0).contains(&u)
-        && (combining || c.is_alphanumeric())
+        && (combining || alphanumeric)
         && unicode_normalization::is_nfkc_quick(std::iter::once(c))
             != unicode_normalization::IsNormalized::Yes
 }
@@ -108,10 +108,11 @@ fn hash_words<F: FnMut(u64, &str)>(text: &str, fold_forms: bool, f: &mut F) {
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');
             i += c.len_utf8();
-            if fold_forms && folds(c) {
+            let alphanumeric = c.is_alphanumeric();
+            if fold_forms && folds(c, alphanumeric) {
                 fold_word = true;
                 true
-            } else if c.is_alphanumeric() {
+            } else if alphanumeric {
                 for l in c.to_lowercase() {
                     let mut buf = [0u8; 4];
                     for &byte in l.encode_utf8(&mut buf).as_bytes() {
