@@ -27,6 +27,7 @@ pub mod redline;
 pub mod render;
 pub mod store;
 pub mod verify;
+pub mod version;
 
 pub use draft::{Draft, DraftMeta};
 pub use error::{Error, Result};

@@ -1,6 +1,6 @@
 //! The version log: versions with their parents' labels, ready to render.
 
-use crate::store::Version;
+use crate::version::Version;
 
 /// A version as the log shows it.
 #[derive(Debug, Clone, PartialEq)]

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::{RenderOptions, RenderResult};
 use crate::draft::{Claim, Dates, Source};
 use crate::log::LogEntry;
-use crate::store::Version;
+use crate::version::Version;
 
 #[derive(Serialize)]
 struct VersionJson<'a> {

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use super::{RenderOptions, RenderResult, claim_lines, dates_line, source_line, status_line};
 use crate::log::LogEntry;
-use crate::store::Version;
+use crate::version::Version;
 
 /// Renders the version log as Markdown sections.
 pub fn log(entries: &[LogEntry], _opts: &RenderOptions, out: &mut dyn Write) -> RenderResult {

@@ -5,7 +5,7 @@ use std::io::Write;
 use super::style::{Label, paint};
 use super::{RenderOptions, RenderResult, claim_lines, dates_line, source_line, status_line};
 use crate::log::LogEntry;
-use crate::store::Version;
+use crate::version::Version;
 
 /// Renders the version log.
 pub fn log(entries: &[LogEntry], opts: &RenderOptions, out: &mut dyn Write) -> RenderResult {

@@ -31,7 +31,6 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 
-use crate::draft::DraftMeta;
 use crate::error::{Error, Result};
 
 pub use commit::{Recorded, Writer};
@@ -48,7 +47,8 @@ const EVENTS_REF: &str = "refs/drafttrail/events";
 const PINS_REF: &str = "refs/drafttrail/pins";
 const BODY_FILE: &str = "draft.md";
 const META_FILE: &str = "draft.toml";
-const DEFAULT_TRACK: &str = "main";
+use crate::version::DEFAULT_TRACK;
+pub use crate::version::Version;
 
 /// Test hook for the crash-safety tests: when this variable holds `N`, a writing command kills
 /// itself with SIGKILL on reaching its `N`th crash point (a step between two writes). Crash
@@ -104,39 +104,6 @@ impl WriteContext {
             now,
             lock_timeout: Duration::from_secs(10),
         }
-    }
-}
-
-/// One recorded version, with metadata merged from its `draft.toml` and its annotations.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Version {
-    /// Full commit id (hex).
-    pub id: String,
-    /// Parent version ids, first parent first.
-    pub parents: Vec<String>,
-    /// The metadata: `draft.toml` plus sources and claims added later.
-    pub meta: DraftMeta,
-    /// Who recorded it.
-    pub recorded_by: String,
-    /// When it was recorded.
-    pub recorded_at: DateTime<Utc>,
-    body_id: String,
-}
-
-impl Version {
-    /// Returns the first 10 hex digits of the id.
-    pub fn short_id(&self) -> &str {
-        &self.id[..self.id.len().min(10)]
-    }
-
-    /// Returns the version's label (its id if it has none).
-    pub fn label(&self) -> &str {
-        self.meta.label.as_deref().unwrap_or(&self.id)
-    }
-
-    /// Returns the version's track.
-    pub fn track(&self) -> &str {
-        self.meta.track.as_deref().unwrap_or(DEFAULT_TRACK)
     }
 }
 
