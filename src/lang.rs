@@ -51,6 +51,12 @@ pub const ALL: [Lang; 9] = [
 ];
 
 impl Lang {
+    /// Whether the language writes every noun with a capital (German): capitals then do
+    /// not mark names.
+    pub fn capitalises_nouns(self) -> bool {
+        self == Lang::German
+    }
+
     /// The ISO 639-1 code (`en`, `fr`, …).
     pub fn code(self) -> &'static str {
         match self {

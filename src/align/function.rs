@@ -284,7 +284,9 @@ fn build(
     };
     let tags = match kind {
         ChangeKind::Reworded | ChangeKind::Split | ChangeKind::Merged => {
-            tags::classify(&redline, same_words)
+            // In a language that capitalises every noun, capitals do not mark names.
+            let names_by_capitals = !f.langs.iter().flatten().any(|l| l.capitalises_nouns());
+            tags::classify(&redline, same_words, names_by_capitals)
         }
         _ => Vec::new(),
     };

@@ -24,6 +24,8 @@ struct Vocab {
     stems: HashMap<String, u32, FxBuild>,
     /// Per id: the word as first seen, lower-cased (what an explanation shows).
     surface: Vec<String>,
+    /// Each side's language, as resolved.
+    langs: [Option<Lang>; 2],
 }
 
 impl Vocab {
@@ -62,6 +64,7 @@ impl Vocab {
             table: [0, usize::from(old_lang != new_lang)],
             stems: HashMap::default(),
             surface: Vec::new(),
+            langs: [old_lang, new_lang],
         }
     }
 
@@ -74,6 +77,7 @@ impl Vocab {
             table,
             stems,
             surface,
+            ..
         } = self;
         let side = table[side];
         crate::provisions::for_each_word(text, |key, word| {
@@ -132,6 +136,8 @@ pub(super) struct Features {
     sample: Vec<(Vec<(u32, u32)>, f64)>,
     /// Per word id: the word as first seen, lower-cased.
     surface: Vec<String>,
+    /// Each side's language, as resolved (given, detected, or the other side's).
+    pub(super) langs: [Option<Lang>; 2],
 }
 
 /// Settled provisions sampled for the background similarity of the ones in play.
@@ -290,6 +296,7 @@ impl Features {
             new_feats,
             feat_idf,
             sample,
+            langs: vocab.langs,
             surface: vocab.surface,
         }
     }

@@ -11,30 +11,34 @@
 //! references, not quantities; capitalised reference and procedure words (`Article`,
 //! `Committee`, `Schedule`) are not names.
 
+mod names;
+
 use super::Tag;
 use crate::redline::{Op, Span};
-
-/// An acronym (`NATO`, `IAEA`, `G8`): a name wherever it stands, sentence starts included.
-fn is_acronym(word: &str) -> bool {
-    word.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
-}
+use names::{
+    aliased, capitalised, is_acronym, is_roman, joined, modifier, places, possessive,
+    push_initials, shouted, writes_folded,
+};
 
 /// Returns the tags of a rewording, read off its redline, sorted. `same_words` says whether
 /// both sides have the same words (only punctuation, case or spacing differ): the change is
-/// then editorial.
+/// then editorial. `names_by_capitals` says whether a capital inside a sentence marks a name
+/// (not in German, which capitalises every noun: there only acronyms are names).
 ///
 /// Only the text around the changes is read: what both sides share far from any change
 /// types the same on both and cancels out, and a long article changed in one clause should
 /// not cost a scan of all its words. Each change is read with a margin of shared text on
 /// either side (the neighbours that make a number a date, a reference or a sentence start),
 /// cut at the same place on both sides.
-pub(super) fn classify(spans: &[Span], same_words: bool) -> Vec<Tag> {
+pub(super) fn classify(spans: &[Span], same_words: bool, names_by_capitals: bool) -> Vec<Tag> {
     if same_words {
         return vec![Tag::Editorial];
     }
     let (old, new, shared) = windows(spans);
-    let (a, b) = (typed(&old), typed(&new));
+    let (a, b) = (
+        typed(&old, names_by_capitals),
+        typed(&new, names_by_capitals),
+    );
     let mut tags = Vec::new();
     // Every number counts: 100 billion twice is not 100 billion once.
     if a.quantities != b.quantities {
@@ -56,17 +60,23 @@ pub(super) fn classify(spans: &[Span], same_words: bool) -> Vec<Tag> {
     // Names: the capitalised words either side has inside a sentence; a side has a name when
     // it writes it anywhere, sentence starts included (`Russia will …`).
     // A name written in the shared text far from the changes is on both sides.
+    // A name is the same party on the other side when written there under another form: its
+    // acronym (`US` for `United States`) or its demonym (`Ukrainian` beside `Ukraine`).
+    // A name the other side writes in small letters or without its accents (`Euros` →
+    // `euros`, `Etat` → `État`) is the same word there.
     let mut in_shared: Option<Vec<&str>> = None;
-    let mut differs = |names: &[&str]| {
+    let mut differs = |names: &[&str], this: &Typed, other: &Typed, other_text: &str| {
         names.iter().any(|n| {
-            a.capitalised.binary_search(n).is_ok() != b.capitalised.binary_search(n).is_ok()
+            other.capitalised.binary_search(n).is_err()
+                && !aliased(n, this, other)
                 && in_shared
                     .get_or_insert_with(|| capitalised(&shared))
                     .binary_search(n)
                     .is_err()
+                && !writes_folded(std::iter::once(other_text).chain(shared.iter().copied()), n)
         })
     };
-    if differs(&a.names) || differs(&b.names) {
+    if differs(&a.names, &a, &b, &new) || differs(&b.names, &b, &a, &old) {
         tags.push(Tag::Party);
     }
     tags.sort_unstable();
@@ -143,32 +153,6 @@ fn lead(text: &str) -> &str {
     }
 }
 
-/// The capitalised words of some texts, sorted and unique: a scan for word starts, without
-/// typing every word.
-fn capitalised<'t>(texts: &[&'t str]) -> Vec<&'t str> {
-    let mut out = Vec::new();
-    for text in texts {
-        let mut start: Option<usize> = None;
-        for (at, c) in text.char_indices() {
-            if c.is_alphanumeric() {
-                start.get_or_insert(at);
-            } else if let Some(st) = start.take()
-                && text[st..].starts_with(char::is_uppercase)
-            {
-                out.push(&text[st..at]);
-            }
-        }
-        if let Some(st) = start
-            && text[st..].starts_with(char::is_uppercase)
-        {
-            out.push(&text[st..]);
-        }
-    }
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-
 /// The words of one side that tags read; each list sorted.
 #[derive(Default)]
 struct Typed<'t> {
@@ -182,6 +166,9 @@ struct Typed<'t> {
     names: Vec<&'t str>,
     /// Every capitalised word, sentence starts included (a set).
     capitalised: Vec<&'t str>,
+    /// The initials of each run of two or more capitalised words (`US` for `United
+    /// States`), and the words of those runs, paired (a set).
+    initials: Vec<(String, &'t str)>,
 }
 
 /// What a word is to the tagger, by its lower-cased form.
@@ -197,13 +184,21 @@ enum Lexical {
     Reference,
     /// A capitalised word that is not a name.
     NotName,
+    /// A preposition of place: a name after it is a place, not a party.
+    Locative,
+    /// A geographic feature: a run of names it ends (`Kinburn Spit`) is a place.
+    Feature,
+    /// Joins names in a list (`Moscow or Saint Petersburg`).
+    Conjunction,
+    /// `the`, which may stand between a preposition and a name.
+    Article,
 }
 
 /// Looks a word up in the tagger's word lists (all short ASCII words): a byte comparison on
 /// the lower-cased word, no allocation — this runs for every word of every changed provision.
 fn lexical(word: &str) -> Option<Lexical> {
     let bytes = word.as_bytes();
-    if bytes.len() > 12 || bytes.len() < 3 || !bytes[0].is_ascii_alphabetic() {
+    if bytes.len() > 12 || bytes.len() < 2 || !bytes[0].is_ascii_alphabetic() {
         return None;
     }
     let mut buf = [0u8; 12];
@@ -238,21 +233,39 @@ fn lexical(word: &str) -> Option<Lexical> {
         | b"chapter" | b"part" => Lexical::Reference,
         b"act" | b"agreement" | b"amendment" | b"appendix" | b"bill" | b"code" | b"committee"
         | b"convention" | b"memorandum" | b"protocol" | b"regulation" | b"title" | b"treaty"
-        | b"stage" => Lexical::NotName,
+        | b"stage" | b"president" | b"presidents" | b"minister" | b"ministers" | b"prime"
+        | b"chancellor" | b"secretary" => Lexical::NotName,
+        b"at" | b"in" | b"across" | b"near" | b"along" | b"into" | b"around" => Lexical::Locative,
+        b"sea" | b"river" | b"spit" | b"island" | b"islands" | b"bay" | b"gulf" | b"strait"
+        | b"peninsula" | b"canal" | b"lake" | b"mountains" | b"oblast" | b"coast" => {
+            Lexical::Feature
+        }
+        b"and" | b"or" => Lexical::Conjunction,
+        b"the" => Lexical::Article,
         _ => return None,
     })
 }
 
 /// The typed words of a text.
-fn typed(text: &str) -> Typed<'_> {
+fn typed(text: &str, names_by_capitals: bool) -> Typed<'_> {
     let tokens = side_tokens(text);
     let lex: Vec<Option<Lexical>> = tokens.iter().map(|t| lexical(t.0)).collect();
+    let places = places(text, &tokens, &lex);
     let mut out = Typed::default();
     let mut sentence_start = true;
+    let mut run: Vec<&str> = Vec::new();
     for (k, &(word, enumerator)) in tokens.iter().enumerate() {
         let prev = k.checked_sub(1).and_then(|p| lex[p]);
         let first = word.chars().next().unwrap_or(' ');
+        let upper = first.is_uppercase();
+        if !upper || enumerator || !joined(text, &tokens, k) {
+            push_initials(&mut out.initials, &run);
+            run.clear();
+        }
         if enumerator {
+            // A clause opens after its label: `(c) Nazi ideology …` starts a sentence.
+            sentence_start = true;
+            continue;
         } else if first.is_ascii_digit()
             && word
                 .bytes()
@@ -272,21 +285,33 @@ fn typed(text: &str) -> Typed<'_> {
             out.modals.push(m);
         } else if matches!(lex[k], Some(Lexical::Deadline | Lexical::Month)) {
             out.dates.push(word.to_lowercase());
-        } else if first.is_uppercase() {
+        } else if upper {
             out.capitalised.push(word);
-            if (!sentence_start || is_acronym(word))
-                && !matches!(lex[k], Some(Lexical::NotName | Lexical::Reference))
+            run.push(word);
+            let by_capital = names_by_capitals && (!sentence_start || possessive(text, word));
+            if (by_capital || (is_acronym(word) && !shouted(text, &tokens, k)))
+                && word.chars().nth(1).is_some()
+                && !is_roman(word)
+                && !places[k]
+                && !modifier(text, word)
+                && !matches!(
+                    lex[k],
+                    Some(Lexical::NotName | Lexical::Reference | Lexical::Feature)
+                )
             {
                 out.names.push(word);
             }
         }
         sentence_start = tokens_end_sentence(text, word);
     }
+    push_initials(&mut out.initials, &run);
     out.quantities.sort_unstable();
     for v in [&mut out.names, &mut out.capitalised] {
         v.sort_unstable();
         v.dedup();
     }
+    out.initials.sort_unstable();
+    out.initials.dedup();
     out.modals.sort_unstable();
     out.modals.dedup();
     out.dates.sort_unstable();
@@ -357,7 +382,7 @@ mod tests {
 
     fn tags(a: &str, b: &str) -> Vec<Tag> {
         let same = crate::provisions::words_key(a) == crate::provisions::words_key(b);
-        classify(&crate::redline::words(a, b), same)
+        classify(&crate::redline::words(a, b), same, true)
     }
 
     #[test]
@@ -420,6 +445,75 @@ mod tests {
             []
         );
     }
+    /// Places, titles, demonyms, acronyms of a name, clause labels, headings in capitals
+    /// and accents are not parties: each was a wrong `party` on the sample corpus or on
+    /// real law.
+    #[test]
+    fn only_parties_are_parties() {
+        let no_party = [
+            (
+                "The guarantee is void if Ukraine invades Russia.",
+                "The guarantee is void if Ukraine invades Russia or fires a missile at Moscow or Saint Petersburg.",
+            ),
+            (
+                "Russia will not obstruct shipping.",
+                "Russia will not obstruct shipping, and the Kinburn Spit will be demilitarised.",
+            ),
+            (
+                "Cooperation on rare earths in the Arctic.",
+                "Cooperation on rare earths.",
+            ),
+            (
+                "Frozen funds go to a joint fund of Russia and the United States.",
+                "Frozen funds go to a joint US-Russian fund.",
+            ),
+            (
+                "Both countries guarantee the rights of Ukrainian- and Russian-language media.",
+                "Both countries guarantee the rights of media.",
+            ),
+            (
+                "Ukraine will protect minorities:\n(a) schools will teach tolerance;\n(c) Nazi ideology will be prohibited.",
+                "Ukraine will protect minorities:\n(a) schools will teach tolerance.",
+            ),
+            (
+                "Ukraine's revised response to the framework.",
+                "The framework as presented by the President of Ukraine.",
+            ),
+            (
+                "le paragraphe II de l'article L. 121-1 s'applique",
+                "le paragraphe IV de l'article R. 121-1 s'applique",
+            ),
+            (
+                "A BILL To improve coordination.",
+                "AN ACT To improve coordination.",
+            ),
+            (
+                "après avis du Conseil d'Etat",
+                "après avis du Conseil d'État",
+            ),
+        ];
+        for (a, b) in no_party {
+            assert!(!tags(a, b).contains(&Tag::Party), "{a:?} → {b:?}");
+        }
+        // A name opening a sentence with a possessive is a name.
+        assert_eq!(
+            tags(
+                "Updated framework agreed by the negotiators.",
+                "Ukraine's response to the framework."
+            ),
+            [Tag::Party]
+        );
+        // In German every noun has a capital: only acronyms name parties there.
+        let de = |a: &str, b: &str| classify(&crate::redline::words(a, b), false, false);
+        assert_eq!(
+            de("Die Regierung beschließt.", "Der Bundestag beschließt."),
+            []
+        );
+        assert_eq!(
+            de("Die Regierung beschließt.", "Die NATO beschließt."),
+            [Tag::Party]
+        );
+    }
 }
 
 #[cfg(test)]
@@ -437,7 +531,7 @@ mod proptests {
             q in "[a-zé€Ж ,.0-9A-Z]{60,140}",
         ) {
             let spans = crate::redline::words(&format!("{p} {x} {q}"), &format!("{p} {y} {q}"));
-            let _ = super::classify(&spans, false);
+            let _ = super::classify(&spans, false, true);
         }
     }
 }
