@@ -141,7 +141,6 @@ const MAX_GAP: usize = 16;
 
 /// Pairs leftovers that sit between the same two aligned neighbours, at a lower threshold: a
 /// provision reworded in place keeps its position even when few words survive.
-#[allow(clippy::needless_range_loop)] // indexes name provisions on both sides, not just one slice
 pub(super) fn context(
     f: &Features,
     candidates: &[(usize, usize)],
@@ -165,42 +164,47 @@ pub(super) fn context(
             rival_new[b] = rival_new[b].max(f.similarity(a, b));
         }
     }
-    let mut i = 0;
-    let mut prev_new: Option<usize> = None;
-    while i < n_old {
-        if let Some(j) = pairs.old_to_new[i] {
-            prev_new = Some(j);
-            i += 1;
+    // Anchors: the aligned pairs that keep their order. A provision that moved away does not
+    // bound a gap: the provisions around its old place still face their counterparts.
+    // The chain is read in new order, as the order step reads it, so both call the same
+    // provision moved when two could be.
+    let aligned: Vec<(usize, usize)> = pairs
+        .new_to_old
+        .iter()
+        .enumerate()
+        .filter_map(|(b, a)| a.map(|a| (a, b)))
+        .collect();
+    let keep = super::order::in_order(&aligned.iter().map(|p| p.0).collect::<Vec<_>>());
+    let anchors: Vec<(usize, usize)> = aligned
+        .iter()
+        .zip(&keep)
+        .filter_map(|(&p, &k)| k.then_some(p))
+        .collect();
+    for k in 0..=anchors.len() {
+        let prev = k.checked_sub(1).map(|p| anchors[p]);
+        let next = anchors.get(k).copied();
+        let (old_lo, new_lo) = prev.map_or((0, 0), |(a, b)| (a + 1, b + 1));
+        let (old_hi, new_hi) = next.unwrap_or((n_old, n_new));
+        let olds: Vec<usize> = (old_lo..old_hi)
+            .filter(|&a| pairs.old_to_new[a].is_none())
+            .collect();
+        let news: Vec<usize> = (new_lo..new_hi)
+            .filter(|&b| pairs.new_to_old[b].is_none())
+            .collect();
+        if olds.is_empty() || news.is_empty() || olds.len() * news.len() > MAX_GAP * MAX_GAP {
             continue;
         }
-        let gap_start = i;
-        while i < n_old && pairs.old_to_new[i].is_none() {
-            i += 1;
-        }
-        let next_new = if i < n_old {
-            pairs.old_to_new[i]
-        } else {
-            Some(n_new)
-        };
-        let after = prev_new.map(|p| (gap_start - 1, p));
-        let before = next_new.filter(|&q| q < n_new).map(|q| (i, q));
-        let lo = prev_new.map_or(0, |p| p + 1);
-        let hi = next_new.unwrap_or(n_new);
-        if hi <= lo || (i - gap_start) * (hi - lo) > MAX_GAP * MAX_GAP {
-            continue;
-        }
+        let (after, before) = (prev, next);
         let mut scored: Vec<(f64, usize, usize)> = Vec::new();
-        for a in gap_start..i {
-            for b in lo..hi {
-                if pairs.new_to_old[b].is_none() {
-                    let s = f.similarity(a, b);
-                    if s >= threshold
-                        && s >= rival_old[a] + RIVAL_MARGIN
-                        && s >= rival_new[b] + RIVAL_MARGIN
-                        && f.stands_out_by(a, b, s, CONTEXT_BACKGROUND_MARGIN)
-                    {
-                        scored.push((s, a, b));
-                    }
+        for &a in &olds {
+            for &b in &news {
+                let s = f.similarity(a, b);
+                if s >= threshold
+                    && s >= rival_old[a] + RIVAL_MARGIN
+                    && s >= rival_new[b] + RIVAL_MARGIN
+                    && f.stands_out_by(a, b, s, CONTEXT_BACKGROUND_MARGIN)
+                {
+                    scored.push((s, a, b));
                 }
             }
         }

@@ -316,11 +316,14 @@ fn a_pin_overrides_the_engine_in_diff_history_and_blame() {
             .unwrap()
             .clone()
     };
-    assert_eq!(kind_of_12(&before)["kind"], "removed");
-    env.ok(&["pin", "28-point-plan:12", "20-point-framework:8"]);
+    // The engine links 12 (a reconstruction package) to 8 (a development package) by
+    // context; an editor who reads 9 (the reconstruction funds) as its successor pins it.
+    assert_eq!(kind_of_12(&before)["new"], serde_json::json!(["8"]));
+    env.ok(&["pin", "28-point-plan:12", "20-point-framework:9"]);
     let after = json(&env, &["diff", "28-point-plan", "20-point-framework"]);
-    assert_eq!(kind_of_12(&after)["new"], serde_json::json!(["8"]));
+    assert_eq!(kind_of_12(&after)["new"], serde_json::json!(["9"]));
     assert_eq!(kind_of_12(&after)["kind"], "reworded");
+    assert_eq!(kind_of_12(&after)["why"]["by"], "pin");
     let h = json(&env, &["history", "28-point-plan#12"]);
     let labels: Vec<&str> = h["versions"]
         .as_array()
@@ -330,28 +333,28 @@ fn a_pin_overrides_the_engine_in_diff_history_and_blame() {
         .collect();
     assert!(labels.contains(&"20-point framework"), "{labels:?}");
     let b = json(&env, &["blame", "20-point-framework"]);
-    let p8 = b["provisions"]
+    let p9 = b["provisions"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|p| p["id"] == "8")
+        .find(|p| p["id"] == "9")
         .unwrap();
-    assert_eq!(p8["identity"], "28-point-plan#12");
+    assert_eq!(p9["identity"], "28-point-plan#12");
     assert!(
-        p8["segments"]
+        p9["segments"]
             .as_array()
             .unwrap()
             .iter()
             .any(|s| s["origin_label"] == "28-point plan"),
-        "{p8}"
+        "{p9}"
     );
-    env.ok(&["unpin", "28-point-plan:12", "20-point-framework:8"]);
+    env.ok(&["unpin", "28-point-plan:12", "20-point-framework:9"]);
     assert_eq!(
         kind_of_12(&json(
             &env,
             &["diff", "28-point-plan", "20-point-framework"]
-        ))["kind"],
-        "removed"
+        ))["new"],
+        serde_json::json!(["8"])
     );
     assert!(
         env.fails(&["pin", "28-point-plan:99", "20-point-framework:8"])
