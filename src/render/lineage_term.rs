@@ -147,14 +147,18 @@ fn pct(n: usize, total: usize) -> String {
 }
 
 /// Renders "whose wording survived".
-pub fn shares(l: &Lineage, s: &Shares, _opts: &RenderOptions, out: &mut dyn Write) -> RenderResult {
+pub fn shares(l: &Lineage, s: &Shares, opts: &RenderOptions, out: &mut dyn Write) -> RenderResult {
+    let heading = |text: &str| paint(opts, Label::Title, text);
     writeln!(
         out,
-        "whose wording survived in {}: {} words",
-        node_name(&l.nodes[s.version]),
+        "{}: {} words",
+        heading(&format!(
+            "whose wording survived in {}",
+            node_name(&l.nodes[s.version])
+        )),
         s.total
     )?;
-    writeln!(out, "\nby version:")?;
+    writeln!(out, "\n{}", heading("by version:"))?;
     for &(v, n) in &s.by_version {
         writeln!(
             out,
@@ -164,13 +168,16 @@ pub fn shares(l: &Lineage, s: &Shares, _opts: &RenderOptions, out: &mut dyn Writ
             node_name(&l.nodes[v])
         )?;
     }
-    writeln!(out, "\nby track:")?;
+    writeln!(out, "\n{}", heading("by track:"))?;
     for (t, n) in &s.by_track {
         writeln!(out, "  {}  {:>6} words  {t}", pct(*n, s.total), n)?;
     }
     writeln!(
         out,
-        "\nby claimed contributor (what sources claim, not facts; one version can have several):"
+        "\n{}",
+        heading(
+            "by claimed contributor (what sources claim, not facts; one version can have several):"
+        )
     )?;
     if s.by_contributor.is_empty() {
         writeln!(

@@ -21,5 +21,7 @@ mod cli_lineage;
 mod report;
 // Colour, completions, man page, help, broken pipes.
 mod cli_feel;
+// Every view × format on the sample corpus, under snapshot.
+mod views;
 // The sample corpus against its hand-made gold alignment (tests/gold).
 mod gold;
