@@ -103,12 +103,7 @@ pub fn verify(store: &Store) -> Report {
                     report.versions += 1;
                     report.provisions += crate::provisions::parse(&body).len();
                 }
-                inputs.push(crate::lineage::Input {
-                    id: v.id.clone(),
-                    parents: v.parents.clone(),
-                    meta: v.meta.clone(),
-                    body,
-                });
+                inputs.push(crate::lineage::Input::new(v, body));
             }
             Err(e) => {
                 unreadable = true;

@@ -24,7 +24,17 @@ mod split_merge;
 mod tags;
 mod text;
 
+pub use crate::pin::{Pin, pins_between};
 pub use function::{align, diff};
+
+/// One line saying how `new` differs from `old` (`12 reworded, 2 added, 4 removed`), with
+/// the default options: what the store writes in a commit message (see
+/// [`crate::store::WriteContext::summarise`]).
+pub fn summary_line(old: &str, new: &str) -> String {
+    diff(old, new, &AlignOptions::default())
+        .summary()
+        .to_string()
+}
 
 use crate::provisions::Provision;
 use crate::redline::Span;
@@ -360,26 +370,3 @@ impl Alignment {
 
 #[cfg(test)]
 mod proptests;
-
-/// A user's override of one alignment decision: this old provision *is* that new one.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Pin {
-    /// The old version's id.
-    pub old_version: String,
-    /// The provision id in the old version.
-    pub old_provision: String,
-    /// The new version's id.
-    pub new_version: String,
-    /// The provision id in the new version.
-    pub new_provision: String,
-}
-
-/// Returns the (old id, new id) provision pairs pinned between two versions, for
-/// [`AlignOptions::pins`].
-pub fn pins_between(pins: &[Pin], old_version: &str, new_version: &str) -> Vec<(String, String)> {
-    pins.iter()
-        .filter(|p| p.old_version == old_version && p.new_version == new_version)
-        .map(|p| (p.old_provision.clone(), p.new_provision.clone()))
-        .collect()
-}

@@ -2,8 +2,8 @@
 
 use anyhow::{Result, bail};
 use drafttrail::Store;
-use drafttrail::align::Pin;
 use drafttrail::draft::{Claim, Confidence, Stance};
+use drafttrail::pin::Pin;
 
 use super::{Global, write_context};
 

@@ -171,7 +171,7 @@ impl Global {
 
 /// Builds the lineage of every version in the store, honouring pins.
 fn load_lineage(store: &Store) -> Result<drafttrail::lineage::Lineage> {
-    Ok(drafttrail::lineage::from_store(store)?)
+    Ok(drafttrail::load::lineage(store)?)
 }
 
 /// Returns a hint for errors where one helps.
@@ -219,7 +219,7 @@ fn write_context(recorder: Option<&str>) -> Result<WriteContext> {
             .to_utc(),
         Err(_) => chrono::Utc::now(),
     };
-    Ok(WriteContext::new(identity, now))
+    Ok(WriteContext::new(identity, now).with_summary(drafttrail::align::summary_line))
 }
 
 /// Parses `Name <email>` or a bare name.

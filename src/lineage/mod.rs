@@ -24,8 +24,9 @@ pub mod timeline;
 
 use std::collections::HashMap;
 
-use crate::align::{self, AlignOptions, Alignment, ChangeKind, Pin};
+use crate::align::{self, AlignOptions, Alignment, ChangeKind};
 use crate::draft::{DraftMeta, slug};
+use crate::pin::Pin;
 use crate::provisions::{self, Provision};
 use crate::redline::Span;
 
@@ -42,6 +43,18 @@ pub struct Input {
     pub meta: DraftMeta,
     /// Its text.
     pub body: String,
+}
+
+impl Input {
+    /// The input for a recorded version and its text.
+    pub fn new(version: &crate::version::Version, body: String) -> Input {
+        Input {
+            id: version.id.clone(),
+            parents: version.parents.clone(),
+            meta: version.meta.clone(),
+            body,
+        }
+    }
 }
 
 /// A version in the lineage.
@@ -132,22 +145,6 @@ pub struct HistoryEntry {
     pub change: Option<ChangeKind>,
     /// Redline against `previous`, or the whole text as inserted on first appearance.
     pub redline: Vec<Span>,
-}
-
-/// Reads every version of `store` and builds their lineage, honouring the store's pins.
-pub fn from_store(store: &crate::store::Store) -> crate::error::Result<Lineage> {
-    let mut inputs = Vec::new();
-    for v in store.versions()? {
-        let body = store.body(&v)?;
-        inputs.push(Input {
-            id: v.id.clone(),
-            parents: v.parents.clone(),
-            meta: v.meta.clone(),
-            body,
-        });
-    }
-    let pins = store.pins()?;
-    Ok(build(inputs, &pins, &lineage_options()))
 }
 
 /// The aligner's options for lineage views: word-by-word redlines, because blame credits

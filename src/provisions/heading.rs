@@ -4,7 +4,7 @@
 //!
 //! [`structure`] reads one heading line; [`Heading::rank`] places it in the outline.
 
-use super::line::{WORD_BUF, keyword, lower_word};
+use super::keyword::{WORD_BUF, keyword, lower_word};
 use super::number;
 
 /// Keywords of structural headings above provisions, lower case. Part of the document's

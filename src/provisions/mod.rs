@@ -51,6 +51,7 @@
 
 mod groups;
 mod heading;
+mod keyword;
 mod line;
 mod number;
 mod positional;
@@ -69,7 +70,8 @@ use std::sync::Arc;
 
 use groups::{Segment, qualify_restarts, segments};
 use heading::Heading;
-use line::{Line, Marker, Scheme};
+use keyword::Scheme;
+use line::{Line, Marker};
 use positional::{is_heading_row, positional};
 pub use words::{for_each_word, for_each_word_key, words_key};
 

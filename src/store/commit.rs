@@ -6,6 +6,7 @@ use chrono::{NaiveTime, TimeZone, Utc};
 
 use super::lock::WriteLock;
 use super::notes::Annotations;
+use super::refs::{point_unborn_head, update_ref};
 use super::revision::resolve_in;
 use super::{BODY_FILE, DEFAULT_TRACK, META_FILE, Store, WriteContext, git};
 use crate::draft::{Draft, DraftMeta};
@@ -372,15 +373,17 @@ impl Writer<'_> {
         let parent_refs: Vec<&git2::Commit<'_>> = parent_commits.iter().collect();
         let author = author_signature(&meta)?;
         let committer = store.committer(self.ctx)?;
-        let summary = match parents.first() {
-            Some(first) => {
+        let summary = match (parents.first(), self.ctx.summarise) {
+            (Some(first), Some(summarise)) => {
                 let parent = resolve_in(store, versions, &first.to_string())?;
                 let old = store.body(&parent)?;
-                let d =
-                    crate::align::diff(&old, &draft.body, &crate::align::AlignOptions::default());
-                Some(format!("Against {}: {}", parent.label(), d.summary()))
+                Some(format!(
+                    "Against {}: {}",
+                    parent.label(),
+                    summarise(&old, &draft.body)
+                ))
             }
-            None => None,
+            _ => None,
         };
         let message = commit_message(&label, summary.as_deref(), &meta);
         let id = repo
@@ -425,44 +428,6 @@ impl Writer<'_> {
         self.annotate(&version.id, extra)?;
         Ok(true)
     }
-}
-
-/// Moves `name` from `expected` to `new` atomically, or fails with `ConcurrentWrite`.
-pub(super) fn update_ref(
-    repo: &git2::Repository,
-    name: &str,
-    new: git2::Oid,
-    expected: Option<git2::Oid>,
-    track: &str,
-    log: &str,
-) -> Result<()> {
-    let result = match expected {
-        Some(old) => repo.reference_matching(name, new, true, old, log),
-        None => repo.reference(name, new, false, log),
-    };
-    match result {
-        Ok(_) => Ok(()),
-        Err(e)
-            if matches!(
-                e.code(),
-                git2::ErrorCode::Modified | git2::ErrorCode::Exists | git2::ErrorCode::Locked
-            ) =>
-        {
-            Err(Error::ConcurrentWrite {
-                track: track.to_owned(),
-            })
-        }
-        Err(e) => Err(git("updating a ref")(e)),
-    }
-}
-
-/// A fresh store's HEAD names `main`; point it at the first track recorded so that
-/// `git clone` checks a version out.
-fn point_unborn_head(repo: &git2::Repository, ref_name: &str) -> Result<()> {
-    if repo.head().is_err() {
-        repo.set_head(ref_name).map_err(git("updating HEAD"))?;
-    }
-    Ok(())
 }
 
 /// The author of a version is whoever the claims say drafted it, on its best-known date.

@@ -4,11 +4,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::commit::{Writer, update_ref};
+use super::commit::Writer;
+use super::refs::update_ref;
 use super::{EVENTS_REF, PINS_REF, Store, git};
-use crate::align::Pin;
 use crate::error::Result;
 use crate::events::Events;
+use crate::pin::Pin;
 
 const EVENTS_FILE: &str = "events.toml";
 const PINS_FILE: &str = "pins.toml";

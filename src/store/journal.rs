@@ -9,7 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::commit::update_ref;
+use super::refs::update_ref;
 use super::{Store, git};
 use crate::error::{Error, Result};
 

@@ -23,6 +23,7 @@ mod journal;
 mod lock;
 mod notes;
 mod read;
+mod refs;
 mod revision;
 mod sync;
 
@@ -94,7 +95,14 @@ pub struct WriteContext {
     pub now: DateTime<Utc>,
     /// How long to wait for another writer's lock before giving up (default 10 s).
     pub lock_timeout: Duration,
+    /// Summarises a new version against its first parent, from their texts, for the commit
+    /// message (`Against X: 3 reworded, 1 added`). The store computes nothing itself: the
+    /// caller passes the engine's summary (`align::summary_line`), or `None` for no summary.
+    pub summarise: Option<Summarise>,
 }
+
+/// See [`WriteContext::summarise`]: old text, new text → one line.
+pub type Summarise = fn(&str, &str) -> String;
 
 impl WriteContext {
     /// Creates a context with the default lock timeout of 10 seconds.
@@ -103,6 +111,15 @@ impl WriteContext {
             recorder,
             now,
             lock_timeout: Duration::from_secs(10),
+            summarise: None,
+        }
+    }
+
+    /// The same context, summarising each new version against its parent with `f`.
+    pub fn with_summary(self, f: Summarise) -> Self {
+        WriteContext {
+            summarise: Some(f),
+            ..self
         }
     }
 }

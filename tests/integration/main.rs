@@ -23,5 +23,7 @@ mod report;
 mod cli_feel;
 // Every view × format on the sample corpus, under snapshot.
 mod views;
+// The layer rules of ARCHITECTURE.md, read from the source.
+mod layers;
 // The sample corpus against its hand-made gold alignment (tests/gold).
 mod gold;
