@@ -263,57 +263,79 @@ impl Writer<'_> {
     /// Parents are the draft's `parent` revisions, else the track's tip. The track must not
     /// have moved on to a version the draft does not descend from.
     pub fn commit(&self, draft: &Draft, origin: &Path) -> Result<Recorded> {
-        let store = self.store;
-        let repo = &store.repo;
         let mut meta = draft.meta.clone();
-        let label = meta.label.clone().ok_or_else(|| Error::FrontMatter {
-            path: origin.to_owned(),
-            line: 1,
-            msg: "missing field `label` (set it in the front matter or with --label)".into(),
-        })?;
-        let track = meta
-            .track
-            .clone()
-            .unwrap_or_else(|| DEFAULT_TRACK.to_owned());
-        let ref_name = format!("refs/heads/{track}");
-        if !git2::Reference::is_valid_name(&ref_name) || track.starts_with('-') {
-            return Err(Error::InvalidArgument {
-                what: "track name",
-                value: track,
-                msg: "use letters, digits, `-`, `_` or `/` (a git branch name)".into(),
-            });
-        }
+        let (label, track) = label_and_track(&meta, origin)?;
         meta.track = Some(track.clone());
+        if let Some(recorded) = self.record_known_body(draft, &meta)? {
+            return Ok(recorded);
+        }
+        let ref_name = format!("refs/heads/{track}");
+        let tip = self.tip(&ref_name, self.store.track_tip(&track)?);
+        let parents = self.parents(&meta, &track, tip, origin)?;
+        let (tree, body_blob) = self.write_tree(draft, &meta)?;
+        let summary = self.summary(&parents, &draft.body)?;
+        let message = commit_message(&label, summary.as_deref(), &meta);
+        let id = self.write_commit(&meta, &message, tree, &parents)?;
+        super::crash_point();
+        if !self.defer_ref(&ref_name, tip, id) {
+            let log = format!("drafttrail: record {label}");
+            update_ref(&self.store.repo, &ref_name, id, tip, &track, &log)?;
+            point_unborn_head(&self.store.repo, &ref_name)?;
+        }
+        let mut cache = self.cached()?;
+        cache.versions.push(self.store.load_version(id)?);
+        cache.bodies.insert(body_blob.to_string(), id.to_string());
+        Ok(Recorded::New {
+            id: id.to_string(),
+            label,
+            track,
+        })
+    }
 
+    /// A body already recorded is not recorded twice: the draft's sources and claims that the
+    /// version lacks are added to it. `None` when the body is new.
+    fn record_known_body(&self, draft: &Draft, meta: &DraftMeta) -> Result<Option<Recorded>> {
         let cache = self.cached()?;
-        let versions = &cache.versions;
         let body_oid = git2::Oid::hash_object(git2::ObjectType::Blob, draft.body.as_bytes())
             .map_err(git("hashing the body"))?;
-        if let Some(existing_id) = cache.bodies.get(&body_oid.to_string()) {
-            let existing = resolve_in(store, versions, existing_id)?;
-            let extra = Annotations {
-                sources: meta.sources.clone(),
-                claims: meta.claims.clone(),
-            }
-            .missing_from(&existing.meta);
-            let label = existing.label().to_owned();
-            if extra.is_empty() {
-                return Ok(Recorded::Unchanged {
-                    id: existing.id,
-                    label,
-                });
-            }
-            drop(cache);
-            self.annotate(&existing.id, extra.clone())?;
-            return Ok(Recorded::ExtraSources {
+        let Some(existing_id) = cache.bodies.get(&body_oid.to_string()) else {
+            return Ok(None);
+        };
+        let existing = resolve_in(self.store, &cache.versions, existing_id)?;
+        drop(cache);
+        let extra = Annotations {
+            sources: meta.sources.clone(),
+            claims: meta.claims.clone(),
+        }
+        .missing_from(&existing.meta);
+        let label = existing.label().to_owned();
+        if extra.is_empty() {
+            return Ok(Some(Recorded::Unchanged {
                 id: existing.id,
                 label,
-                sources: extra.sources.len(),
-                claims: extra.claims.len(),
-            });
+            }));
         }
+        self.annotate(&existing.id, extra.clone())?;
+        Ok(Some(Recorded::ExtraSources {
+            id: existing.id,
+            label,
+            sources: extra.sources.len(),
+            claims: extra.claims.len(),
+        }))
+    }
 
-        let tip = self.tip(&format!("refs/heads/{track}"), store.track_tip(&track)?);
+    /// The new version's parents: the draft's `parent` revisions (the track's tip first when
+    /// it is among them), else the track's tip. Fails when the track moved on to a version
+    /// the draft does not descend from.
+    fn parents(
+        &self,
+        meta: &DraftMeta,
+        track: &str,
+        tip: Option<git2::Oid>,
+        origin: &Path,
+    ) -> Result<Vec<git2::Oid>> {
+        let cache = self.cached()?;
+        let versions = &cache.versions;
         let mut parents: Vec<git2::Oid> = Vec::new();
         for wanted in &meta.parent {
             // A track moved earlier in this batch is not on disk yet.
@@ -321,7 +343,7 @@ impl Writer<'_> {
                 .tip(&format!("refs/heads/{wanted}"), None)
                 .map(|t| t.to_string());
             let rev = pending.as_deref().unwrap_or(wanted);
-            let version = resolve_in(store, versions, rev).map_err(|e| match e {
+            let version = resolve_in(self.store, versions, rev).map_err(|e| match e {
                 Error::UnknownRevision(_) | Error::PastRoot { .. } => Error::UnknownParent {
                     path: origin.to_owned(),
                     parent: wanted.clone(),
@@ -333,25 +355,33 @@ impl Writer<'_> {
                 parents.push(oid);
             }
         }
+        let Some(tip) = tip else {
+            return Ok(parents);
+        };
         if meta.parent.is_empty() {
-            parents.extend(tip);
-        } else if let Some(tip) = tip {
-            if let Some(i) = parents.iter().position(|p| *p == tip) {
-                parents[..=i].rotate_right(1);
-            } else {
-                let descends = parents
-                    .iter()
-                    .any(|p| repo.graph_descendant_of(*p, tip).unwrap_or(false));
-                if !descends {
-                    let tip_version = resolve_in(store, versions, &tip.to_string())?;
-                    return Err(Error::TrackDiverged {
-                        track,
-                        tip: format!("{} ({})", tip_version.short_id(), tip_version.label()),
-                    });
-                }
+            parents.push(tip);
+        } else if let Some(i) = parents.iter().position(|p| *p == tip) {
+            parents[..=i].rotate_right(1);
+        } else {
+            let repo = &self.store.repo;
+            let descends = parents
+                .iter()
+                .any(|p| repo.graph_descendant_of(*p, tip).unwrap_or(false));
+            if !descends {
+                let tip_version = resolve_in(self.store, versions, &tip.to_string())?;
+                return Err(Error::TrackDiverged {
+                    track: track.to_owned(),
+                    tip: format!("{} ({})", tip_version.short_id(), tip_version.label()),
+                });
             }
         }
+        Ok(parents)
+    }
 
+    /// Writes the version's tree (its text and its metadata); returns the tree and the text's
+    /// blob.
+    fn write_tree(&self, draft: &Draft, meta: &DraftMeta) -> Result<(git2::Oid, git2::Oid)> {
+        let repo = &self.store.repo;
         let body_blob = repo
             .blob(draft.body.as_bytes())
             .map_err(git("writing the body"))?;
@@ -363,53 +393,71 @@ impl Writer<'_> {
             .map_err(git("building a tree"))?;
         tb.insert(META_FILE, meta_blob, 0o100644)
             .map_err(git("building a tree"))?;
-        let tree_id = tb.write().map_err(git("writing a tree"))?;
-        let tree = repo.find_tree(tree_id).map_err(git("writing a tree"))?;
+        let tree = tb.write().map_err(git("writing a tree"))?;
+        Ok((tree, body_blob))
+    }
+
+    /// The commit message's summary against the first parent, when the caller gave a way to
+    /// summarise (see [`WriteContext::summarise`]).
+    fn summary(&self, parents: &[git2::Oid], body: &str) -> Result<Option<String>> {
+        let (Some(first), Some(summarise)) = (parents.first(), self.ctx.summarise) else {
+            return Ok(None);
+        };
+        let parent = {
+            let cache = self.cached()?;
+            resolve_in(self.store, &cache.versions, &first.to_string())?
+        };
+        let old = self.store.body(&parent)?;
+        Ok(Some(format!(
+            "Against {}: {}",
+            parent.label(),
+            summarise(&old, body)
+        )))
+    }
+
+    /// Writes the commit (no ref moves): authored by the drafters the claims name, committed
+    /// by the recorder.
+    fn write_commit(
+        &self,
+        meta: &DraftMeta,
+        message: &str,
+        tree: git2::Oid,
+        parents: &[git2::Oid],
+    ) -> Result<git2::Oid> {
+        let repo = &self.store.repo;
+        let tree = repo.find_tree(tree).map_err(git("writing a tree"))?;
         let parent_commits = parents
             .iter()
             .map(|p| repo.find_commit(*p))
             .collect::<Result<Vec<_>, _>>()
             .map_err(git("reading parents"))?;
         let parent_refs: Vec<&git2::Commit<'_>> = parent_commits.iter().collect();
-        let author = author_signature(&meta)?;
-        let committer = store.committer(self.ctx)?;
-        let summary = match (parents.first(), self.ctx.summarise) {
-            (Some(first), Some(summarise)) => {
-                let parent = resolve_in(store, versions, &first.to_string())?;
-                let old = store.body(&parent)?;
-                Some(format!(
-                    "Against {}: {}",
-                    parent.label(),
-                    summarise(&old, &draft.body)
-                ))
-            }
-            _ => None,
-        };
-        let message = commit_message(&label, summary.as_deref(), &meta);
-        let id = repo
-            .commit(None, &author, &committer, &message, &tree, &parent_refs)
-            .map_err(git("writing the commit"))?;
-        super::crash_point();
-        if !self.defer_ref(&ref_name, tip, id) {
-            update_ref(
-                repo,
-                &ref_name,
-                id,
-                tip,
-                &track,
-                &format!("drafttrail: record {label}"),
-            )?;
-            point_unborn_head(repo, &ref_name)?;
-        }
-        let mut cache = cache;
-        cache.versions.push(store.load_version(id)?);
-        cache.bodies.insert(body_blob.to_string(), id.to_string());
-        Ok(Recorded::New {
-            id: id.to_string(),
-            label,
-            track,
-        })
+        let author = author_signature(meta)?;
+        let committer = self.store.committer(self.ctx)?;
+        repo.commit(None, &author, &committer, message, &tree, &parent_refs)
+            .map_err(git("writing the commit"))
     }
+}
+
+/// The draft's label (required) and track (default `main`, a valid branch name).
+fn label_and_track(meta: &DraftMeta, origin: &Path) -> Result<(String, String)> {
+    let label = meta.label.clone().ok_or_else(|| Error::FrontMatter {
+        path: origin.to_owned(),
+        line: 1,
+        msg: "missing field `label` (set it in the front matter or with --label)".into(),
+    })?;
+    let track = meta
+        .track
+        .clone()
+        .unwrap_or_else(|| DEFAULT_TRACK.to_owned());
+    if !git2::Reference::is_valid_name(&format!("refs/heads/{track}")) || track.starts_with('-') {
+        return Err(Error::InvalidArgument {
+            what: "track name",
+            value: track,
+            msg: "use letters, digits, `-`, `_` or `/` (a git branch name)".into(),
+        });
+    }
+    Ok((label, track))
 }
 
 impl Writer<'_> {
