@@ -18,14 +18,14 @@
 
 mod assign;
 mod candidates;
-mod function;
+mod driver;
 mod order;
 mod split_merge;
 mod tags;
 mod text;
 
 pub use crate::pin::{Pin, pins_between};
-pub use function::{align, diff};
+pub use driver::{align, diff};
 
 /// One line saying how `new` differs from `old` (`12 reworded, 2 added, 4 removed`), with
 /// the default options: what the store writes in a commit message (see

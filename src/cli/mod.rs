@@ -4,14 +4,19 @@
 mod attribute;
 mod blame;
 mod commit;
+mod completions;
 mod diff;
 mod history;
 mod import;
 mod init;
 mod log;
+mod man;
 mod output;
+mod pin;
 mod report;
+mod shares;
 mod show;
+mod sync;
 mod timeline;
 mod verify;
 
@@ -70,17 +75,17 @@ enum Command {
     Show(show::ShowArgs),
     History(history::HistoryArgs),
     Blame(blame::BlameArgs),
-    Shares(blame::SharesArgs),
+    Shares(shares::SharesArgs),
     Timeline(timeline::TimelineArgs),
     Attribute(attribute::AttributeArgs),
-    Pin(attribute::PinArgs),
+    Pin(pin::PinArgs),
     /// Remove a pin set with `drafttrail pin`
-    Unpin(attribute::PinArgs),
-    Sync(attribute::SyncArgs),
+    Unpin(pin::PinArgs),
+    Sync(sync::SyncArgs),
     Report(report::ReportArgs),
     Verify(verify::VerifyArgs),
-    Completions(report::CompletionsArgs),
-    Man(report::ManArgs),
+    Completions(completions::CompletionsArgs),
+    Man(man::ManArgs),
 }
 
 /// Parses the command line and runs the command.
@@ -120,17 +125,17 @@ pub fn run() -> Result<()> {
         Command::Log(args) => log::run(&global, args),
         Command::Show(args) => show::run(&global, args),
         Command::History(args) => history::run(&global, args),
-        Command::Blame(args) => blame::run_blame(&global, args),
-        Command::Shares(args) => blame::run_shares(&global, args),
+        Command::Blame(args) => blame::run(&global, args),
+        Command::Shares(args) => shares::run(&global, args),
         Command::Timeline(args) => timeline::run(&global, args),
-        Command::Attribute(args) => attribute::run_attribute(&global, args),
-        Command::Pin(args) => attribute::run_pin(&global, args),
-        Command::Unpin(args) => attribute::run_unpin(&global, args),
-        Command::Sync(args) => attribute::run_sync(&global, args),
+        Command::Attribute(args) => attribute::run(&global, args),
+        Command::Pin(args) => pin::run_pin(&global, args),
+        Command::Unpin(args) => pin::run_unpin(&global, args),
+        Command::Sync(args) => sync::run(&global, args),
         Command::Report(args) => report::run(&global, args),
         Command::Verify(args) => verify::run(&global, args),
-        Command::Completions(args) => report::completions(args),
-        Command::Man(args) => report::man(args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man(args) => man::run(args),
     }
 }
 
@@ -172,6 +177,20 @@ impl Global {
 /// Builds the lineage of every version in the store, honouring pins.
 fn load_lineage(store: &Store) -> Result<drafttrail::lineage::Lineage> {
     Ok(drafttrail::load::lineage(store)?)
+}
+
+/// The lineage of the store, and the index of `rev` in it (default: the latest version).
+fn lineage_at(global: &Global, rev: Option<&str>) -> Result<(drafttrail::lineage::Lineage, usize)> {
+    let store = global.store()?;
+    let version = match rev {
+        Some(rev) => store.resolve(rev)?,
+        None => store.tip()?.ok_or(drafttrail::Error::EmptyStore)?,
+    };
+    let lineage = load_lineage(&store)?;
+    let v = lineage
+        .node(&version.id)
+        .ok_or_else(|| drafttrail::Error::UnknownRevision(version.id.clone()))?;
+    Ok((lineage, v))
 }
 
 /// Returns a hint for errors where one helps.

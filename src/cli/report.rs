@@ -1,4 +1,4 @@
-//! `drafttrail report`, `completions`, `man`.
+//! `drafttrail report`: the self-contained HTML report.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -69,38 +69,5 @@ pub fn run(global: &Global, args: ReportArgs) -> Result<()> {
         versions.len(),
         buf.len() as f64 / 1024.0
     );
-    Ok(())
-}
-
-/// Print a shell completion script
-#[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:
-  drafttrail completions bash > ~/.local/share/bash-completion/completions/drafttrail
-  drafttrail completions zsh > ~/.zfunc/_drafttrail
-  drafttrail completions fish > ~/.config/fish/completions/drafttrail.fish")]
-pub struct CompletionsArgs {
-    /// The shell
-    shell: clap_complete::Shell,
-}
-
-pub fn completions(args: CompletionsArgs) -> Result<()> {
-    let mut cmd = super::command();
-    // Generated into memory first: clap_complete panics if its writer fails (`| head`).
-    let mut out = Vec::new();
-    clap_complete::generate(args.shell, &mut cmd, "drafttrail", &mut out);
-    std::io::stdout().write_all(&out)?;
-    Ok(())
-}
-
-/// Print the man page (roff)
-#[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:
-  drafttrail man > drafttrail.1 && man ./drafttrail.1")]
-pub struct ManArgs {}
-
-pub fn man(_args: ManArgs) -> Result<()> {
-    let mut out = Vec::new();
-    clap_mangen::Man::new(super::command()).render(&mut out)?;
-    std::io::stdout().write_all(&out)?;
     Ok(())
 }

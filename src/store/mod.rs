@@ -17,7 +17,7 @@
 //! concurrent writer waits or fails cleanly and nothing is lost.
 
 mod commit;
-mod events;
+mod sets;
 mod integrity;
 mod journal;
 mod lock;

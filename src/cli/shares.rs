@@ -1,0 +1,37 @@
+//! `drafttrail shares [REV]`: whose wording survived in a version.
+
+use anyhow::Result;
+use drafttrail::render::{self, Format};
+
+use super::output::{FormatArg, render_options, with_stdout};
+use super::{Global, lineage_at};
+
+/// Show whose wording survived in a version
+///
+/// The share of REV's words (default: the latest version) that originate in each earlier
+/// version, each track, and the versions each claimed contributor is said to have shaped, with
+/// the claims' confidence. Contributor shares are claims, not facts, and may overlap.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  drafttrail shares 20-point-framework
+  drafttrail shares --format md")]
+pub struct SharesArgs {
+    /// The version [default: the latest recorded]
+    rev: Option<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = FormatArg::Term)]
+    format: FormatArg,
+}
+
+pub fn run(global: &Global, args: SharesArgs) -> Result<()> {
+    let (lineage, v) = lineage_at(global, args.rev.as_deref())?;
+    let shares = lineage.shares(v);
+    let opts = render_options(global.color);
+    with_stdout(global.pager().as_deref(), |out| {
+        match Format::from(args.format) {
+            Format::Term => render::lineage_term::shares(&lineage, &shares, &opts, out),
+            Format::Markdown => render::lineage_md::shares(&lineage, &shares, &opts, out),
+            Format::Json => render::lineage_json::shares(&lineage, &shares, &opts, out),
+        }
+    })
+}

@@ -1,0 +1,36 @@
+//! `drafttrail sync`: fetch from and push to another store.
+
+use anyhow::Result;
+use drafttrail::Store;
+
+use super::Global;
+
+/// Fetch from and push to another repository: versions, claims, events and pins
+///
+/// Uses plain git refspecs for refs/heads/*, refs/notes/* and refs/drafttrail/*, fast-forward
+/// only. REMOTE is a path or a URL. A store cloned with `git clone --bare` becomes a full
+/// store after one sync.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  drafttrail sync ../shared-store.git
+  git clone --bare ../shared-store.git mine && drafttrail --repo mine sync ../shared-store.git")]
+pub struct SyncArgs {
+    /// The other repository (path or URL)
+    remote: String,
+}
+
+pub fn run(global: &Global, args: SyncArgs) -> Result<()> {
+    let store = match (&global.repo, global.store()) {
+        (_, Ok(store)) => store,
+        (Some(path), Err(_)) => Store::open_for_sync(path)?,
+        (None, Err(e)) => return Err(e),
+    };
+    let report = store.sync(&args.remote)?;
+    println!(
+        "fetched {} ref(s), pushed {} ref(s) with {}",
+        report.fetched.len(),
+        report.pushed.len(),
+        args.remote
+    );
+    Ok(())
+}
