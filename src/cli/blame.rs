@@ -1,7 +1,7 @@
 //! `drafttrail blame [REV]`: where each provision's wording comes from.
 
 use anyhow::Result;
-use drafttrail::render::{self, Format};
+use drafttrail::render::{self, View};
 
 use super::output::{FormatArg, render_options, with_stdout};
 use super::{Global, lineage_at};
@@ -27,10 +27,10 @@ pub fn run(global: &Global, args: BlameArgs) -> Result<()> {
     let (lineage, v) = lineage_at(global, args.rev.as_deref())?;
     let opts = render_options(global.color);
     with_stdout(global.pager().as_deref(), |out| {
-        match Format::from(args.format) {
-            Format::Term => render::lineage_term::blame(&lineage, v, &opts, out),
-            Format::Markdown => render::lineage_md::blame(&lineage, v, &opts, out),
-            Format::Json => render::lineage_json::blame(&lineage, v, &opts, out),
-        }
+        let view = View::Blame {
+            lineage: &lineage,
+            version: v,
+        };
+        render::render(&view, args.format.into(), &opts, out)
     })
 }

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use anyhow::{Result, bail};
 use drafttrail::align::{self, AlignOptions};
-use drafttrail::render::{self, DiffSide, DiffView, Format};
+use drafttrail::render::{self, DiffSide, DiffView, View};
 use drafttrail::store::Version;
 
 use super::Global;
@@ -147,11 +147,7 @@ pub fn run(global: &Global, args: DiffArgs) -> Result<()> {
     };
     let opts = render_options(global.color);
     with_stdout(global.pager().as_deref(), |out| {
-        match Format::from(args.format) {
-            Format::Term => render::diff_term::diff(&view, &opts, out),
-            Format::Markdown => render::diff_md::diff(&view, &opts, out),
-            Format::Json => render::json::diff(&view, &opts, out),
-        }
+        render::render(&View::Diff(&view), args.format.into(), &opts, out)
     })
 }
 

@@ -1,7 +1,7 @@
 //! `drafttrail history PROVISION`.
 
 use anyhow::{Result, bail};
-use drafttrail::render::{self, Format};
+use drafttrail::render::{self, View};
 
 use super::output::{FormatArg, render_options, with_stdout};
 use super::{Global, load_lineage};
@@ -52,16 +52,11 @@ pub fn run(global: &Global, args: HistoryArgs) -> Result<()> {
     let entries = lineage.history(&identity);
     let opts = render_options(global.color);
     with_stdout(global.pager().as_deref(), |out| {
-        match Format::from(args.format) {
-            Format::Term => {
-                render::lineage_term::history(&lineage, &identity, &entries, &opts, out)
-            }
-            Format::Markdown => {
-                render::lineage_md::history(&lineage, &identity, &entries, &opts, out)
-            }
-            Format::Json => {
-                render::lineage_json::history(&lineage, &identity, &entries, &opts, out)
-            }
-        }
+        let view = View::History {
+            lineage: &lineage,
+            identity: &identity,
+            entries: &entries,
+        };
+        render::render(&view, args.format.into(), &opts, out)
     })
 }

@@ -1,7 +1,7 @@
 //! `drafttrail log`.
 
 use anyhow::Result;
-use drafttrail::render::{self, Format};
+use drafttrail::render::{self, View};
 
 use super::Global;
 use super::output::{FormatArg, render_options, with_stdout};
@@ -36,10 +36,6 @@ pub fn run(global: &Global, args: LogArgs) -> Result<()> {
     let entries = drafttrail::log::entries(&versions, !args.reverse);
     let opts = render_options(global.color);
     with_stdout(global.pager().as_deref(), |out| {
-        match Format::from(args.format) {
-            Format::Term => render::term::log(&entries, &opts, out),
-            Format::Markdown => render::markdown::log(&entries, &opts, out),
-            Format::Json => render::json::log(&entries, &opts, out),
-        }
+        render::render(&View::Log(&entries), args.format.into(), &opts, out)
     })
 }

@@ -1,7 +1,7 @@
 //! `drafttrail shares [REV]`: whose wording survived in a version.
 
 use anyhow::Result;
-use drafttrail::render::{self, Format};
+use drafttrail::render::{self, View};
 
 use super::output::{FormatArg, render_options, with_stdout};
 use super::{Global, lineage_at};
@@ -28,10 +28,10 @@ pub fn run(global: &Global, args: SharesArgs) -> Result<()> {
     let shares = lineage.shares(v);
     let opts = render_options(global.color);
     with_stdout(global.pager().as_deref(), |out| {
-        match Format::from(args.format) {
-            Format::Term => render::lineage_term::shares(&lineage, &shares, &opts, out),
-            Format::Markdown => render::lineage_md::shares(&lineage, &shares, &opts, out),
-            Format::Json => render::lineage_json::shares(&lineage, &shares, &opts, out),
-        }
+        let view = View::Shares {
+            lineage: &lineage,
+            shares: &shares,
+        };
+        render::render(&view, args.format.into(), &opts, out)
     })
 }

@@ -1,7 +1,7 @@
 //! `drafttrail show REV`.
 
 use anyhow::Result;
-use drafttrail::render::{self, Format};
+use drafttrail::render::{self, View};
 
 use super::Global;
 use super::output::{FormatArg, render_options, with_stdout};
@@ -50,10 +50,10 @@ pub fn run(global: &Global, args: ShowArgs) -> Result<()> {
         if args.raw {
             return out.write_all(body.as_bytes());
         }
-        match Format::from(args.format) {
-            Format::Term => render::term::show(&version, &body, &opts, out),
-            Format::Markdown => render::markdown::show(&version, &body, &opts, out),
-            Format::Json => render::json::show(&version, &body, &opts, out),
-        }
+        let view = View::Show {
+            version: &version,
+            body: &body,
+        };
+        render::render(&view, args.format.into(), &opts, out)
     })
 }

@@ -3,7 +3,7 @@
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
 use drafttrail::lineage::timeline::{self, Axis, Filter};
-use drafttrail::render::{self, Format};
+use drafttrail::render::{self, View};
 
 use super::output::{FormatArg, render_options, with_stdout};
 use super::{Global, load_lineage};
@@ -85,10 +85,10 @@ pub fn run(global: &Global, args: TimelineArgs) -> Result<()> {
     let items = timeline::timeline(&lineage, &events, &filter);
     let opts = render_options(global.color);
     with_stdout(global.pager().as_deref(), |out| {
-        match Format::from(args.format) {
-            Format::Term => render::lineage_term::timeline(&lineage, &items, &opts, out),
-            Format::Markdown => render::lineage_md::timeline(&lineage, &items, &opts, out),
-            Format::Json => render::lineage_json::timeline(&lineage, &items, &opts, out),
-        }
+        let view = View::Timeline {
+            lineage: &lineage,
+            items: &items,
+        };
+        render::render(&view, args.format.into(), &opts, out)
     })
 }

@@ -1,7 +1,7 @@
 //! `drafttrail verify`.
 
 use anyhow::{Result, bail};
-use drafttrail::render::{self, Format};
+use drafttrail::render::{self, View};
 
 use super::Global;
 use super::output::{FormatArg, render_options, with_stdout};
@@ -26,10 +26,8 @@ pub fn run(global: &Global, args: VerifyArgs) -> Result<()> {
     let store = global.store()?;
     let report = drafttrail::verify::verify(&store);
     let opts = render_options(global.color);
-    with_stdout(None, |out| match Format::from(args.format) {
-        Format::Term => render::verify::term(&report, &opts, out),
-        Format::Markdown => render::verify::markdown(&report, out),
-        Format::Json => render::verify::json(&report, out),
+    with_stdout(None, |out| {
+        render::render(&View::Verify(&report), args.format.into(), &opts, out)
     })?;
     if !report.is_ok() {
         let n = report.problems.len();

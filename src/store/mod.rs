@@ -17,7 +17,6 @@
 //! concurrent writer waits or fails cleanly and nothing is lost.
 
 mod commit;
-mod sets;
 mod integrity;
 mod journal;
 mod lock;
@@ -25,6 +24,7 @@ mod notes;
 mod read;
 mod refs;
 mod revision;
+mod sets;
 mod sync;
 
 use std::path::{Path, PathBuf};

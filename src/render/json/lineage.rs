@@ -4,11 +4,11 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::{RenderOptions, RenderResult, claims_for};
+use super::wire::{SpanJson, SummaryJson, write_json};
 use crate::draft::{Claim, Dates, Source};
 use crate::lineage::timeline::Item;
 use crate::lineage::{HistoryEntry, Lineage, Node, Shares};
-use crate::redline::Span;
+use crate::render::{RenderOptions, RenderResult, claims_for};
 
 #[derive(Serialize)]
 struct VersionRef<'a> {
@@ -31,26 +31,6 @@ fn vref(n: &Node) -> VersionRef<'_> {
         verbatim: n.verbatim(),
         dates: &n.meta.dates,
     }
-}
-
-#[derive(Serialize)]
-struct SpanJson<'a> {
-    op: &'static str,
-    text: &'a str,
-}
-
-fn spans(s: &[Span]) -> Vec<SpanJson<'_>> {
-    s.iter()
-        .map(|x| SpanJson {
-            op: x.op.as_str(),
-            text: &x.text,
-        })
-        .collect()
-}
-
-fn write_json(value: &impl Serialize, out: &mut dyn Write) -> RenderResult {
-    serde_json::to_writer_pretty(&mut *out, value)?;
-    writeln!(out)
 }
 
 #[derive(Serialize)]
@@ -81,7 +61,7 @@ struct FromJson<'a> {
 }
 
 /// Renders one provision's history.
-pub fn history(
+pub(super) fn history(
     l: &Lineage,
     identity: &str,
     entries: &[HistoryEntry],
@@ -104,7 +84,7 @@ pub fn history(
                     provision: &l.nodes[pv].provisions[pi].id,
                 }),
                 change: e.change.map(|k| k.as_str()),
-                redline: spans(&e.redline),
+                redline: SpanJson::all(&e.redline),
                 sources: &n.meta.sources,
                 claims: claims_for(n, &p.id),
             }
@@ -135,7 +115,12 @@ struct SegmentJson<'a> {
 }
 
 /// Renders word-level blame of one version.
-pub fn blame(l: &Lineage, v: usize, _o: &RenderOptions, out: &mut dyn Write) -> RenderResult {
+pub(super) fn blame(
+    l: &Lineage,
+    v: usize,
+    _o: &RenderOptions,
+    out: &mut dyn Write,
+) -> RenderResult {
     let provisions = l.instances[v]
         .iter()
         .enumerate()
@@ -191,7 +176,12 @@ struct ContributorJson<'a> {
 }
 
 /// Renders "whose wording survived".
-pub fn shares(l: &Lineage, s: &Shares, _o: &RenderOptions, out: &mut dyn Write) -> RenderResult {
+pub(super) fn shares(
+    l: &Lineage,
+    s: &Shares,
+    _o: &RenderOptions,
+    out: &mut dyn Write,
+) -> RenderResult {
     let share = |n: usize| {
         if s.total == 0 {
             0.0
@@ -258,7 +248,7 @@ enum ItemJson<'a> {
 #[derive(Serialize)]
 struct ChangesJson<'a> {
     #[serde(flatten)]
-    counts: super::json::SummaryJson,
+    counts: SummaryJson,
     notable: Vec<NotableJson<'a>>,
 }
 
@@ -271,7 +261,7 @@ struct NotableJson<'a> {
 }
 
 /// Renders the timeline.
-pub fn timeline(
+pub(super) fn timeline(
     l: &Lineage,
     items: &[Item],
     _o: &RenderOptions,

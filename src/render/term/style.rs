@@ -5,8 +5,8 @@
 
 use anstyle::{AnsiColor, Style};
 
-use super::RenderOptions;
 use crate::align::ChangeKind;
+use crate::render::RenderOptions;
 
 /// What a piece of terminal output is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,45 +2,15 @@
 
 use std::io::Write;
 
-use super::{
-    RenderOptions, RenderResult, claim_lines, claims_for, dates_line, node_name, source_line,
-    status_line,
-};
+use super::{claims, redline};
 use crate::lineage::timeline::Item;
 use crate::lineage::{HistoryEntry, Lineage, Shares};
-use crate::redline::{Op, Span};
-
-/// Returns a redline as Markdown: `~~deleted~~`, `**inserted**`, on one line.
-pub(crate) fn redline(spans: &[Span]) -> String {
-    let mut line = String::new();
-    for s in spans {
-        let text = s.text.replace('\n', " ");
-        let t = text.trim();
-        let lead = &text[..text.len() - text.trim_start().len()];
-        let trail = &text[text.trim_end().len()..];
-        match s.op {
-            Op::Equal => line.push_str(&text),
-            _ if t.is_empty() => line.push_str(&text),
-            Op::Delete => line.push_str(&format!("{lead}~~{t}~~{trail}")),
-            Op::Insert => line.push_str(&format!("{lead}**{t}**{trail}")),
-        }
-    }
-    line.trim_end().to_owned()
-}
-
-fn claims(out: &mut dyn Write, claims: &[crate::draft::Claim]) -> RenderResult {
-    for line in claim_lines(claims) {
-        if line.starts_with('↳') {
-            writeln!(out, "  - {line}")?;
-        } else {
-            writeln!(out, "- **Claim:** {line}")?;
-        }
-    }
-    Ok(())
-}
+use crate::render::{
+    RenderOptions, RenderResult, claims_for, dates_line, node_name, source_line, status_line,
+};
 
 /// Renders one provision's history.
-pub fn history(
+pub(super) fn history(
     l: &Lineage,
     identity: &str,
     entries: &[HistoryEntry],
@@ -81,7 +51,12 @@ pub fn history(
 }
 
 /// Renders word-level blame of one version.
-pub fn blame(l: &Lineage, v: usize, _o: &RenderOptions, out: &mut dyn Write) -> RenderResult {
+pub(super) fn blame(
+    l: &Lineage,
+    v: usize,
+    _o: &RenderOptions,
+    out: &mut dyn Write,
+) -> RenderResult {
     writeln!(out, "# Blame of {}\n", node_name(&l.nodes[v]))?;
     writeln!(
         out,
@@ -115,7 +90,12 @@ pub fn blame(l: &Lineage, v: usize, _o: &RenderOptions, out: &mut dyn Write) -> 
 }
 
 /// Renders "whose wording survived".
-pub fn shares(l: &Lineage, s: &Shares, _o: &RenderOptions, out: &mut dyn Write) -> RenderResult {
+pub(super) fn shares(
+    l: &Lineage,
+    s: &Shares,
+    _o: &RenderOptions,
+    out: &mut dyn Write,
+) -> RenderResult {
     let pct = |n: usize| {
         if s.total == 0 {
             0.0
@@ -160,7 +140,7 @@ pub fn shares(l: &Lineage, s: &Shares, _o: &RenderOptions, out: &mut dyn Write) 
 }
 
 /// Renders the timeline.
-pub fn timeline(
+pub(super) fn timeline(
     l: &Lineage,
     items: &[Item],
     _o: &RenderOptions,

@@ -3,12 +3,14 @@
 use std::io::Write;
 
 use super::style::{Label, paint};
-use super::{RenderOptions, RenderResult, claim_lines, dates_line, source_line, status_line};
 use crate::log::LogEntry;
+use crate::render::{
+    ClaimLine, RenderOptions, RenderResult, claim_lines, dates_line, source_line, status_line,
+};
 use crate::version::Version;
 
 /// Renders the version log.
-pub fn log(entries: &[LogEntry], opts: &RenderOptions, out: &mut dyn Write) -> RenderResult {
+pub(super) fn log(entries: &[LogEntry], opts: &RenderOptions, out: &mut dyn Write) -> RenderResult {
     for (i, entry) in entries.iter().enumerate() {
         if i > 0 {
             writeln!(out)?;
@@ -33,15 +35,18 @@ pub fn log(entries: &[LogEntry], opts: &RenderOptions, out: &mut dyn Write) -> R
             field(opts, out, "Source", &source_line(s))?;
         }
         for line in claim_lines(&v.meta.claims) {
-            let key = if line.starts_with('↳') { "" } else { "Claim" };
-            field(opts, out, key, &line)?;
+            let key = match line {
+                ClaimLine::Claim(_) => "Claim",
+                ClaimLine::Denial(_) => "",
+            };
+            field(opts, out, key, line.text())?;
         }
     }
     Ok(())
 }
 
 /// Renders one version: its header, then its exact body.
-pub fn show(
+pub(super) fn show(
     version: &Version,
     body: &str,
     opts: &RenderOptions,

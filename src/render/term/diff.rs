@@ -6,11 +6,11 @@
 use std::io::Write;
 
 use super::style::{Label, paint};
-use super::{DiffView, RenderOptions, RenderResult};
 use crate::align::{Change, ChangeKind};
+use crate::render::{DiffView, RenderOptions, RenderResult, why_phrase};
 
 /// Renders a diff for the terminal.
-pub fn diff(view: &DiffView<'_>, opts: &RenderOptions, out: &mut dyn Write) -> RenderResult {
+pub(super) fn diff(view: &DiffView<'_>, opts: &RenderOptions, out: &mut dyn Write) -> RenderResult {
     let a = view.alignment;
     writeln!(
         out,
@@ -42,7 +42,7 @@ pub fn diff(view: &DiffView<'_>, opts: &RenderOptions, out: &mut dyn Write) -> R
         }
         writeln!(out, "{}", heading(view, c, opts))?;
         if view.explain
-            && let Some(why) = super::why_phrase(a, c)
+            && let Some(why) = why_phrase(a, c)
         {
             writeln!(
                 out,
@@ -53,7 +53,7 @@ pub fn diff(view: &DiffView<'_>, opts: &RenderOptions, out: &mut dyn Write) -> R
         if c.kind == ChangeKind::Unchanged {
             continue;
         }
-        super::lineage_term::redline(out, &c.redline, opts)?;
+        super::redline(out, &c.redline, opts)?;
     }
     Ok(())
 }

@@ -2,34 +2,17 @@
 
 use std::io::Write;
 
+use super::redline;
 use super::style::{Label, paint, styled};
-use super::{
-    RenderOptions, RenderResult, claim_lines, claims_for, dates_line, node_name, source_line,
-    status_line,
-};
 use crate::lineage::timeline::Item;
 use crate::lineage::{HistoryEntry, Lineage, Shares};
-use crate::redline::{Op, Span};
-
-/// Writes a redline, indented: coloured on a tty, `[-deleted-]{+inserted+}` otherwise.
-pub(crate) fn redline(out: &mut dyn Write, spans: &[Span], opts: &RenderOptions) -> RenderResult {
-    write!(out, "    ")?;
-    for span in spans {
-        let text = span.text.replace('\n', "\n    ");
-        let shown = match (span.op, styled(opts)) {
-            (Op::Equal, _) => text,
-            (Op::Delete, true) => paint(opts, Label::Delete, &text),
-            (Op::Insert, true) => paint(opts, Label::Insert, &text),
-            (Op::Delete, false) => format!("[-{text}-]"),
-            (Op::Insert, false) => format!("{{+{text}+}}"),
-        };
-        write!(out, "{shown}")?;
-    }
-    writeln!(out)
-}
+use crate::render::{
+    ClaimLine, RenderOptions, RenderResult, claim_lines, claims_for, dates_line, node_name,
+    source_line, status_line,
+};
 
 /// Renders one provision's history.
-pub fn history(
+pub(super) fn history(
     l: &Lineage,
     identity: &str,
     entries: &[HistoryEntry],
@@ -72,12 +55,12 @@ pub fn history(
         for line in claim_lines(&claims_for(n, &p.id)) {
             writeln!(
                 out,
-                "  {} {line}",
-                if line.starts_with('↳') {
-                    "      "
-                } else {
-                    "Claim:"
-                }
+                "  {} {}",
+                match line {
+                    ClaimLine::Claim(_) => "Claim:",
+                    ClaimLine::Denial(_) => "      ",
+                },
+                line.text()
             )?;
         }
         redline(out, &e.redline, opts)?;
@@ -86,7 +69,12 @@ pub fn history(
 }
 
 /// Renders word-level blame of one version.
-pub fn blame(l: &Lineage, v: usize, opts: &RenderOptions, out: &mut dyn Write) -> RenderResult {
+pub(super) fn blame(
+    l: &Lineage,
+    v: usize,
+    opts: &RenderOptions,
+    out: &mut dyn Write,
+) -> RenderResult {
     let n = &l.nodes[v];
     writeln!(out, "blame of {}", node_name(n))?;
     let mut used: Vec<usize> = l.instances[v]
@@ -147,7 +135,12 @@ fn pct(n: usize, total: usize) -> String {
 }
 
 /// Renders "whose wording survived".
-pub fn shares(l: &Lineage, s: &Shares, opts: &RenderOptions, out: &mut dyn Write) -> RenderResult {
+pub(super) fn shares(
+    l: &Lineage,
+    s: &Shares,
+    opts: &RenderOptions,
+    out: &mut dyn Write,
+) -> RenderResult {
     let heading = |text: &str| paint(opts, Label::Title, text);
     writeln!(
         out,
@@ -200,7 +193,7 @@ pub fn shares(l: &Lineage, s: &Shares, opts: &RenderOptions, out: &mut dyn Write
 }
 
 /// Renders the timeline.
-pub fn timeline(
+pub(super) fn timeline(
     l: &Lineage,
     items: &[Item],
     opts: &RenderOptions,
@@ -272,12 +265,11 @@ pub fn timeline(
                     None => writeln!(out, "            first version of its lineage")?,
                 }
                 for line in claim_lines(&vi.claims) {
-                    let lead = if line.starts_with('↳') {
-                        "                "
-                    } else {
-                        "            claim: "
+                    let lead = match line {
+                        ClaimLine::Claim(_) => "            claim: ",
+                        ClaimLine::Denial(_) => "                ",
                     };
-                    writeln!(out, "{lead}{line}")?;
+                    writeln!(out, "{lead}{}", line.text())?;
                 }
             }
         }

@@ -2,12 +2,16 @@
 
 use std::io::Write;
 
-use super::{RenderOptions, RenderResult, claim_lines, dates_line, source_line, status_line};
 use crate::log::LogEntry;
+use crate::render::{RenderOptions, RenderResult, dates_line, source_line, status_line};
 use crate::version::Version;
 
 /// Renders the version log as Markdown sections.
-pub fn log(entries: &[LogEntry], _opts: &RenderOptions, out: &mut dyn Write) -> RenderResult {
+pub(super) fn log(
+    entries: &[LogEntry],
+    _opts: &RenderOptions,
+    out: &mut dyn Write,
+) -> RenderResult {
     writeln!(out, "# Versions\n")?;
     for entry in entries {
         header(&entry.version, out)?;
@@ -22,7 +26,7 @@ pub fn log(entries: &[LogEntry], _opts: &RenderOptions, out: &mut dyn Write) -> 
 }
 
 /// Renders one version as Markdown: its header, then its body verbatim.
-pub fn show(
+pub(super) fn show(
     version: &Version,
     body: &str,
     _opts: &RenderOptions,
@@ -73,12 +77,5 @@ fn details(v: &Version, out: &mut dyn Write) -> RenderResult {
     for s in &v.meta.sources {
         writeln!(out, "- **Source:** {}", source_line(s))?;
     }
-    for line in claim_lines(&v.meta.claims) {
-        if line.starts_with('↳') {
-            writeln!(out, "  - {line}")?;
-        } else {
-            writeln!(out, "- **Claim:** {line}")?;
-        }
-    }
-    Ok(())
+    super::claims(out, &v.meta.claims)
 }

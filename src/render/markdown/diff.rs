@@ -3,11 +3,15 @@
 
 use std::io::Write;
 
-use super::{DiffView, RenderOptions, RenderResult};
 use crate::align::ChangeKind;
+use crate::render::{DiffView, RenderOptions, RenderResult};
 
 /// Renders a diff as Markdown.
-pub fn diff(view: &DiffView<'_>, _opts: &RenderOptions, out: &mut dyn Write) -> RenderResult {
+pub(super) fn diff(
+    view: &DiffView<'_>,
+    _opts: &RenderOptions,
+    out: &mut dyn Write,
+) -> RenderResult {
     let a = view.alignment;
     writeln!(out, "# {} → {}\n", view.old.name(), view.new.name())?;
     writeln!(out, "{}\n", a.summary())?;
@@ -69,7 +73,7 @@ pub fn diff(view: &DiffView<'_>, _opts: &RenderOptions, out: &mut dyn Write) -> 
             if new.is_empty() { "—" } else { &new },
             c.kind.as_str()
         )?;
-        writeln!(out, "{}", super::lineage_md::redline(&c.redline))?;
+        writeln!(out, "{}", super::redline(&c.redline))?;
     }
     Ok(())
 }

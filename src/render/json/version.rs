@@ -1,0 +1,108 @@
+//! The version log and one version as JSON.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use super::wire::write_json;
+use crate::draft::{Claim, Dates, Source};
+use crate::log::LogEntry;
+use crate::render::{RenderOptions, RenderResult};
+use crate::version::Version;
+
+#[derive(Serialize)]
+struct VersionJson<'a> {
+    id: &'a str,
+    label: &'a str,
+    slug: String,
+    track: &'a str,
+    parents: Vec<ParentJson<'a>>,
+    status: Option<&'static str>,
+    text: Option<&'static str>,
+    verbatim: bool,
+    dates: &'a Dates,
+    events: &'a [String],
+    note: Option<&'a str>,
+    sources: &'a [Source],
+    claims: &'a [Claim],
+    recorded: RecordedJson<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    body: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct ParentJson<'a> {
+    id: &'a str,
+    label: &'a str,
+}
+
+#[derive(Serialize)]
+struct RecordedJson<'a> {
+    by: &'a str,
+    at: String,
+}
+
+fn version_json<'a>(
+    v: &'a Version,
+    parents: Vec<ParentJson<'a>>,
+    body: Option<&'a str>,
+) -> VersionJson<'a> {
+    VersionJson {
+        id: &v.id,
+        label: v.label(),
+        slug: crate::draft::slug(v.label()),
+        track: v.track(),
+        parents,
+        status: v.meta.status.map(|s| s.as_str()),
+        text: v.meta.text.map(|t| t.as_str()),
+        verbatim: !v.meta.text.is_some_and(|t| t.is_not_verbatim()),
+        dates: &v.meta.dates,
+        events: &v.meta.events,
+        note: v.meta.note.as_deref(),
+        sources: &v.meta.sources,
+        claims: &v.meta.claims,
+        recorded: RecordedJson {
+            by: &v.recorded_by,
+            at: v.recorded_at.to_rfc3339(),
+        },
+        body,
+    }
+}
+
+/// Renders the version log as a JSON array.
+pub(super) fn log(
+    entries: &[LogEntry],
+    _opts: &RenderOptions,
+    out: &mut dyn Write,
+) -> RenderResult {
+    let items: Vec<VersionJson<'_>> = entries
+        .iter()
+        .map(|e| {
+            let parents = e
+                .parents
+                .iter()
+                .map(|p| ParentJson {
+                    id: &p.id,
+                    label: &p.label,
+                })
+                .collect();
+            version_json(&e.version, parents, None)
+        })
+        .collect();
+    write_json(&items, out)
+}
+
+/// Renders one version with its body as a JSON object.
+pub(super) fn show(
+    version: &Version,
+    body: &str,
+    _opts: &RenderOptions,
+    out: &mut dyn Write,
+) -> RenderResult {
+    let parents = version
+        .parents
+        .iter()
+        .map(|p| ParentJson { id: p, label: p })
+        .collect();
+    write_json(&version_json(version, parents, Some(body)), out)
+}
