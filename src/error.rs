@@ -70,6 +70,9 @@ pub enum Error {
         doing: &'static str,
         /// libgit2's message.
         message: String,
+        /// libgit2's error, with its class and code (printed by `--verbose`).
+        #[source]
+        source: Option<Cause>,
     },
     /// A file is larger than drafttrail reads.
     #[error(
@@ -189,12 +192,41 @@ pub enum Error {
     Git {
         /// What drafttrail was doing.
         context: String,
-        /// libgit2's message.
+        /// What went wrong, in one line.
         message: String,
+        /// The underlying error where there is one (libgit2's, with its class and code),
+        /// printed by `--verbose`.
+        #[source]
+        source: Option<Cause>,
     },
 }
 
+/// The underlying error of an [`Error`], kept for `--verbose` and for callers that inspect it.
+pub type Cause = Box<dyn std::error::Error + Send + Sync + 'static>;
+
 impl Error {
+    /// A store error with no underlying cause: `context` is what drafttrail was doing.
+    pub(crate) fn store(context: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::Git {
+            context: context.into(),
+            message: message.into(),
+            source: None,
+        }
+    }
+
+    /// A store error caused by `cause`, whose message is the one line shown.
+    pub(crate) fn store_caused(
+        context: impl Into<String>,
+        message: impl Into<String>,
+        cause: impl std::error::Error + Send + Sync + 'static,
+    ) -> Self {
+        Error::Git {
+            context: context.into(),
+            message: message.into(),
+            source: Some(Box::new(cause)),
+        }
+    }
+
     /// Returns `true` when the error is the user's to fix (exit code 1) rather than an internal
     /// failure (exit code 2).
     pub fn is_user_error(&self) -> bool {

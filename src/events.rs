@@ -122,10 +122,7 @@ impl Events {
 
     /// Serialises the events as TOML.
     pub fn to_toml(&self) -> crate::error::Result<String> {
-        toml::to_string(self).map_err(|e| crate::error::Error::Git {
-            context: "serialising events".into(),
-            message: e.to_string(),
-        })
+        toml::to_string(self).map_err(|e| Error::store("serialising events", e.to_string()))
     }
 
     /// Looks an event up by id.

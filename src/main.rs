@@ -17,10 +17,36 @@ fn main() -> ExitCode {
             if broken_pipe {
                 return ExitCode::SUCCESS;
             }
+            if let Some(usage) = err.downcast_ref::<cli::Usage>() {
+                eprintln!("error: {usage}");
+                for hint in &usage.hints {
+                    eprintln!("hint: {hint}");
+                }
+                return ExitCode::from(1);
+            }
             let lib = err
                 .chain()
                 .find_map(|c| c.downcast_ref::<drafttrail::Error>());
-            eprintln!("error: {err:#}");
+            // One line: the command's context down to drafttrail's error, which already words
+            // its cause; what lies below it (libgit2's class and code, an OS error) is printed
+            // with `--verbose`.
+            let mut line = Vec::new();
+            let mut causes = Vec::new();
+            let mut below = false;
+            for cause in err.chain() {
+                if below {
+                    causes.push(cause.to_string());
+                } else {
+                    line.push(cause.to_string());
+                    below = cause.downcast_ref::<drafttrail::Error>().is_some();
+                }
+            }
+            eprintln!("error: {}", line.join(": "));
+            if cli::verbose() {
+                for cause in causes {
+                    eprintln!("caused by: {cause}");
+                }
+            }
             if let Some(hint) = lib.and_then(cli::hint) {
                 eprintln!("hint: {hint}");
             }

@@ -31,6 +31,25 @@ use drafttrail::store::{Identity, Store, WriteContext};
 #[error("{0}")]
 pub struct Internal(pub String);
 
+/// A command line clap rejects: its message (without `error: `) and its tips as hints. It
+/// leaves through `main` like every other error: exit 1, one `error:` line.
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct Usage {
+    /// The one-line message.
+    pub message: String,
+    /// What to try instead.
+    pub hints: Vec<String>,
+}
+
+/// Whether `--verbose` was given: errors then print their causes.
+static VERBOSE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether `--verbose` was given (false before the command line is parsed).
+pub fn verbose() -> bool {
+    VERBOSE.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Track successive drafts of a negotiated text: record versions, see how each provision
 /// changed, when, and who reportedly shaped it.
 #[derive(Debug, Parser)]
@@ -55,6 +74,10 @@ pub struct Cli {
     /// Never send output through a pager ($DRAFTTRAIL_PAGER, $PAGER or `less -FRX` on a terminal)
     #[arg(long, global = true)]
     no_pager: bool,
+
+    /// On an error, also print what caused it (`caused by:` lines: libgit2's class and code…)
+    #[arg(long, global = true)]
+    verbose: bool,
 
     #[command(subcommand)]
     command: Command,
@@ -102,16 +125,19 @@ pub fn run() -> Result<()> {
             // like every other (clap's tips become hints).
             let text = e.render().to_string();
             let mut lines = text.lines().filter(|l| !l.trim().is_empty());
-            eprintln!("{}", lines.next().unwrap_or("error: invalid arguments"));
-            for line in lines {
-                if let Some(tip) = line.trim().strip_prefix("tip: ") {
-                    eprintln!("hint: {tip}");
-                }
+            let first = lines.next().unwrap_or("invalid arguments");
+            let mut hints: Vec<String> = lines
+                .filter_map(|l| l.trim().strip_prefix("tip: ").map(str::to_owned))
+                .collect();
+            hints.push("see `drafttrail --help`, or `drafttrail COMMAND --help`".to_owned());
+            return Err(Usage {
+                message: first.strip_prefix("error: ").unwrap_or(first).to_owned(),
+                hints,
             }
-            eprintln!("hint: see `drafttrail --help`, or `drafttrail COMMAND --help`");
-            std::process::exit(1);
+            .into());
         }
     };
+    VERBOSE.store(cli.verbose, std::sync::atomic::Ordering::Relaxed);
     let global = Global {
         repo: cli.repo.clone(),
         color: cli.color,

@@ -395,10 +395,7 @@ impl DraftMeta {
     /// Serialises the metadata as TOML (the `draft.toml` stored with each version). An error
     /// here must stop the write: storing an empty `draft.toml` would lose the metadata.
     pub fn to_toml(&self) -> Result<String> {
-        toml::to_string(self).map_err(|e| Error::Git {
-            context: "serialising metadata".into(),
-            message: e.to_string(),
-        })
+        toml::to_string(self).map_err(|e| Error::store("serialising metadata", e.to_string()))
     }
 
     /// Returns the names of the people claimed to have drafted the version, in claim order.

@@ -147,10 +147,8 @@ impl Store {
         }
         if !pack.is_empty() {
             let mut pw = odb.packwriter().map_err(git("writing a pack"))?;
-            std::io::Write::write_all(&mut pw, &pack).map_err(|e| Error::Git {
-                context: "writing a pack".into(),
-                message: e.to_string(),
-            })?;
+            std::io::Write::write_all(&mut pw, &pack)
+                .map_err(|e| Error::store_caused("writing a pack", e.to_string(), e))?;
             pw.commit().map_err(git("writing a pack"))?;
         }
         super::crash_point();

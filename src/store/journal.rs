@@ -52,9 +52,11 @@ pub(crate) fn pending(store_dir: &Path) -> bool {
 }
 
 fn parse(text: &str, file: &Path) -> Result<Vec<Move>> {
-    let bad = |line: &str| Error::Git {
-        context: format!("reading {}", file.display()),
-        message: format!("malformed line `{line}`"),
+    let bad = |line: &str| {
+        Error::store(
+            format!("reading {}", file.display()),
+            format!("malformed line `{line}`"),
+        )
     };
     // `Oid::from_str` accepts abbreviations; a journal holds full ids only.
     let oid = |s: &str, line: &str| match s.len() {

@@ -223,9 +223,9 @@ impl Store {
 
 /// Returns a closure mapping a git2 error to [`Error::Git`] with some context.
 fn git(context: &'static str) -> impl Fn(git2::Error) -> Error {
-    move |e| Error::Git {
-        context: context.to_owned(),
-        message: e.message().to_owned(),
+    move |e| {
+        let message = e.message().to_owned();
+        Error::store_caused(context, message, e)
     }
 }
 

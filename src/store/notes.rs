@@ -97,10 +97,8 @@ impl Store {
         };
         current.sources.extend(extra.sources.iter().cloned());
         current.claims.extend(extra.claims.iter().cloned());
-        let text = toml::to_string(&current).map_err(|e| crate::error::Error::Git {
-            context: "writing annotations".into(),
-            message: e.to_string(),
-        })?;
+        let text = toml::to_string(&current)
+            .map_err(|e| Error::store("writing annotations", e.to_string()))?;
         let sig = self.committer(ctx)?;
         super::crash_point();
         self.repo
@@ -114,10 +112,9 @@ fn parse_note(id: &str, bytes: &[u8]) -> Result<Annotations> {
     let path = PathBuf::from(format!("{NOTES_REF}:{id}"));
     let text = crate::draft::check_text(&path, bytes)?;
     toml::from_str(text).map_err(|e| match crate::draft::toml_error(&path, text, 1, &e) {
-        Error::FrontMatter { path, line, msg } => Error::Git {
-            context: format!("reading annotation {}:{line}", path.display()),
-            message: msg,
-        },
+        Error::FrontMatter { path, line, msg } => {
+            Error::store(format!("reading annotation {}:{line}", path.display()), msg)
+        }
         other => other,
     })
 }

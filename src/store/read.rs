@@ -46,9 +46,11 @@ impl Store {
     pub fn body(&self, version: &Version) -> Result<String> {
         let oid = git2::Oid::from_str(&version.body_id).map_err(git("reading a body"))?;
         let blob = self.repo.find_blob(oid).map_err(git("reading a body"))?;
-        String::from_utf8(blob.content().to_vec()).map_err(|_| Error::Git {
-            context: format!("reading {} of {}", BODY_FILE, version.short_id()),
-            message: "not valid UTF-8".into(),
+        String::from_utf8(blob.content().to_vec()).map_err(|_| {
+            Error::store(
+                format!("reading {} of {}", BODY_FILE, version.short_id()),
+                "not valid UTF-8",
+            )
         })
     }
 
@@ -67,12 +69,12 @@ impl Store {
             .map_err(git("reading a version"))?;
         let tree = commit.tree().map_err(git("reading a version"))?;
         let entry_id = |name: &str| {
-            tree.get_name(name)
-                .map(|e| e.id())
-                .ok_or_else(|| Error::Git {
-                    context: format!("reading version {oid}"),
-                    message: format!("its tree has no {name}"),
-                })
+            tree.get_name(name).map(|e| e.id()).ok_or_else(|| {
+                Error::store(
+                    format!("reading version {oid}"),
+                    format!("its tree has no {name}"),
+                )
+            })
         };
         let body_id = entry_id(BODY_FILE)?;
         let meta_blob = self

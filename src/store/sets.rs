@@ -119,10 +119,8 @@ impl Writer<'_> {
     }
 
     fn write_pins(&self, pins: Vec<Pin>) -> Result<()> {
-        let text = toml::to_string(&PinFile { pins }).map_err(|e| crate::error::Error::Git {
-            context: "writing pins".into(),
-            message: e.to_string(),
-        })?;
+        let text = toml::to_string(&PinFile { pins })
+            .map_err(|e| crate::error::Error::store("writing pins", e.to_string()))?;
         self.write_ref_file(PINS_REF, PINS_FILE, &text, "drafttrail: pins")
     }
 

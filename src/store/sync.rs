@@ -44,6 +44,7 @@ impl Store {
                 remote: remote.to_owned(),
                 doing,
                 message: e.message().to_owned(),
+                source: Some(Box::new(e)),
             }
         };
         let mut r = self

@@ -118,3 +118,41 @@ fn log_into_a_closed_pipe_exits_quietly() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// An error is one line that words its cause once; `--verbose` adds what lies below it
+/// (libgit2's class and code), one `caused by:` line each; usage errors leave the same way.
+#[test]
+fn errors_are_one_line_and_verbose_adds_causes() {
+    let env = TestEnv::new();
+    let missing = env.fails(&["diff", "--no-index", "missing.md", "other.md"]);
+    let lines: Vec<&str> = missing.lines().collect();
+    assert_eq!(lines.len(), 1, "{missing}");
+    assert_eq!(
+        lines[0].matches("No such file or directory").count(),
+        1,
+        "{missing}"
+    );
+
+    let env = imported();
+    let remote = env.path().join("no-such-store");
+    let remote = remote.to_str().unwrap();
+    let quiet = env.fails(&["sync", remote]);
+    assert!(quiet.starts_with("error: "), "{quiet}");
+    assert!(!quiet.contains("caused by:"), "{quiet}");
+    let verbose = env.fails(&["--verbose", "sync", remote]);
+    let causes: Vec<&str> = verbose
+        .lines()
+        .filter(|l| l.starts_with("caused by: "))
+        .collect();
+    assert_eq!(causes.len(), 1, "{verbose}");
+    assert!(causes[0].contains("class="), "{verbose}");
+    assert_eq!(verbose.lines().next(), quiet.lines().next());
+
+    let usage = env.fails(&["log", "--no-such-flag"]);
+    let mut lines = usage.lines();
+    assert_eq!(
+        lines.next(),
+        Some("error: unexpected argument '--no-such-flag' found")
+    );
+    assert!(lines.all(|l| l.starts_with("hint: ")), "{usage}");
+}
