@@ -1,5 +1,6 @@
 //! Where output goes: stdout, buffered, with colour decided once from the flag, the tty and
-//! `NO_COLOR`.
+//! the conventions every colouring tool follows (`NO_COLOR`, `CLICOLOR`, `CLICOLOR_FORCE`,
+//! `TERM=dumb`), read by `anstyle-query` as clap and anstream read them.
 
 use std::io::{IsTerminal, Write};
 
@@ -8,7 +9,8 @@ use drafttrail::render::{Format, RenderOptions};
 /// `--color` values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ColorChoice {
-    /// Colour when stdout is a terminal and NO_COLOR is unset
+    /// Colour when stdout is a terminal that supports it (NO_COLOR, CLICOLOR=0 and TERM=dumb
+    /// turn it off; CLICOLOR_FORCE turns it on)
     Auto,
     /// Always colour
     Always,
@@ -45,14 +47,52 @@ pub fn render_options(choice: ColorChoice) -> RenderOptions {
     let color = match choice {
         ColorChoice::Always => true,
         ColorChoice::Never | ColorChoice::Debug => false,
-        ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::io::stdout().is_terminal()
-        }
+        ColorChoice::Auto => auto_color(&Environment::read(), std::io::stdout().is_terminal()),
     };
     RenderOptions {
         color,
         labels: choice == ColorChoice::Debug,
+    }
+}
+
+/// What the environment says about colour.
+#[derive(Debug, Clone, Copy, Default)]
+struct Environment {
+    /// `NO_COLOR` is set and not empty.
+    no_color: bool,
+    /// `CLICOLOR_FORCE` is set and not `0`.
+    clicolor_force: bool,
+    /// `CLICOLOR`: `Some(false)` for `0`.
+    clicolor: Option<bool>,
+    /// `TERM` names a terminal with colours (not `dumb`).
+    term_supports_color: bool,
+    /// Running under CI, whose logs show colours.
+    ci: bool,
+}
+
+impl Environment {
+    fn read() -> Environment {
+        Environment {
+            no_color: anstyle_query::no_color(),
+            clicolor_force: anstyle_query::clicolor_force(),
+            clicolor: anstyle_query::clicolor(),
+            term_supports_color: anstyle_query::term_supports_color(),
+            ci: anstyle_query::is_ci(),
+        }
+    }
+}
+
+/// `--color=auto`: the precedence anstream uses — `NO_COLOR`, then `CLICOLOR_FORCE`, then
+/// `CLICOLOR=0`, then a terminal whose `TERM` (or `CLICOLOR=1`, or CI) says it shows colour.
+fn auto_color(env: &Environment, is_tty: bool) -> bool {
+    if env.no_color {
+        false
+    } else if env.clicolor_force {
+        true
+    } else if env.clicolor == Some(false) {
+        false
+    } else {
+        is_tty && (env.term_supports_color || env.clicolor == Some(true) || env.ci)
     }
 }
 
@@ -111,6 +151,45 @@ pub fn with_stdout(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn auto_colour_follows_the_conventions() {
+        let tty_term = Environment {
+            term_supports_color: true,
+            ..Environment::default()
+        };
+        assert!(auto_color(&tty_term, true));
+        assert!(!auto_color(&tty_term, false), "not a terminal");
+        let dumb = Environment::default();
+        assert!(!auto_color(&dumb, true), "TERM=dumb");
+        let no_color = Environment {
+            no_color: true,
+            clicolor_force: true,
+            ..tty_term
+        };
+        assert!(!auto_color(&no_color, true), "NO_COLOR wins");
+        let forced = Environment {
+            clicolor_force: true,
+            ..Environment::default()
+        };
+        assert!(
+            auto_color(&forced, false),
+            "CLICOLOR_FORCE, even into a pipe"
+        );
+        let off = Environment {
+            clicolor: Some(false),
+            ..tty_term
+        };
+        assert!(!auto_color(&off, true), "CLICOLOR=0");
+        let on = Environment {
+            clicolor: Some(true),
+            ..Environment::default()
+        };
+        assert!(
+            auto_color(&on, true),
+            "CLICOLOR=1 on a terminal without TERM"
+        );
+    }
 
     #[test]
     fn pager_selection() {

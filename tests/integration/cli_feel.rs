@@ -20,6 +20,19 @@ fn colour_only_when_asked_and_no_color_wins_over_auto() {
         .output()
         .unwrap();
     assert!(!String::from_utf8_lossy(&auto_no_tty.stdout).contains('\u{1b}'));
+    // CLICOLOR_FORCE colours even a pipe, unless NO_COLOR says otherwise.
+    let clicolor_force = |no_color: bool| {
+        let mut cmd = env.cmd();
+        cmd.env_remove("NO_COLOR").env("CLICOLOR_FORCE", "1");
+        if no_color {
+            cmd.env("NO_COLOR", "1");
+        }
+        let out = cmd.args(["diff", "europe"]).output().unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap().contains('\u{1b}')
+    };
+    assert!(clicolor_force(false));
+    assert!(!clicolor_force(true));
     let forced = env.ok(&["--color", "always", "diff", "europe"]);
     assert!(forced.contains("\u{1b}["), "{forced}");
     assert!(!forced.contains("[-600,000-]"));
