@@ -9,6 +9,11 @@ use crate::draft::DraftMeta;
 /// The track of a version whose front matter names none.
 pub(crate) const DEFAULT_TRACK: &str = "main";
 
+/// The first 10 hex digits of a version id: how every view names a version by id.
+pub fn short_id(id: &str) -> &str {
+    id.get(..10).unwrap_or(id)
+}
+
 /// One recorded version, with metadata merged from its `draft.toml` and its annotations.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Version {
@@ -29,7 +34,7 @@ pub struct Version {
 impl Version {
     /// Returns the first 10 hex digits of the id.
     pub fn short_id(&self) -> &str {
-        &self.id[..self.id.len().min(10)]
+        short_id(&self.id)
     }
 
     /// Returns the version's label (its id if it has none).

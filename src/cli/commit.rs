@@ -6,6 +6,7 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use drafttrail::draft::{Claim, Source, Status, TextKind};
 use drafttrail::store::Recorded;
+use drafttrail::version::short_id;
 
 use super::{Global, write_context};
 
@@ -132,7 +133,9 @@ pub fn warn_if_unnumbered(path: &std::path::Path, body: &str) {
 /// One line saying what recording a draft did.
 pub fn describe(outcome: &Recorded) -> String {
     match outcome {
-        Recorded::New { id, label, track } => format!("recorded  {} {label} [{track}]", &id[..10]),
+        Recorded::New { id, label, track } => {
+            format!("recorded  {} {label} [{track}]", short_id(id))
+        }
         Recorded::ExtraSources {
             id,
             label,
@@ -140,10 +143,10 @@ pub fn describe(outcome: &Recorded) -> String {
             claims,
         } => format!(
             "known     {} {label}: same text, added {sources} source(s) and {claims} claim(s)",
-            &id[..10]
+            short_id(id)
         ),
         Recorded::Unchanged { id, label } => {
-            format!("unchanged {} {label}: already recorded", &id[..10])
+            format!("unchanged {} {label}: already recorded", short_id(id))
         }
     }
 }

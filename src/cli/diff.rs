@@ -90,7 +90,7 @@ pub fn run(global: &Global, args: DiffArgs) -> Result<()> {
                 path: Some(p.clone()),
                 label: draft.meta.label.clone(),
                 date: draft.meta.dates.best(),
-                verbatim: !draft.meta.text.is_some_and(|t| t.is_not_verbatim()),
+                verbatim: draft.meta.verbatim(),
                 ..DiffSide::default()
             };
             Ok((side, draft.body, draft.meta.language()))
@@ -161,6 +161,6 @@ fn side(v: &Version) -> DiffSide {
         path: None,
         label: Some(v.label().to_owned()),
         date: v.meta.dates.best(),
-        verbatim: !v.meta.text.is_some_and(|t| t.is_not_verbatim()),
+        verbatim: v.meta.verbatim(),
     }
 }

@@ -90,6 +90,17 @@ pub struct Dates {
 }
 
 impl Dates {
+    /// Each kind of date with its name (`drafted`, `presented`, `leaked`, `published`), in
+    /// that order, known or not.
+    pub fn named(&self) -> [(&'static str, Option<NaiveDate>); 4] {
+        [
+            ("drafted", self.drafted),
+            ("presented", self.presented),
+            ("leaked", self.leaked),
+            ("published", self.published),
+        ]
+    }
+
     /// Returns `true` when no date is known.
     pub fn is_empty(&self) -> bool {
         self.best().is_none()
@@ -362,6 +373,18 @@ pub fn parse_meta(path: &Path, front: &str, first_line: usize) -> Result<DraftMe
 }
 
 impl DraftMeta {
+    /// Whether the text is the document's own wording: not a paraphrase or a reconstruction.
+    /// A text of unknown kind counts as verbatim.
+    pub fn verbatim(&self) -> bool {
+        self.not_verbatim().is_none()
+    }
+
+    /// The text's kind when it is not the document's own wording (a paraphrase, a
+    /// reconstruction): what every view warns about.
+    pub fn not_verbatim(&self) -> Option<TextKind> {
+        self.text.filter(|t| t.is_not_verbatim())
+    }
+
     /// The language named in the front matter, if any (checked when the front matter is read).
     pub fn language(&self) -> Option<crate::lang::Lang> {
         self.lang.as_deref().and_then(|l| l.parse().ok())

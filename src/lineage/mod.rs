@@ -83,7 +83,7 @@ impl Node {
 
     /// Returns `false` for paraphrased or reconstructed texts.
     pub fn verbatim(&self) -> bool {
-        !self.meta.text.is_some_and(|t| t.is_not_verbatim())
+        self.meta.verbatim()
     }
 }
 

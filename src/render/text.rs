@@ -6,16 +6,11 @@ use crate::draft::{Dates, DraftMeta};
 
 /// Returns `date1 · date2`-style text for the known dates, e.g. `drafted 2025-10-26`.
 pub(crate) fn dates_line(d: &Dates) -> String {
-    [
-        ("drafted", d.drafted),
-        ("presented", d.presented),
-        ("leaked", d.leaked),
-        ("published", d.published),
-    ]
-    .iter()
-    .filter_map(|(name, date)| date.map(|date| format!("{name} {date}")))
-    .collect::<Vec<_>>()
-    .join(" · ")
+    d.named()
+        .iter()
+        .filter_map(|(name, date)| date.map(|date| format!("{name} {date}")))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// Returns the status/text-kind line, e.g. `reported · reconstructed (not verbatim)`.
@@ -109,7 +104,7 @@ pub(crate) fn claim_lines(claims: &[crate::draft::Claim]) -> Vec<ClaimLine> {
 /// Returns `label [track]` plus `(not verbatim)` for paraphrases and reconstructions.
 pub(crate) fn node_name(n: &crate::lineage::Node) -> String {
     let mut s = format!("{} [{}]", n.label(), n.track());
-    if let Some(t) = n.meta.text.filter(|t| t.is_not_verbatim()) {
+    if let Some(t) = n.meta.not_verbatim() {
         s.push_str(&format!(" ({t}, not verbatim)"));
     }
     s

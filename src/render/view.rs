@@ -75,7 +75,11 @@ impl DiffSide {
         self.label
             .clone()
             .or_else(|| self.path.clone())
-            .or_else(|| self.rev.as_ref().map(|r| r[..r.len().min(10)].to_owned()))
+            .or_else(|| {
+                self.rev
+                    .as_deref()
+                    .map(|r| crate::version::short_id(r).to_owned())
+            })
             .unwrap_or_default()
     }
 }

@@ -521,12 +521,7 @@ fn commit_message(label: &str, summary: Option<&str>, meta: &DraftMeta) -> Strin
         trailer("Text", text.to_string());
     }
     let d = &meta.dates;
-    for (name, date) in [
-        ("drafted", d.drafted),
-        ("presented", d.presented),
-        ("leaked", d.leaked),
-        ("published", d.published),
-    ] {
+    for (name, date) in d.named() {
         if let Some(date) = date {
             trailer("Date", format!("{name} {date}"));
         }

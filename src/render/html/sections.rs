@@ -16,7 +16,7 @@ fn version_title(n: &Node) -> String {
         esc(n.label()),
         esc(n.track())
     );
-    if let Some(t) = n.meta.text.filter(|t| t.is_not_verbatim()) {
+    if let Some(t) = n.meta.not_verbatim() {
         let _ = write!(
             s,
             " <span class=\"warning\">{} — not the document's own wording</span>",

@@ -55,7 +55,7 @@ fn version_json<'a>(
         parents,
         status: v.meta.status.map(|s| s.as_str()),
         text: v.meta.text.map(|t| t.as_str()),
-        verbatim: !v.meta.text.is_some_and(|t| t.is_not_verbatim()),
+        verbatim: v.meta.verbatim(),
         dates: &v.meta.dates,
         events: &v.meta.events,
         note: v.meta.note.as_deref(),

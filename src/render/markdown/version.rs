@@ -54,7 +54,7 @@ fn header(v: &Version, out: &mut dyn Write) -> RenderResult {
     if !status.is_empty() {
         writeln!(out, "- **Status:** {status}")?;
     }
-    if v.meta.text.is_some_and(|t| t.is_not_verbatim()) {
+    if !v.meta.verbatim() {
         writeln!(
             out,
             "- **Note:** this text is not the document's own wording"

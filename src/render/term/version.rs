@@ -22,7 +22,7 @@ pub(super) fn log(entries: &[LogEntry], opts: &RenderOptions, out: &mut dyn Writ
             entry
                 .parents
                 .iter()
-                .map(|p| format!("{} ({})", p.label, &p.id[..p.id.len().min(10)]))
+                .map(|p| format!("{} ({})", p.label, crate::version::short_id(&p.id)))
                 .collect::<Vec<_>>()
                 .join(", ")
         };
@@ -73,7 +73,7 @@ fn version_header(v: &Version, opts: &RenderOptions, out: &mut dyn Write) -> Ren
     if !status.is_empty() {
         field(opts, out, "Status", &status)?;
     }
-    if v.meta.text.is_some_and(|t| t.is_not_verbatim()) {
+    if !v.meta.verbatim() {
         let warn = "this text is not the document's own wording";
         field(opts, out, "Note", &paint(opts, Label::Warning, warn))?;
     }
