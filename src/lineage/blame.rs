@@ -157,6 +157,17 @@ pub struct Shares {
     pub by_contributor: Vec<ContributorShare>,
 }
 
+impl Shares {
+    /// The share of the version's words that `words` is, 0–1 (0 for an empty version).
+    pub fn fraction(&self, words: usize) -> f64 {
+        if self.total == 0 {
+            0.0
+        } else {
+            words as f64 / self.total as f64
+        }
+    }
+}
+
 /// The words traced to versions someone is claimed to have shaped.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ContributorShare {

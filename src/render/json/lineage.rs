@@ -182,13 +182,7 @@ pub(super) fn shares(
     _o: &RenderOptions,
     out: &mut dyn Write,
 ) -> RenderResult {
-    let share = |n: usize| {
-        if s.total == 0 {
-            0.0
-        } else {
-            (n as f64 / s.total as f64 * 10_000.0).round() / 10_000.0
-        }
-    };
+    let share = |n: usize| (s.fraction(n) * 10_000.0).round() / 10_000.0;
     let doc = SharesJson {
         version: vref(&l.nodes[s.version]),
         words: s.total,

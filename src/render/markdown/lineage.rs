@@ -96,13 +96,7 @@ pub(super) fn shares(
     _o: &RenderOptions,
     out: &mut dyn Write,
 ) -> RenderResult {
-    let pct = |n: usize| {
-        if s.total == 0 {
-            0.0
-        } else {
-            100.0 * n as f64 / s.total as f64
-        }
-    };
+    let pct = |n: usize| 100.0 * s.fraction(n);
     writeln!(
         out,
         "# Whose wording survived in {} ({} words)\n",

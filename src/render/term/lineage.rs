@@ -126,12 +126,9 @@ pub(super) fn blame(
     Ok(())
 }
 
-fn pct(n: usize, total: usize) -> String {
-    if total == 0 {
-        "  0.0%".into()
-    } else {
-        format!("{:5.1}%", 100.0 * n as f64 / total as f64)
-    }
+/// A share as a right-aligned percentage, `  51.0%`.
+fn pct(fraction: f64) -> String {
+    format!("{:5.1}%", 100.0 * fraction)
 }
 
 /// Renders "whose wording survived".
@@ -156,14 +153,14 @@ pub(super) fn shares(
         writeln!(
             out,
             "  {}  {:>6} words  {}",
-            pct(n, s.total),
+            pct(s.fraction(n)),
             n,
             node_name(&l.nodes[v])
         )?;
     }
     writeln!(out, "\n{}", heading("by track:"))?;
     for (t, n) in &s.by_track {
-        writeln!(out, "  {}  {:>6} words  {t}", pct(*n, s.total), n)?;
+        writeln!(out, "  {}  {:>6} words  {t}", pct(s.fraction(*n)), n)?;
     }
     writeln!(
         out,
@@ -183,7 +180,7 @@ pub(super) fn shares(
         writeln!(
             out,
             "  {}  {:>6} words  {}  [{conf}; {}]",
-            pct(c.words, s.total),
+            pct(s.fraction(c.words)),
             c.words,
             c.who,
             c.sources.join(", ")
