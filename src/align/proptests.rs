@@ -131,8 +131,56 @@ prop_compose! {
     }
 }
 
+prop_compose! {
+    /// Like [`version_pair`], with the ground truth of the edits: for each new provision left
+    /// untouched, the index of the old provision it is.
+    fn traced_pair()(
+        texts in prop::collection::vec(provision(), 1..12),
+        edits in prop::collection::vec((0usize..4, any::<prop::sample::Index>(), provision()), 0..6),
+        first in prop::sample::select(vec![1usize, 2, 5]),
+    ) -> (Vec<String>, Vec<String>, usize, Vec<(usize, usize)>) {
+        // Each new provision: its text and the old provision it is, if untouched.
+        let mut items: Vec<(String, Option<usize>)> =
+            texts.iter().cloned().enumerate().map(|(i, t)| (t, Some(i))).collect();
+        for (op, at, fresh) in edits {
+            if items.is_empty() { items.push((fresh, None)); continue; }
+            let k = at.index(items.len());
+            match op {
+                0 => { items.remove(k); }
+                1 => items.insert(k, (fresh, None)),
+                2 => { let t = items.remove(k); let to = at.index(items.len() + 1); items.insert(to, t); }
+                _ => { items[k] = (format!("{} {}", items[k].0, fresh), None); }
+            }
+        }
+        let new_texts: Vec<String> = items.iter().map(|i| i.0.clone()).collect();
+        let truth = items
+            .iter()
+            .enumerate()
+            .filter_map(|(j, (_, origin))| origin.map(|i| (i, j)))
+            .collect();
+        (texts, new_texts, first, truth)
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// A provision the edits left alone, and whose text is unique on both sides, keeps its
+    /// partner (unchanged, renumbered or moved), whatever was removed, added, moved or
+    /// extended around it.
+    #[test]
+    fn untouched_unique_provisions_keep_their_partner((old, new, first, truth) in traced_pair()) {
+        let d = diff(&render(&old, 1, false), &render(&new, first, false), &AlignOptions::default());
+        let unique = |texts: &[String], t: &String| texts.iter().filter(|x| *x == t).count() == 1;
+        for (i, j) in truth {
+            if !unique(&old, &old[i]) || !unique(&new, &new[j]) {
+                continue;
+            }
+            let c = d.changes.iter().find(|c| c.new.contains(&j)).expect("every provision is placed");
+            prop_assert_eq!(&c.old, &vec![i], "new {} ({:?}) is not old {}: {:?}", j, new[j], i, plain(&d));
+            prop_assert_eq!(c.kind, ChangeKind::Unchanged);
+        }
+    }
 
     #[test]
     fn every_provision_in_exactly_one_change((a, b) in version_pair()) {

@@ -64,14 +64,14 @@ try {
   // Enhancements: the date axis re-orders the timeline; redlines switch to side by side.
   const jsRan = await page.evaluate(() => document.documentElement.classList.contains("js"));
   if (!jsRan) fail("the report's script did not run");
-  if (jsRan && (await page.locator("#axis").count()) === 1) {
+  // Both controls must exist: a report without them would pass these checks by skipping them.
+  if ((await page.locator("#axis").count()) !== 1) fail("no date axis control (#axis)");
+  if ((await page.locator("#redline-mode").count()) !== 1) fail("no redline mode control (#redline-mode)");
+  if (jsRan && failures.length === 0) {
     await page.selectOption("#axis", "leaked");
-    const sbs = page.locator("#redline-mode");
-    if ((await sbs.count()) === 1) {
-      await sbs.selectOption("side-by-side");
-      const shown = await page.locator("body.side-by-side").count();
-      if (shown !== 1) fail("side-by-side switch did not apply");
-    }
+    await page.locator("#redline-mode").selectOption("side-by-side");
+    const shown = await page.locator("body.side-by-side").count();
+    if (shown !== 1) fail("side-by-side switch did not apply");
     await page.selectOption("#redline-mode", "inline");
     await page.selectOption("#axis", "best");
   }

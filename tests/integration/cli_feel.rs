@@ -19,6 +19,8 @@ fn colour_only_when_asked_and_no_color_wins_over_auto() {
         .args(["diff", "europe"])
         .output()
         .unwrap();
+    assert!(auto_no_tty.status.success());
+    assert!(!auto_no_tty.stdout.is_empty());
     assert!(!String::from_utf8_lossy(&auto_no_tty.stdout).contains('\u{1b}'));
     // CLICOLOR_FORCE colours even a pipe, unless NO_COLOR says otherwise.
     let clicolor_force = |no_color: bool| {
@@ -106,11 +108,29 @@ fn man_page_and_help_with_examples() {
 }
 
 #[test]
-fn log_into_a_closed_pipe_exits_quietly() {
-    let env = imported();
+fn output_into_a_closed_pipe_exits_quietly() {
+    let env = TestEnv::new();
+    // Output well over a pipe's buffer (64 KiB on Linux), so the writer is still writing
+    // when the reader goes away, whatever the timing.
+    let mut big = String::new();
+    for k in 1..=3_000 {
+        big.push_str(&format!(
+            "{k}. Provision {k} says something long enough to fill a pipe.\n"
+        ));
+    }
+    env.write("big.md", big);
+    env.ok(&["init"]);
+    env.ok(&["commit", "big.md", "--label", "big"]);
+    let show = ["show", "big"];
+    let whole = env.cmd().args(show).output().unwrap();
+    assert!(
+        whole.stdout.len() > 2 * 65_536,
+        "{} bytes",
+        whole.stdout.len()
+    );
     let mut child = env
         .std_cmd()
-        .args(["timeline"])
+        .args(show)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

@@ -176,10 +176,17 @@ fn shares_of_the_20_point_framework_sum_to_100_percent() {
         .map(|r| r["who"].as_str().unwrap())
         .collect();
     assert!(who.contains(&"Kirill Dmitriev"), "{who:?}");
-    assert!(
-        env.ok(&["shares", "20-point-framework"])
-            .contains("by claimed contributor")
-    );
+    // The terminal view gives each claimed contributor a share, under its heading.
+    let term = env.ok(&["shares", "20-point-framework"]);
+    let contributors = term
+        .split("by claimed contributor")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{term}"));
+    let dmitriev = contributors
+        .lines()
+        .find(|l| l.contains("Kirill Dmitriev"))
+        .unwrap_or_else(|| panic!("{term}"));
+    assert!(dmitriev.trim_start().starts_with("51.0%"), "{dmitriev}");
 }
 
 #[test]
@@ -188,14 +195,23 @@ fn blame_reproduces_text_and_keeps_origins_through_renumbering() {
     let b = json(&env, &["blame", "20-point-framework"]);
     let show = json(&env, &["show", "20-point-framework"]);
     let body = show["body"].as_str().unwrap();
-    for p in b["provisions"].as_array().unwrap() {
+    // Every provision (the title and 20 points), each non-empty, its segments giving its
+    // text as it stands in the body, in the body's order.
+    let provisions = b["provisions"].as_array().unwrap();
+    assert_eq!(provisions.len(), 21);
+    let mut at = 0;
+    for p in provisions {
         let text: String = p["segments"]
             .as_array()
             .unwrap()
             .iter()
             .map(|s| s["text"].as_str().unwrap())
             .collect();
-        assert!(body.contains(&text), "{text}");
+        assert!(!text.trim().is_empty(), "provision {} is empty", p["id"]);
+        let found = body[at..]
+            .find(&text)
+            .unwrap_or_else(|| panic!("provision {} not in order: {text}", p["id"]));
+        at += found + text.len();
     }
     // Point 15 (no change of arrangements by force) is the 28-point plan's point 22, unchanged.
     let p15 = b["provisions"]

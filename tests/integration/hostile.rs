@@ -11,6 +11,8 @@ enum Expect {
     Fails(&'static str),
     /// Exit 0; stdout + stderr hold this.
     Succeeds(&'static str),
+    /// Exit 0, and a new version was recorded (not "already recorded").
+    Records,
 }
 
 fn args(list: &[&str]) -> Vec<String> {
@@ -107,11 +109,7 @@ fn hostile_input_fails_cleanly_or_is_handled() {
             args(&["import", "hugedir"]),
             Expect::Fails("b.md: 100.0 MiB"),
         ),
-        (
-            "100,000 provisions",
-            commit("many.md"),
-            Expect::Succeeds("recorded"),
-        ),
+        ("100,000 provisions", commit("many.md"), Expect::Records),
         (
             "no numbered provision",
             commit("prose.md"),
@@ -120,13 +118,9 @@ fn hostile_input_fails_cleanly_or_is_handled() {
         (
             "10,000 identical numbers",
             commit("same.md"),
-            Expect::Succeeds("recorded"),
+            Expect::Records,
         ),
-        (
-            "a 1 MB line",
-            commit("longline.md"),
-            Expect::Succeeds("recorded"),
-        ),
+        ("a 1 MB line", commit("longline.md"), Expect::Records),
         (
             "a NUL byte at 180 KB",
             commit("nul.md"),
@@ -135,17 +129,17 @@ fn hostile_input_fails_cleanly_or_is_handled() {
         (
             "UTF-8 byte-order mark",
             args(&["commit", "bom.md"]),
-            Expect::Succeeds("recorded"),
+            Expect::Records,
         ),
         (
             "CRLF and LF mixed",
             args(&["commit", "crlf.md"]),
-            Expect::Succeeds("recorded"),
+            Expect::Records,
         ),
         (
             "right-to-left, combining, emoji",
             commit("scripts.md"),
-            Expect::Succeeds("recorded"),
+            Expect::Records,
         ),
         (
             "diff of those",
@@ -155,12 +149,12 @@ fn hostile_input_fails_cleanly_or_is_handled() {
         (
             "10,000 claims",
             args(&["commit", "claims.md"]),
-            Expect::Succeeds("recorded"),
+            Expect::Records,
         ),
         (
             "dates before 1970 and after 2100",
             args(&["commit", "dates.md"]),
-            Expect::Succeeds("recorded"),
+            Expect::Records,
         ),
         (
             "empty file",
@@ -272,6 +266,14 @@ fn hostile_input_fails_cleanly_or_is_handled() {
                     "{name}: expected `{needle}`: {stdout} {stderr}"
                 );
             }
+            Expect::Records => {
+                assert!(out.status.success(), "{name}: {stderr}");
+                assert!(
+                    stdout.lines().any(|l| l.starts_with("recorded ")),
+                    "{name}: nothing new recorded: {stdout}"
+                );
+                assert_ne!(env.refs(), refs, "{name}: no ref moved");
+            }
         }
     }
     assert!(!env.path().join("pwned").exists());
@@ -287,9 +289,32 @@ fn hostile_input_fails_cleanly_or_is_handled() {
     let log = env.ok(&["log", "--format", "json"]);
     assert!(log.contains("1899-12-31") && log.contains("2150-06-01"));
     assert!(log.contains("Person 9999"));
-    // Unnumbered text is one provision, `preamble`.
-    let prose = env.ok(&["diff", "us", "prose", "--format", "json"]);
-    assert!(prose.contains("\"preamble\""), "{prose}");
+    // Unnumbered text is one provision, `preamble`; 100,000 numbered lines are 100,000
+    // provisions; 10,000 repeats of one number get 10,000 distinct ids.
+    let new_ids = |old: &str, new: &str| -> Vec<String> {
+        let out = env.ok(&["diff", old, new, "--format", "json"]);
+        let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+        json["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|c| c["new"].as_array().unwrap().clone())
+            .map(|id| id.as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(new_ids("us", "prose"), ["preamble"]);
+    let many = new_ids("prose", "many");
+    assert_eq!(many.len(), 100_000);
+    assert_eq!(many.first().map(String::as_str), Some("1"));
+    assert_eq!(many.last().map(String::as_str), Some("100000"));
+    let same = new_ids("prose", "same");
+    let distinct: std::collections::HashSet<&String> = same.iter().collect();
+    assert_eq!((same.len(), distinct.len()), (10_000, 10_000));
+    // The byte-order mark is not part of the text (nor did it hide the front matter).
+    assert_eq!(
+        env.git_stdout(&["show", "bom:draft.md"]),
+        "1. After a byte-order mark.\n"
+    );
     assert!(env.ok(&["verify"]).contains("ok: no problem found"));
 }
 
