@@ -6,8 +6,9 @@
 //!    │ store::Store::commit   → git commit in the store (history/)
 //!    ▼
 //! store (bare git repo) ── Store::versions / Store::read(rev) ──▶ Version + body
+//!    │ align::diff (two texts) · load::lineage (every version: lineage::build)
 //!    ▼
-//! render::{term, markdown, json}  → output (pure formatting, no computation)
+//! render::render(View, Format, …)  → output (pure formatting, no computation)
 //! ```
 //!
 //! The library never prints, never reads the environment or the clock: the binary passes the
