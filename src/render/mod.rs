@@ -47,16 +47,35 @@ pub struct RenderOptions {
 /// The result type of renderers.
 pub type RenderResult = io::Result<()>;
 
-/// Renders `view` in `format` to `out`.
+/// Renders `view` in `format` to `out`. Every format module offers one function per view,
+/// with the same name and arguments; this is the one place that chooses among them.
 pub fn render(
     view: &View<'_>,
     format: Format,
     opts: &RenderOptions,
     out: &mut dyn io::Write,
 ) -> RenderResult {
+    macro_rules! views_in {
+        ($format:ident) => {
+            match *view {
+                View::Log(entries) => $format::log(entries, opts, out),
+                View::Show { version, body } => $format::show(version, body, opts, out),
+                View::Diff(d) => $format::diff(d, opts, out),
+                View::History {
+                    lineage,
+                    identity,
+                    entries,
+                } => $format::history(lineage, identity, entries, opts, out),
+                View::Blame { lineage, version } => $format::blame(lineage, version, opts, out),
+                View::Shares { lineage, shares } => $format::shares(lineage, shares, opts, out),
+                View::Timeline { lineage, items } => $format::timeline(lineage, items, opts, out),
+                View::Verify(report) => $format::verify(report, opts, out),
+            }
+        };
+    }
     match format {
-        Format::Term => term::render(view, opts, out),
-        Format::Markdown => markdown::render(view, opts, out),
-        Format::Json => json::render(view, opts, out),
+        Format::Term => views_in!(term),
+        Format::Markdown => views_in!(markdown),
+        Format::Json => views_in!(json),
     }
 }

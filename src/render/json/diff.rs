@@ -110,7 +110,7 @@ fn side_json(s: &DiffSide) -> SideJson<'_> {
 }
 
 /// Renders a diff as JSON, exactly the documented schema.
-pub(super) fn diff(
+pub(in crate::render) fn diff(
     view: &DiffView<'_>,
     _opts: &RenderOptions,
     out: &mut dyn Write,

@@ -61,7 +61,7 @@ struct FromJson<'a> {
 }
 
 /// Renders one provision's history.
-pub(super) fn history(
+pub(in crate::render) fn history(
     l: &Lineage,
     identity: &str,
     entries: &[HistoryEntry],
@@ -115,7 +115,7 @@ struct SegmentJson<'a> {
 }
 
 /// Renders word-level blame of one version.
-pub(super) fn blame(
+pub(in crate::render) fn blame(
     l: &Lineage,
     v: usize,
     _o: &RenderOptions,
@@ -176,7 +176,7 @@ struct ContributorJson<'a> {
 }
 
 /// Renders "whose wording survived".
-pub(super) fn shares(
+pub(in crate::render) fn shares(
     l: &Lineage,
     s: &Shares,
     _o: &RenderOptions,
@@ -255,7 +255,7 @@ struct NotableJson<'a> {
 }
 
 /// Renders the timeline.
-pub(super) fn timeline(
+pub(in crate::render) fn timeline(
     l: &Lineage,
     items: &[Item],
     _o: &RenderOptions,

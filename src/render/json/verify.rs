@@ -2,11 +2,15 @@
 
 use std::io::Write;
 
-use crate::render::RenderResult;
+use crate::render::{RenderOptions, RenderResult};
 use crate::verify::Report;
 
 /// JSON: the report's fields plus `ok`.
-pub(super) fn verify(r: &Report, out: &mut dyn Write) -> RenderResult {
+pub(in crate::render) fn verify(
+    r: &Report,
+    _opts: &RenderOptions,
+    out: &mut dyn Write,
+) -> RenderResult {
     #[derive(serde::Serialize)]
     struct Json<'a> {
         ok: bool,

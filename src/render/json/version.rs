@@ -70,7 +70,7 @@ fn version_json<'a>(
 }
 
 /// Renders the version log as a JSON array.
-pub(super) fn log(
+pub(in crate::render) fn log(
     entries: &[LogEntry],
     _opts: &RenderOptions,
     out: &mut dyn Write,
@@ -93,7 +93,7 @@ pub(super) fn log(
 }
 
 /// Renders one version with its body as a JSON object.
-pub(super) fn show(
+pub(in crate::render) fn show(
     version: &Version,
     body: &str,
     _opts: &RenderOptions,

@@ -7,7 +7,7 @@ use crate::align::ChangeKind;
 use crate::render::{DiffView, RenderOptions, RenderResult};
 
 /// Renders a diff as Markdown.
-pub(super) fn diff(
+pub(in crate::render) fn diff(
     view: &DiffView<'_>,
     _opts: &RenderOptions,
     out: &mut dyn Write,

@@ -10,7 +10,7 @@ use crate::render::{
 };
 
 /// Renders one provision's history.
-pub(super) fn history(
+pub(in crate::render) fn history(
     l: &Lineage,
     identity: &str,
     entries: &[HistoryEntry],
@@ -51,7 +51,7 @@ pub(super) fn history(
 }
 
 /// Renders word-level blame of one version.
-pub(super) fn blame(
+pub(in crate::render) fn blame(
     l: &Lineage,
     v: usize,
     _o: &RenderOptions,
@@ -90,7 +90,7 @@ pub(super) fn blame(
 }
 
 /// Renders "whose wording survived".
-pub(super) fn shares(
+pub(in crate::render) fn shares(
     l: &Lineage,
     s: &Shares,
     _o: &RenderOptions,
@@ -134,7 +134,7 @@ pub(super) fn shares(
 }
 
 /// Renders the timeline.
-pub(super) fn timeline(
+pub(in crate::render) fn timeline(
     l: &Lineage,
     items: &[Item],
     _o: &RenderOptions,

@@ -8,26 +8,13 @@ mod version;
 
 use std::io::Write;
 
-use super::{ClaimLine, RenderOptions, RenderResult, View, claim_lines};
-use crate::redline::{Op, Span};
+pub(super) use diff::diff;
+pub(super) use lineage::{blame, history, shares, timeline};
+pub(super) use verify::verify;
+pub(super) use version::{log, show};
 
-/// Renders a view as Markdown.
-pub(super) fn render(view: &View<'_>, opts: &RenderOptions, out: &mut dyn Write) -> RenderResult {
-    match *view {
-        View::Log(entries) => version::log(entries, opts, out),
-        View::Show { version, body } => version::show(version, body, opts, out),
-        View::Diff(d) => diff::diff(d, opts, out),
-        View::History {
-            lineage,
-            identity,
-            entries,
-        } => lineage::history(lineage, identity, entries, opts, out),
-        View::Blame { lineage, version } => lineage::blame(lineage, version, opts, out),
-        View::Shares { lineage, shares } => lineage::shares(lineage, shares, opts, out),
-        View::Timeline { lineage, items } => lineage::timeline(lineage, items, opts, out),
-        View::Verify(report) => verify::verify(report, out),
-    }
-}
+use super::{ClaimLine, RenderResult, claim_lines};
+use crate::redline::{Op, Span};
 
 /// Returns a redline as Markdown: `~~deleted~~`, `**inserted**`, on one line.
 pub(super) fn redline(spans: &[Span]) -> String {

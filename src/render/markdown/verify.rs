@@ -2,11 +2,15 @@
 
 use std::io::Write;
 
-use crate::render::{RenderResult, verify_counts};
+use crate::render::{RenderOptions, RenderResult, verify_counts};
 use crate::verify::Report;
 
 /// Markdown: the same as a list.
-pub(super) fn verify(r: &Report, out: &mut dyn Write) -> RenderResult {
+pub(in crate::render) fn verify(
+    r: &Report,
+    _opts: &RenderOptions,
+    out: &mut dyn Write,
+) -> RenderResult {
     writeln!(out, "# Store check\n\nChecked {}.\n", verify_counts(r))?;
     for p in &r.problems {
         writeln!(out, "- **problem** {}: {}", p.what, p.message)?;

@@ -7,7 +7,7 @@ use crate::render::{RenderOptions, RenderResult, dates_line, source_line, status
 use crate::version::Version;
 
 /// Renders the version log as Markdown sections.
-pub(super) fn log(
+pub(in crate::render) fn log(
     entries: &[LogEntry],
     _opts: &RenderOptions,
     out: &mut dyn Write,
@@ -26,7 +26,7 @@ pub(super) fn log(
 }
 
 /// Renders one version as Markdown: its header, then its body verbatim.
-pub(super) fn show(
+pub(in crate::render) fn show(
     version: &Version,
     body: &str,
     _opts: &RenderOptions,

@@ -10,7 +10,11 @@ use crate::align::{Change, ChangeKind};
 use crate::render::{DiffView, RenderOptions, RenderResult, why_phrase};
 
 /// Renders a diff for the terminal.
-pub(super) fn diff(view: &DiffView<'_>, opts: &RenderOptions, out: &mut dyn Write) -> RenderResult {
+pub(in crate::render) fn diff(
+    view: &DiffView<'_>,
+    opts: &RenderOptions,
+    out: &mut dyn Write,
+) -> RenderResult {
     let a = view.alignment;
     writeln!(
         out,

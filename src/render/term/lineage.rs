@@ -12,7 +12,7 @@ use crate::render::{
 };
 
 /// Renders one provision's history.
-pub(super) fn history(
+pub(in crate::render) fn history(
     l: &Lineage,
     identity: &str,
     entries: &[HistoryEntry],
@@ -69,7 +69,7 @@ pub(super) fn history(
 }
 
 /// Renders word-level blame of one version.
-pub(super) fn blame(
+pub(in crate::render) fn blame(
     l: &Lineage,
     v: usize,
     opts: &RenderOptions,
@@ -132,7 +132,7 @@ fn pct(fraction: f64) -> String {
 }
 
 /// Renders "whose wording survived".
-pub(super) fn shares(
+pub(in crate::render) fn shares(
     l: &Lineage,
     s: &Shares,
     opts: &RenderOptions,
@@ -190,7 +190,7 @@ pub(super) fn shares(
 }
 
 /// Renders the timeline.
-pub(super) fn timeline(
+pub(in crate::render) fn timeline(
     l: &Lineage,
     items: &[Item],
     opts: &RenderOptions,

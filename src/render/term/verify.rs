@@ -8,7 +8,11 @@ use crate::render::{RenderOptions, RenderResult, verify_counts};
 use crate::verify::Report;
 
 /// Terminal text: one line of counts, one line per problem and warning, then the verdict.
-pub(super) fn verify(r: &Report, opts: &RenderOptions, out: &mut dyn Write) -> RenderResult {
+pub(in crate::render) fn verify(
+    r: &Report,
+    opts: &RenderOptions,
+    out: &mut dyn Write,
+) -> RenderResult {
     writeln!(out, "checked {}", verify_counts(r))?;
     for p in &r.problems {
         writeln!(

@@ -10,7 +10,11 @@ use crate::render::{
 use crate::version::Version;
 
 /// Renders the version log.
-pub(super) fn log(entries: &[LogEntry], opts: &RenderOptions, out: &mut dyn Write) -> RenderResult {
+pub(in crate::render) fn log(
+    entries: &[LogEntry],
+    opts: &RenderOptions,
+    out: &mut dyn Write,
+) -> RenderResult {
     for (i, entry) in entries.iter().enumerate() {
         if i > 0 {
             writeln!(out)?;
@@ -46,7 +50,7 @@ pub(super) fn log(entries: &[LogEntry], opts: &RenderOptions, out: &mut dyn Writ
 }
 
 /// Renders one version: its header, then its exact body.
-pub(super) fn show(
+pub(in crate::render) fn show(
     version: &Version,
     body: &str,
     opts: &RenderOptions,
