@@ -3,7 +3,7 @@
 use anyhow::Result;
 use drafttrail::Store;
 
-use super::Global;
+use super::{Global, write_context};
 
 /// Fetch from and push to another repository: versions, claims, events and pins
 ///
@@ -25,12 +25,31 @@ pub fn run(global: &Global, args: SyncArgs) -> Result<()> {
         (Some(path), Err(_)) => Store::open_for_sync(path)?,
         (None, Err(e)) => return Err(e),
     };
-    let report = store.sync(&args.remote)?;
+    let ctx = write_context(None)?;
+    let report = store.sync(&args.remote, &ctx)?;
     println!(
-        "fetched {} ref(s), pushed {} ref(s) with {}",
+        "fetched {} ref(s), merged {}, pushed {} ref(s) with {}",
         report.fetched.len(),
+        report.merged.len(),
         report.pushed.len(),
         args.remote
     );
+    for (local, kept) in &report.kept {
+        let track = local.trim_start_matches("refs/heads/");
+        eprintln!(
+            "warning: {local} moved on both sides: the remote's tip is kept as {kept}; \
+             record a version that reconciles them, with both as parents (front matter \
+             `parent = [\"{track}\", \"{kept}\"]`), then sync again"
+        );
+    }
+    for (name, why) in &report.refused {
+        eprintln!("warning: refused {name} from {}: {why}", args.remote);
+    }
+    for name in &report.reconciled {
+        eprintln!("note: {name} is reconciled; removed");
+    }
+    for (name, why) in &report.not_pushed {
+        eprintln!("warning: did not push {name}: {why}");
+    }
     Ok(())
 }

@@ -341,13 +341,18 @@ impl Writer<'_> {
                 .tip(&format!("refs/heads/{wanted}"), None)
                 .map(|t| t.to_string());
             let rev = pending.as_deref().unwrap_or(wanted);
-            let version = resolve_in(self.store, versions, rev).map_err(|e| match e {
-                Error::UnknownRevision(_) | Error::PastRoot { .. } => Error::UnknownParent {
-                    path: origin.to_owned(),
-                    parent: wanted.clone(),
-                },
-                other => other,
-            })?;
+            // A remote's diverged tip kept by `sync` may be named as a parent (by its kept
+            // ref or its id): the version that reconciles both sides.
+            let version = match resolve_in(self.store, versions, rev) {
+                Err(Error::UnknownRevision(_) | Error::PastRoot { .. }) => self
+                    .store
+                    .kept_version(rev)?
+                    .ok_or_else(|| Error::UnknownParent {
+                        path: origin.to_owned(),
+                        parent: wanted.clone(),
+                    })?,
+                other => other?,
+            };
             let oid = git2::Oid::from_str(&version.id).map_err(git("resolving a parent"))?;
             if !parents.contains(&oid) {
                 parents.push(oid);

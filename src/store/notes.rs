@@ -4,7 +4,7 @@
 //! note rewrites the note blob but makes a new commit on the notes ref, so nothing is ever lost:
 //! the notes ref's history is the append-only log of every annotation.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
@@ -67,8 +67,14 @@ impl Annotations {
 impl Store {
     /// Returns the annotations of every annotated version, by version id.
     pub fn all_annotations(&self) -> Result<HashMap<String, Annotations>> {
-        let mut out = HashMap::new();
-        let notes = match self.repo.notes(Some(NOTES_REF)) {
+        Ok(self.annotations_at(NOTES_REF)?.into_iter().collect())
+    }
+
+    /// The annotations of a notes ref (the store's, or one fetched into quarantine by `sync`),
+    /// by annotated commit id (hex).
+    pub(super) fn annotations_at(&self, notes_ref: &str) -> Result<BTreeMap<String, Annotations>> {
+        let mut out = BTreeMap::new();
+        let notes = match self.repo.notes(Some(notes_ref)) {
             Ok(notes) => notes,
             Err(e) if e.code() == git2::ErrorCode::NotFound => return Ok(out),
             Err(e) => return Err(git("reading annotations")(e)),
@@ -79,10 +85,9 @@ impl Store {
                 .repo
                 .find_blob(note_blob)
                 .map_err(git("reading annotations"))?;
-            out.insert(
-                target.to_string(),
-                parse_note(&target.to_string(), blob.content())?,
-            );
+            let id = target.to_string();
+            let annotations = parse_note(&id, blob.content())?;
+            out.insert(id, annotations);
         }
         Ok(out)
     }
@@ -108,7 +113,7 @@ impl Store {
     }
 }
 
-fn parse_note(id: &str, bytes: &[u8]) -> Result<Annotations> {
+pub(super) fn parse_note(id: &str, bytes: &[u8]) -> Result<Annotations> {
     let path = PathBuf::from(format!("{NOTES_REF}:{id}"));
     let text = crate::draft::check_text(&path, bytes)?;
     toml::from_str(text).map_err(|e| match crate::draft::toml_error(&path, text, 1, &e) {

@@ -11,8 +11,8 @@ use crate::error::Result;
 use crate::events::Events;
 use crate::pin::Pin;
 
-const EVENTS_FILE: &str = "events.toml";
-const PINS_FILE: &str = "pins.toml";
+pub(super) const EVENTS_FILE: &str = "events.toml";
+pub(super) const PINS_FILE: &str = "pins.toml";
 
 /// The pins file: a list of `[[pin]]` tables.
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -25,15 +25,25 @@ struct PinFile {
 impl Store {
     /// Returns the stored events (empty if none were recorded).
     pub fn events(&self) -> Result<Events> {
-        match self.read_ref_file(EVENTS_REF, EVENTS_FILE)? {
+        self.read_events_at(EVENTS_REF)
+    }
+
+    /// Returns the stored alignment pins.
+    pub fn pins(&self) -> Result<Vec<Pin>> {
+        self.read_pins_at(PINS_REF)
+    }
+
+    /// The events at a ref (the store's, or one fetched into quarantine by `sync`).
+    pub(super) fn read_events_at(&self, ref_name: &str) -> Result<Events> {
+        match self.read_ref_file(ref_name, EVENTS_FILE)? {
             Some((path, text)) => Events::parse(&path, &text),
             None => Ok(Events::default()),
         }
     }
 
-    /// Returns the stored alignment pins.
-    pub fn pins(&self) -> Result<Vec<Pin>> {
-        let Some((path, text)) = self.read_ref_file(PINS_REF, PINS_FILE)? else {
+    /// The pins at a ref (the store's, or one fetched into quarantine by `sync`).
+    pub(super) fn read_pins_at(&self, ref_name: &str) -> Result<Vec<Pin>> {
+        let Some((path, text)) = self.read_ref_file(ref_name, PINS_FILE)? else {
             return Ok(Vec::new());
         };
         let file: PinFile =
@@ -119,8 +129,7 @@ impl Writer<'_> {
     }
 
     fn write_pins(&self, pins: Vec<Pin>) -> Result<()> {
-        let text = toml::to_string(&PinFile { pins })
-            .map_err(|e| crate::error::Error::store("writing pins", e.to_string()))?;
+        let text = pins_toml(pins)?;
         self.write_ref_file(PINS_REF, PINS_FILE, &text, "drafttrail: pins")
     }
 
@@ -150,4 +159,10 @@ impl Writer<'_> {
         super::crash_point();
         update_ref(repo, ref_name, id, tip, ref_name, message)
     }
+}
+
+/// The pins file's text.
+pub(super) fn pins_toml(pins: Vec<Pin>) -> Result<String> {
+    toml::to_string(&PinFile { pins })
+        .map_err(|e| crate::error::Error::store("writing pins", e.to_string()))
 }

@@ -438,6 +438,6 @@ fn sync_shares_claims_events_and_pins_through_a_bare_remote() {
     // Syncing again moves nothing.
     assert!(
         env.ok(&["sync", remote.to_str().unwrap()])
-            .contains("fetched 0 ref(s), pushed 0 ref(s)")
+            .contains("fetched 0 ref(s), merged 0, pushed 0 ref(s)")
     );
 }

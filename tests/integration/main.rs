@@ -25,5 +25,7 @@ mod cli_feel;
 mod views;
 // The layer rules of ARCHITECTURE.md, read from the source.
 mod layers;
+// sync against remotes that cannot be trusted.
+mod remote;
 // The sample corpus against its hand-made gold alignment (tests/gold).
 mod gold;
