@@ -2,7 +2,13 @@
 
 mod cli;
 
+use std::io::Write as _;
 use std::process::ExitCode;
+
+/// Writes one line to stderr; a closed or full stderr is no reason to panic.
+fn err_line(line: std::fmt::Arguments<'_>) {
+    let _ = writeln!(std::io::stderr(), "{line}");
+}
 
 fn main() -> ExitCode {
     match cli::run() {
@@ -18,9 +24,9 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             if let Some(usage) = err.downcast_ref::<cli::Usage>() {
-                eprintln!("error: {usage}");
+                err_line(format_args!("error: {usage}"));
                 for hint in &usage.hints {
-                    eprintln!("hint: {hint}");
+                    err_line(format_args!("hint: {hint}"));
                 }
                 return ExitCode::from(1);
             }
@@ -41,14 +47,14 @@ fn main() -> ExitCode {
                     below = cause.downcast_ref::<drafttrail::Error>().is_some();
                 }
             }
-            eprintln!("error: {}", line.join(": "));
+            err_line(format_args!("error: {}", line.join(": ")));
             if cli::verbose() {
                 for cause in causes {
-                    eprintln!("caused by: {cause}");
+                    err_line(format_args!("caused by: {cause}"));
                 }
             }
             if let Some(hint) = lib.and_then(cli::hint) {
-                eprintln!("hint: {hint}");
+                err_line(format_args!("hint: {hint}"));
             }
             let user = lib.is_none_or(drafttrail::Error::is_user_error)
                 && err.downcast_ref::<cli::Internal>().is_none();

@@ -73,13 +73,13 @@ pub fn run(global: &Global, args: AttributeArgs) -> Result<()> {
     let ctx = write_context(args.recorder.as_deref())?;
     let added = store.writer(&ctx)?.attribute(&version.id, claim)?;
     if added {
-        println!("claim added to {} {}", version.short_id(), version.label());
+        say!("claim added to {} {}", version.short_id(), version.label())?;
     } else {
-        println!(
+        say!(
             "{} {} already has this claim",
             version.short_id(),
             version.label()
-        );
+        )?;
     }
     Ok(())
 }

@@ -106,7 +106,7 @@ pub fn run(global: &Global, args: CommitArgs) -> Result<()> {
     }
     let ctx = write_context(args.recorder.as_deref())?;
     let outcome = store.commit(&draft, &args.file, &ctx)?;
-    println!("{}", describe(&outcome));
+    say!("{}", describe(&outcome))?;
     warn_if_unnumbered(&args.file, &draft.body);
     Ok(())
 }
@@ -123,7 +123,7 @@ pub fn warn_if_unnumbered(path: &std::path::Path, body: &str) {
             Some(_) => "each paragraph is a provision by position (¶1, ¶2, …)",
             None => "the whole text is one provision, `preamble`",
         };
-        eprintln!(
+        warn!(
             "warning: {}: no numbered provision found; {how}",
             super::display_path(path)
         );

@@ -62,9 +62,9 @@ pub fn run(global: &Global, args: ImportArgs) -> Result<()> {
     }
     if !args.quiet {
         for line in lines {
-            println!("{line}");
+            say!("{line}")?;
         }
-        println!(
+        say!(
             "{} new version(s), {} known text(s) with new sources, {} unchanged{} in {}",
             summary.new,
             summary.extra_sources,
@@ -75,7 +75,7 @@ pub fn run(global: &Global, args: ImportArgs) -> Result<()> {
                 ""
             },
             display_path(store.path()),
-        );
+        )?;
     }
     Ok(())
 }

@@ -22,9 +22,9 @@ pub struct InitArgs {
 pub fn run(global: &Global, args: InitArgs) -> Result<()> {
     let path = args.dir.unwrap_or_else(|| global.default_store_path());
     let store = Store::init(&path)?;
-    println!(
+    say!(
         "Initialized empty drafttrail store in {}",
         display_path(store.path())
-    );
+    )?;
     Ok(())
 }

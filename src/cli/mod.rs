@@ -1,6 +1,25 @@
 //! Command-line definitions (clap) and dispatch. Compiled into the binary only: the library's
 //! API knows nothing of clap, the terminal or the environment.
 
+/// Prints a line to stdout like `println!`, but returns the error where `println!` would
+/// panic (stdout closed or full): what a write command recorded must not depend on its reader.
+/// A closed pipe then ends the command quietly (`main`); a full disk is one `error:` line.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout(), $($arg)*)
+    }};
+}
+
+/// Prints a line to stderr like `eprintln!`, ignoring a closed or full stderr instead of
+/// panicking: a warning is not worth a crash.
+macro_rules! warn {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod attribute;
 mod blame;
 mod commit;

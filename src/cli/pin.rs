@@ -53,9 +53,9 @@ pub fn run_pin(global: &Global, args: PinArgs) -> Result<()> {
     let pin = pin_of(&store, &args)?;
     let ctx = write_context(args.recorder.as_deref())?;
     if store.writer(&ctx)?.add_pin(pin)? {
-        println!("pinned {} to {}", args.old, args.new);
+        say!("pinned {} to {}", args.old, args.new)?;
     } else {
-        println!("{} was already pinned to {}", args.old, args.new);
+        say!("{} was already pinned to {}", args.old, args.new)?;
     }
     Ok(())
 }
@@ -65,7 +65,7 @@ pub fn run_unpin(global: &Global, args: PinArgs) -> Result<()> {
     let pin = pin_of(&store, &args)?;
     let ctx = write_context(args.recorder.as_deref())?;
     if store.writer(&ctx)?.remove_pin(&pin)? {
-        println!("unpinned {} from {}", args.old, args.new);
+        say!("unpinned {} from {}", args.old, args.new)?;
     } else {
         bail!("{} is not pinned to {}", args.old, args.new);
     }

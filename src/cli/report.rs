@@ -63,7 +63,7 @@ pub fn run(global: &Global, args: ReportArgs) -> Result<()> {
     std::fs::write(&tmp, &buf).with_context(|| format!("{}: cannot write", args.out.display()))?;
     std::fs::rename(&tmp, &args.out)
         .with_context(|| format!("{}: cannot write", args.out.display()))?;
-    eprintln!(
+    warn!(
         "wrote {} ({} versions, {:.0} KB)",
         args.out.display(),
         versions.len(),

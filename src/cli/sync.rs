@@ -27,29 +27,29 @@ pub fn run(global: &Global, args: SyncArgs) -> Result<()> {
     };
     let ctx = write_context(None)?;
     let report = store.sync(&args.remote, &ctx)?;
-    println!(
+    say!(
         "fetched {} ref(s), merged {}, pushed {} ref(s) with {}",
         report.fetched.len(),
         report.merged.len(),
         report.pushed.len(),
         args.remote
-    );
+    )?;
     for (local, kept) in &report.kept {
         let track = local.trim_start_matches("refs/heads/");
-        eprintln!(
+        warn!(
             "warning: {local} moved on both sides: the remote's tip is kept as {kept}; \
              record a version that reconciles them, with both as parents (front matter \
              `parent = [\"{track}\", \"{kept}\"]`), then sync again"
         );
     }
     for (name, why) in &report.refused {
-        eprintln!("warning: refused {name} from {}: {why}", args.remote);
+        warn!("warning: refused {name} from {}: {why}", args.remote);
     }
     for name in &report.reconciled {
-        eprintln!("note: {name} is reconciled; removed");
+        warn!("note: {name} is reconciled; removed");
     }
     for (name, why) in &report.not_pushed {
-        eprintln!("warning: did not push {name}: {why}");
+        warn!("warning: did not push {name}: {why}");
     }
     Ok(())
 }

@@ -189,3 +189,107 @@ fn errors_are_one_line_and_verbose_adds_causes() {
     );
     assert!(lines.all(|l| l.starts_with("hint: ")), "{usage}");
 }
+
+/// No command panics when its stdout is a closed pipe or a full device, the write commands
+/// included (their write has landed by then): a closed pipe ends them quietly, a full device
+/// is one `error:` line.
+#[test]
+fn no_command_panics_on_a_closed_or_full_stdout() {
+    let env = imported();
+    env.write(
+        "new.md",
+        crate::common::draft("new", "track = \"new\"\n", "1. New.\n"),
+    );
+    env.write(
+        "newer.md",
+        crate::common::draft("newer", "track = \"newer\"\n", "1. Newer.\n"),
+    );
+    env.write(
+        "more/m.md",
+        crate::common::draft("more", "track = \"more\"\n", "1. More.\n"),
+    );
+    let remote = env.path().join("r.git");
+    assert!(
+        std::process::Command::new("git")
+            .args(["init", "-q", "--bare"])
+            .arg(&remote)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let remote = remote.to_str().unwrap().to_owned();
+    let claim = [
+        "attribute",
+        "europe",
+        "--who",
+        "X",
+        "--did",
+        "y",
+        "--source",
+        "Z",
+    ];
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["commit", "new.md"],
+        vec!["import", "more"],
+        claim.to_vec(),
+        vec!["pin", "28-point-plan:12", "20-point-framework:9"],
+        vec!["unpin", "28-point-plan:12", "20-point-framework:9"],
+        vec!["sync", &remote],
+        vec!["log"],
+        vec!["show", "europe"],
+        vec!["diff", "28-point-plan", "20-point-framework"],
+        vec!["history", "28-point-plan#6"],
+        vec!["blame"],
+        vec!["shares"],
+        vec!["timeline"],
+        vec!["verify"],
+        vec!["completions", "bash"],
+        vec!["man"],
+    ];
+    let base = env.std_cmd();
+    let program = base.get_program().to_owned();
+    for args in &commands {
+        // A full device: every write fails with ENOSPC.
+        let out = env
+            .std_cmd()
+            .args(args)
+            .stdout(std::fs::File::create("/dev/full").unwrap())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_ne!(
+            out.status.code(),
+            Some(101),
+            "{args:?} > /dev/full: {stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        // A pipe whose reader is gone before the command writes.
+        let mut sh = std::process::Command::new("sh");
+        sh.env_clear().current_dir(env.path());
+        for (k, v) in base.get_envs() {
+            if let Some(v) = v {
+                sh.env(k, v);
+            }
+        }
+        let out = sh
+            .arg("-c")
+            .arg("(sleep 0.3; \"$0\" \"$@\"; echo \"exit=$?\" >&2) | true")
+            .arg(&program)
+            .args(args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?} | true: {stderr}");
+        assert!(!stderr.contains("exit=101"), "{args:?} | true: {stderr}");
+        // A closed pipe is not an error (a second `unpin` may fail for its own reason).
+        assert!(
+            !stderr.to_lowercase().contains("broken pipe"),
+            "{args:?} | true: {stderr}"
+        );
+    }
+    // The writes landed although nobody read what they said.
+    let log = env.ok(&["log"]);
+    assert!(log.contains("new") && log.contains("more"), "{log}");
+    env.ok(&["commit", "newer.md"]);
+    assert!(env.ok(&["verify"]).contains("ok: no problem found"));
+}
