@@ -27,6 +27,15 @@ pub enum Error {
         /// The directory.
         path: PathBuf,
     },
+    /// A path that should be a file is a device, a FIFO or a socket: reading it could block
+    /// or never end.
+    #[error("{}: is {what}, not a regular file", path.display())]
+    NotRegularFile {
+        /// The path.
+        path: PathBuf,
+        /// What it is (`a FIFO`, `a character device` …).
+        what: &'static str,
+    },
     /// A draft file holds binary data.
     #[error("{}: looks like a binary file (NUL byte at offset {offset}), not a text draft", path.display())]
     Binary {

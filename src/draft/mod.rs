@@ -266,17 +266,60 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
             path: path.to_owned(),
         });
     }
-    let size = std::fs::metadata(path)
-        .map_err(|e| Error::io(path, e))?
-        .len();
-    if size > MAX_DRAFT_BYTES {
-        return Err(Error::TooLarge {
+    // Checked before opening: opening a FIFO blocks until a writer comes, and a device's size
+    // says nothing of what reading it yields (`/dev/zero` never ends).
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    if !meta.is_file() {
+        return Err(Error::NotRegularFile {
             path: path.to_owned(),
-            size,
-            limit: MAX_DRAFT_BYTES,
+            what: file_kind(&meta.file_type()),
         });
     }
-    std::fs::read(path).map_err(|e| Error::io(path, e))
+    let too_large = |size| Error::TooLarge {
+        path: path.to_owned(),
+        size,
+        limit: MAX_DRAFT_BYTES,
+    };
+    if meta.len() > MAX_DRAFT_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    // The read itself is capped too: a file can grow between the check and the read.
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(file, MAX_DRAFT_BYTES + 1),
+        &mut bytes,
+    )
+    .map_err(|e| Error::io(path, e))?;
+    if bytes.len() as u64 > MAX_DRAFT_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// What a file that is not a regular file is, in words.
+fn file_kind(t: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a FIFO";
+        }
+        if t.is_char_device() {
+            return "a character device";
+        }
+        if t.is_block_device() {
+            return "a block device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    if t.is_dir() {
+        "a directory"
+    } else {
+        "not a file"
+    }
 }
 
 /// Reads and parses a draft file.

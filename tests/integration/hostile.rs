@@ -85,6 +85,15 @@ fn write_inputs(env: &TestEnv) {
         "badevents/events.toml",
         "[[event]]\nid = \"x\"\ndate = \"not a date\"\n",
     );
+    env.write("fifodir/a.md", "+++\nlabel = \"f\"\n+++\n1. F.\n");
+    let fifo = env.path().join("fifodir/events.toml");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
     env.write("hugedir/a.md", "1. A.\n");
     std::fs::copy(env.path().join("huge.md"), env.path().join("hugedir/b.md")).unwrap();
 }
