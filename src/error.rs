@@ -36,6 +36,14 @@ pub enum Error {
         /// What it is (`a FIFO`, `a character device` …).
         what: &'static str,
     },
+    /// An interrupted import's journal could not be finished; its ref moves were undone.
+    #[error(
+        "an interrupted import could not be finished ({reason}); its ref moves were undone and its journal removed: run that import again"
+    )]
+    JournalRolledBack {
+        /// Why it could not finish.
+        reason: String,
+    },
     /// A draft file holds binary data.
     #[error("{}: looks like a binary file (NUL byte at offset {offset}), not a text draft", path.display())]
     Binary {

@@ -150,6 +150,14 @@ pub fn import(
 ) -> Result<ImportSummary> {
     // One batch: refs move only at the end, so a failure anywhere (a parent that does not
     // resolve, a diverged track) records nothing; moderate corpora go to disk as one pack.
+    // Track names first: a track beside another's folder (`eu`, `eu/x`) would fail in the
+    // middle of moving refs.
+    store.check_tracks(corpus.drafts.iter().map(|(_, d)| {
+        d.meta
+            .track
+            .as_deref()
+            .unwrap_or(crate::version::DEFAULT_TRACK)
+    }))?;
     let bytes: usize = corpus.drafts.iter().map(|(_, d)| d.body.len()).sum();
     store.batch(ctx, bytes <= IN_MEMORY_LIMIT, |writer| {
         let mut summary = ImportSummary::default();

@@ -105,16 +105,48 @@ impl Store {
                 continue; // never point a ref at a missing object
             }
             let track = name.strip_prefix("refs/heads/").unwrap_or(&name).to_owned();
-            update_ref(
+            if let Err(e) = update_ref(
                 &self.repo,
                 &name,
                 new,
                 expected,
                 &track,
                 "drafttrail: finish interrupted import",
-            )?;
+            ) {
+                // A journal that cannot finish must not block every later write: its moves
+                // are undone and it goes, and this command says so once.
+                let entries = parse(&text, &file)?;
+                roll_back(&self.repo, &entries);
+                remove(&self.path)?;
+                return Err(Error::JournalRolledBack {
+                    reason: e.to_string(),
+                });
+            }
         }
         remove(&self.path)
+    }
+}
+
+/// Puts back the refs of journal entries that point at their new target: to the expected
+/// target, or deleted where there was none. Best effort: a ref that moved since is left
+/// alone.
+pub(super) fn roll_back(
+    repo: &git2::Repository,
+    entries: &[(String, Option<git2::Oid>, git2::Oid)],
+) {
+    for (name, expected, new) in entries {
+        let Ok(mut r) = repo.find_reference(name) else {
+            continue;
+        };
+        if r.target() != Some(*new) {
+            continue;
+        }
+        let _ = match expected {
+            Some(old) => r
+                .set_target(*old, "drafttrail: roll back an unfinished write")
+                .map(drop),
+            None => r.delete(),
+        };
     }
 }
 

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use crate::common::{TestEnv, imported};
+use crate::common::{TestEnv, draft, imported};
 
 enum Expect {
     /// Exit 1; the first stderr line holds this.
@@ -458,4 +458,41 @@ fn verify_names_corrupted_objects_and_dangling_refs() {
         out.contains("warning: ") && out.contains("main.lock"),
         "{out}"
     );
+}
+
+/// A failed import leaves nothing a later write applies, and a journal that can never finish
+/// is rolled back once instead of blocking every write.
+#[test]
+fn failed_writes_leave_no_journal_behind() {
+    let env = imported();
+    // Tracks `eu` and `eu/x` cannot both exist: refused before anything is written.
+    env.write("clash/a.md", draft("a", "track = \"eu\"\n", "1. A.\n"));
+    env.write("clash/b.md", draft("b", "track = \"eu/x\"\n", "1. B.\n"));
+    let refs = env.refs();
+    let err = env.fails(&["import", "clash"]);
+    assert!(err.contains("cannot sit beside track `eu`"), "{err}");
+    assert_eq!(env.refs(), refs);
+    assert!(!env.store().join("drafttrail-journal").exists());
+    let long = "t".repeat(300);
+    env.write(
+        "long.md",
+        draft("long", &format!("track = \"{long}\"\n"), "1. L.\n"),
+    );
+    assert!(
+        env.fails(&["commit", "long.md"])
+            .contains("at most 100 bytes")
+    );
+    // A journal left by a crash that can never finish (its ref would be another's folder).
+    let us = env.git_stdout(&["rev-parse", "refs/heads/us"]);
+    std::fs::write(
+        env.store().join("drafttrail-journal"),
+        format!("refs/heads/us/x - {}\n", us.trim()),
+    )
+    .unwrap();
+    env.write("c.md", draft("c", "track = \"c\"\n", "1. C.\n"));
+    let err = env.fails(&["commit", "c.md"]);
+    assert!(err.contains("could not be finished"), "{err}");
+    assert!(!env.store().join("drafttrail-journal").exists());
+    assert!(env.ok(&["commit", "c.md"]).starts_with("recorded "));
+    assert!(env.ok(&["verify"]).contains("ok: no problem found"));
 }
