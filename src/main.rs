@@ -6,7 +6,9 @@ use std::io::Write as _;
 use std::process::ExitCode;
 
 /// Writes one line to stderr; a closed or full stderr is no reason to panic.
+/// Control characters (from a label, a claim, a remote) are shown, never sent.
 fn err_line(line: std::fmt::Arguments<'_>) {
+    let line = drafttrail::render::visible(&line.to_string());
     let _ = writeln!(std::io::stderr(), "{line}");
 }
 

@@ -11,12 +11,14 @@ macro_rules! say {
     }};
 }
 
-/// Prints a line to stderr like `eprintln!`, ignoring a closed or full stderr instead of
-/// panicking: a warning is not worth a crash.
+/// Prints a line to stderr like `eprintln!`, its control characters shown, not sent (a
+/// warning may name what a remote or a draft put there), ignoring a closed or full stderr
+/// instead of panicking: a warning is not worth a crash.
 macro_rules! warn {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        let _ = writeln!(std::io::stderr(), $($arg)*);
+        let line = drafttrail::render::visible(&format!($($arg)*));
+        let _ = writeln!(std::io::stderr(), "{line}");
     }};
 }
 

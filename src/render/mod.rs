@@ -10,12 +10,14 @@
 pub mod html;
 mod json;
 mod markdown;
+mod sanitise;
 mod term;
 mod text;
 mod view;
 
 use std::io;
 
+pub use sanitise::visible;
 pub use text::why_phrase;
 pub(crate) use text::{
     ClaimLine, claim_lines, claims_for, dates_line, node_name, source_line, status_line,
@@ -56,26 +58,35 @@ pub fn render(
     out: &mut dyn io::Write,
 ) -> RenderResult {
     macro_rules! views_in {
-        ($format:ident) => {
+        ($format:ident, $out:expr) => {
             match *view {
-                View::Log(entries) => $format::log(entries, opts, out),
-                View::Show { version, body } => $format::show(version, body, opts, out),
-                View::Diff(d) => $format::diff(d, opts, out),
+                View::Log(entries) => $format::log(entries, opts, $out),
+                View::Show { version, body } => $format::show(version, body, opts, $out),
+                View::Diff(d) => $format::diff(d, opts, $out),
                 View::History {
                     lineage,
                     identity,
                     entries,
-                } => $format::history(lineage, identity, entries, opts, out),
-                View::Blame { lineage, version } => $format::blame(lineage, version, opts, out),
-                View::Shares { lineage, shares } => $format::shares(lineage, shares, opts, out),
-                View::Timeline { lineage, items } => $format::timeline(lineage, items, opts, out),
-                View::Verify(report) => $format::verify(report, opts, out),
+                } => $format::history(lineage, identity, entries, opts, $out),
+                View::Blame { lineage, version } => $format::blame(lineage, version, opts, $out),
+                View::Shares { lineage, shares } => $format::shares(lineage, shares, opts, $out),
+                View::Timeline { lineage, items } => $format::timeline(lineage, items, opts, $out),
+                View::Verify(report) => $format::verify(report, opts, $out),
             }
         };
     }
     match format {
-        Format::Term => views_in!(term),
-        Format::Markdown => views_in!(markdown),
-        Format::Json => views_in!(json),
+        Format::Json => views_in!(json, out),
+        // Text from drafts, claims, events and remotes reaches a terminal: its control
+        // characters are shown, not sent.
+        Format::Term | Format::Markdown => {
+            let mut clean = sanitise::Sanitise::new(out, opts.color && format == Format::Term);
+            if format == Format::Term {
+                views_in!(term, &mut clean)?;
+            } else {
+                views_in!(markdown, &mut clean)?;
+            }
+            clean.finish()
+        }
     }
 }

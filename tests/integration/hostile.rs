@@ -496,3 +496,53 @@ fn failed_writes_leave_no_journal_behind() {
     assert!(env.ok(&["commit", "c.md"]).starts_with("recorded "));
     assert!(env.ok(&["verify"]).contains("ok: no problem found"));
 }
+
+/// Escape sequences and carriage returns in a label, a claim and a body are shown, never
+/// sent to the terminal, in terminal and Markdown output, coloured or not.
+#[test]
+fn control_characters_reach_no_terminal() {
+    let env = TestEnv::new();
+    env.ok(&["init"]);
+    env.write(
+        "evil.md",
+        "+++\nlabel = \"Evil \\u001b]0;pwned\\u0007 plan\"\ntrack = \"evil\"\n\n[[claim]]\nwho = \"X\\rForged line\"\ndid = \"wrote \\u001b[2J it\"\nsource = \"S\"\n+++\n1. Body \u{1b}[31m red \u{9b}2J.\n",
+    );
+    env.ok(&["commit", "evil.md"]);
+    for args in [
+        vec!["log"],
+        vec!["log", "--format", "md"],
+        vec!["--color", "always", "log"],
+        vec!["show", "evil"],
+        vec!["--color", "always", "show", "evil"],
+        vec!["blame", "evil"],
+        vec!["timeline", "--format", "md"],
+    ] {
+        let out = env.ok(&args);
+        assert!(
+            !out.contains("\u{1b}]"),
+            "{args:?}: an OSC sequence got through"
+        );
+        assert!(
+            !out.contains("\u{1b}[2J"),
+            "{args:?}: a screen clear got through"
+        );
+        assert!(
+            !out.contains('\u{9b}'),
+            "{args:?}: a C1 control got through"
+        );
+        assert!(!out.contains('\u{7}'), "{args:?}: a bell got through");
+        assert!(
+            !out.replace("\r\n", "\n").contains('\r'),
+            "{args:?}: a carriage return got through"
+        );
+    }
+    let log = env.ok(&["log"]);
+    assert!(log.contains("Evil \\e]0;pwned\\x07 plan"), "{log}");
+    assert!(log.contains("X\\rForged line"), "{log}");
+    // Nor in an error that names the version.
+    let err = env.fails(&["diff", "evil"]);
+    assert!(!err.contains('\u{1b}') && err.contains("\\e]0;pwned"), "{err}");
+    // JSON keeps the exact strings, escaped by JSON's own rules.
+    let json = env.ok(&["log", "--format", "json"]);
+    assert!(json.contains("\\u001b]0;pwned\\u0007"), "{json}");
+}
