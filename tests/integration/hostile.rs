@@ -541,7 +541,10 @@ fn control_characters_reach_no_terminal() {
     assert!(log.contains("X\\rForged line"), "{log}");
     // Nor in an error that names the version.
     let err = env.fails(&["diff", "evil"]);
-    assert!(!err.contains('\u{1b}') && err.contains("\\e]0;pwned"), "{err}");
+    assert!(
+        !err.contains('\u{1b}') && err.contains("\\e]0;pwned"),
+        "{err}"
+    );
     // JSON keeps the exact strings, escaped by JSON's own rules.
     let json = env.ok(&["log", "--format", "json"]);
     assert!(json.contains("\\u001b]0;pwned\\u0007"), "{json}");
