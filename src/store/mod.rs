@@ -34,10 +34,11 @@ use chrono::{DateTime, Utc};
 
 use crate::error::{Error, Result};
 
+pub use commit::{MAX_TRACK_BYTES, MAX_TRACK_DEPTH};
 pub use commit::{Recorded, Writer};
 pub use integrity::Integrity;
 pub use notes::Annotations;
-pub use sync::SyncReport;
+pub use sync::{KEPT, NOTE_LIMIT, SyncReport};
 
 /// The folder name of the default store.
 pub const DEFAULT_DIR: &str = "history";
