@@ -26,10 +26,16 @@ pub struct ReportArgs {
     /// The report's title
     #[arg(long, default_value = "How the text changed")]
     title: String,
+    /// Replace FILE even when it is a symbolic link (the link itself is replaced)
+    #[arg(long)]
+    force: bool,
 }
 
 pub fn run(global: &Global, args: ReportArgs) -> Result<()> {
     let store = global.store()?;
+    if args.out.as_os_str() != "-" {
+        check_target(&args.out, store.path(), args.force)?;
+    }
     let lineage = load_lineage(&store)?;
     let events = store.events()?;
     let versions: Vec<usize> = if args.revs.is_empty() {
@@ -58,11 +64,26 @@ pub fn run(global: &Global, args: ReportArgs) -> Result<()> {
         std::io::stdout().write_all(&buf)?;
         return Ok(());
     }
-    // Write beside the target, then rename: a crash never leaves half a report.
-    let tmp = args.out.with_extension("html.tmp");
-    std::fs::write(&tmp, &buf).with_context(|| format!("{}: cannot write", args.out.display()))?;
-    std::fs::rename(&tmp, &args.out)
-        .with_context(|| format!("{}: cannot write", args.out.display()))?;
+    // Write beside the target under a name nobody else uses, then rename: a crash never leaves
+    // half a report, and no other file is touched.
+    let name = args.out.file_name().unwrap_or_default().to_string_lossy();
+    let tmp = args
+        .out
+        .with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let cannot = || format!("{}: cannot write", args.out.display());
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&tmp)
+        .and_then(|mut f| f.write_all(&buf).and_then(|()| f.sync_all()));
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e).with_context(cannot);
+    }
+    if let Err(e) = std::fs::rename(&tmp, &args.out) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e).with_context(cannot);
+    }
     warn!(
         "wrote {} ({} versions, {:.0} KB)",
         args.out.display(),
@@ -70,4 +91,39 @@ pub fn run(global: &Global, args: ReportArgs) -> Result<()> {
         buf.len() as f64 / 1024.0
     );
     Ok(())
+}
+
+/// Refuses a report target that would damage something: a path inside the store (`--out
+/// history/refs/heads/us` would write HTML over a track), an existing file that is not a
+/// regular file (a device or FIFO would become a regular file), or a symbolic link (its
+/// target would be left alone and the link replaced) unless `force`.
+fn check_target(out: &std::path::Path, store: &std::path::Path, force: bool) -> Result<()> {
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    // The folder must exist; the file need not.
+    let dir = parent
+        .canonicalize()
+        .with_context(|| format!("{}: cannot write", out.display()))?;
+    if let Ok(store) = store.canonicalize()
+        && dir.starts_with(&store)
+    {
+        anyhow::bail!(
+            "{}: is inside the store ({}); write the report elsewhere",
+            out.display(),
+            store.display()
+        );
+    }
+    match std::fs::symlink_metadata(out) {
+        Ok(meta) if meta.file_type().is_symlink() && !force => anyhow::bail!(
+            "{}: is a symbolic link; pass --force to replace the link (its target is left alone)",
+            out.display()
+        ),
+        Ok(meta) if !meta.file_type().is_symlink() && !meta.is_file() => anyhow::bail!(
+            "{}: exists and is not a regular file; choose another path",
+            out.display()
+        ),
+        _ => Ok(()),
+    }
 }

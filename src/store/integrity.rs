@@ -39,6 +39,7 @@ impl Store {
             .map_err(git("opening the object database"))?;
         self.check_objects(&odb, &mut report);
         let tips = self.check_refs(&odb, &mut report);
+        check_ref_files(&self.path, &mut report);
         self.check_reachable(&odb, &tips, &mut report);
         report.lock_files = lock_files(&self.path);
         report.journal_pending = super::journal::pending(&self.path);
@@ -178,6 +179,50 @@ impl Store {
     }
 }
 
+/// Checks the loose ref files themselves, which libgit2's ref listing skips when it cannot
+/// read them: each must be a regular file holding an object id (or `ref: …`); an empty or
+/// garbled file, or a symbolic link, hides a version from every view.
+fn check_ref_files(repo: &Path, report: &mut Integrity) {
+    for path in ref_dir_files(repo) {
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            continue;
+        };
+        if path.extension().is_some_and(|e| e == "lock") {
+            continue; // reported as a lock file
+        }
+        let name = path
+            .strip_prefix(repo)
+            .unwrap_or(&path)
+            .to_string_lossy()
+            .into_owned();
+        let problem = if meta.file_type().is_symlink() {
+            Some("the ref file is a symbolic link".to_owned())
+        } else {
+            match std::fs::read(&path) {
+                Err(e) => Some(format!("the ref file cannot be read ({e})")),
+                Ok(bytes) => ref_file_problem(&bytes),
+            }
+        };
+        if let Some(p) = problem {
+            report.problems.push((name, p));
+        }
+    }
+}
+
+/// What is wrong with a loose ref file's content, if anything.
+fn ref_file_problem(bytes: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(bytes);
+    let line = text.trim_end_matches(['\n', '\r']);
+    if line.is_empty() {
+        return Some("the ref file is empty".into());
+    }
+    if line.starts_with("ref: refs/") && !line.contains('\n') {
+        return None;
+    }
+    let id = line.len() == 40 && line.bytes().all(|b| b.is_ascii_hexdigit());
+    (!id).then(|| "the ref file holds no object id".into())
+}
+
 /// Ref lock files (`*.lock` under `refs/`, and `packed-refs.lock`).
 fn lock_files(repo: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
@@ -185,6 +230,18 @@ fn lock_files(repo: &Path) -> Vec<PathBuf> {
     if packed.exists() {
         out.push(packed);
     }
+    out.extend(
+        ref_dir_files(repo)
+            .into_iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "lock")),
+    );
+    out.sort();
+    out
+}
+
+/// Every file under `refs/` (symbolic links as themselves, not followed).
+fn ref_dir_files(repo: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
     let mut dirs = vec![repo.join("refs")];
     while let Some(dir) = dirs.pop() {
         let Ok(entries) = std::fs::read_dir(&dir) else {
@@ -192,13 +249,12 @@ fn lock_files(repo: &Path) -> Vec<PathBuf> {
         };
         for entry in entries.flatten() {
             let path = entry.path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "lock") {
-                out.push(path);
+            match entry.file_type() {
+                Ok(t) if t.is_dir() => dirs.push(path),
+                Ok(_) => out.push(path),
+                Err(_) => {}
             }
         }
     }
-    out.sort();
     out
 }

@@ -94,6 +94,7 @@ fn write_inputs(env: &TestEnv) {
             .unwrap()
             .success()
     );
+    std::os::unix::fs::symlink("prose.md", env.path().join("link.html")).unwrap();
     env.write("hugedir/a.md", "1. A.\n");
     std::fs::copy(env.path().join("huge.md"), env.path().join("hugedir/b.md")).unwrap();
 }
@@ -232,6 +233,21 @@ fn hostile_input_fails_cleanly_or_is_handled() {
             Expect::Fails("no/such/dir/r.html: cannot write"),
         ),
         (
+            "report over a track ref",
+            args(&["report", "--out", "history/refs/heads/us"]),
+            Expect::Fails("is inside the store"),
+        ),
+        (
+            "report over a FIFO",
+            args(&["report", "--out", "fifodir/events.toml"]),
+            Expect::Fails("is not a regular file"),
+        ),
+        (
+            "report over a symbolic link",
+            args(&["report", "--out", "link.html"]),
+            Expect::Fails("link.html: is a symbolic link"),
+        ),
+        (
             "unreachable remote",
             args(&["sync", "no/such/remote"]),
             Expect::Fails("fetching from `no/such/remote`"),
@@ -286,6 +302,17 @@ fn hostile_input_fails_cleanly_or_is_handled() {
         }
     }
     assert!(!env.path().join("pwned").exists());
+    // The refused reports touched nothing.
+    assert_eq!(
+        std::fs::read_to_string(env.path().join("prose.md")).unwrap(),
+        "Just prose, no numbering.\nA second paragraph.\n"
+    );
+    assert!(
+        std::fs::symlink_metadata(env.path().join("link.html"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
 
     // What was recorded is exact and readable.
     let crlf = env.git_stdout(&["show", "crlf:draft.md"]);
@@ -548,4 +575,55 @@ fn control_characters_reach_no_terminal() {
     // JSON keeps the exact strings, escaped by JSON's own rules.
     let json = env.ok(&["log", "--format", "json"]);
     assert!(json.contains("\\u001b]0;pwned\\u0007"), "{json}");
+}
+
+/// `verify` reads the ref files themselves: an empty, garbled or symlinked ref file hides a
+/// version from every view, and `verify` says so where `git fsck` does.
+#[test]
+fn verify_checks_ref_files() {
+    let env = imported();
+    let heads = env.store().join("refs/heads");
+    for (name, make) in [
+        (
+            "empty",
+            Box::new(|p: &std::path::Path| std::fs::write(p, "").unwrap())
+                as Box<dyn Fn(&std::path::Path)>,
+        ),
+        (
+            "garbage",
+            Box::new(|p: &std::path::Path| std::fs::write(p, "not an id\n").unwrap()),
+        ),
+        (
+            "link",
+            Box::new(|p: &std::path::Path| std::os::unix::fs::symlink("us", p).unwrap()),
+        ),
+    ] {
+        let path = heads.join(name);
+        make(&path);
+        let out = env.cmd().arg("verify").output().unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(1), "{name}: {stdout}");
+        assert!(
+            stdout.contains(&format!("refs/heads/{name}")),
+            "{name}: {stdout}"
+        );
+        if name != "link" {
+            // git agrees.
+            let fsck = env.git(&["fsck"]);
+            let said = format!(
+                "{}{}",
+                String::from_utf8_lossy(&fsck.stdout),
+                String::from_utf8_lossy(&fsck.stderr)
+            );
+            assert!(
+                said.contains(&format!("refs/heads/{name}")),
+                "{name}: {said}"
+            );
+        }
+        std::fs::remove_file(&path).unwrap();
+        assert!(
+            env.ok(&["verify"]).contains("ok: no problem found"),
+            "{name}"
+        );
+    }
 }
