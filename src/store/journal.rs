@@ -32,8 +32,17 @@ pub(crate) fn write(store_dir: &Path, moves: &[Move]) -> Result<()> {
     }
     let target = path(store_dir);
     let tmp = store_dir.join(format!("{JOURNAL_FILE}.tmp"));
-    std::fs::write(&tmp, text).map_err(|e| Error::io(&tmp, e))?;
-    std::fs::rename(&tmp, &target).map_err(|e| Error::io(&target, e))
+    // Synced before the rename and the folder after it: after a power cut the journal is
+    // either absent or whole, never an empty file that no writer can finish.
+    let written = std::fs::File::create(&tmp).and_then(|mut f| {
+        std::io::Write::write_all(&mut f, text.as_bytes())?;
+        f.sync_all()
+    });
+    written.map_err(|e| Error::io(&tmp, e))?;
+    std::fs::rename(&tmp, &target).map_err(|e| Error::io(&target, e))?;
+    std::fs::File::open(store_dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|e| Error::io(store_dir, e))
 }
 
 /// Removes the journal once its moves are made.
@@ -92,7 +101,17 @@ impl Store {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
             Err(e) => return Err(Error::io(file, e)),
         };
-        for (name, expected, new) in parse(&text, &file)? {
+        let entries = match parse(&text, &file) {
+            Ok(entries) => entries,
+            Err(e) => {
+                // A journal that does not parse can never finish: it goes, said once.
+                remove(&self.path)?;
+                return Err(Error::JournalRolledBack {
+                    reason: e.to_string(),
+                });
+            }
+        };
+        for (name, expected, new) in entries.iter().cloned() {
             let current = match self.repo.find_reference(&name) {
                 Ok(r) => r.target(),
                 Err(e) if e.code() == git2::ErrorCode::NotFound => None,
@@ -115,7 +134,6 @@ impl Store {
             ) {
                 // A journal that cannot finish must not block every later write: its moves
                 // are undone and it goes, and this command says so once.
-                let entries = parse(&text, &file)?;
                 roll_back(&self.repo, &entries);
                 remove(&self.path)?;
                 return Err(Error::JournalRolledBack {

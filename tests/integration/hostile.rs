@@ -521,6 +521,16 @@ fn failed_writes_leave_no_journal_behind() {
     assert!(err.contains("could not be finished"), "{err}");
     assert!(!env.store().join("drafttrail-journal").exists());
     assert!(env.ok(&["commit", "c.md"]).starts_with("recorded "));
+    // A garbled journal (a power cut while it was written, before it was synced) goes too.
+    std::fs::write(
+        env.store().join("drafttrail-journal"),
+        "refs/heads/x garbage\n",
+    )
+    .unwrap();
+    env.write("d.md", draft("d", "track = \"d\"\n", "1. D.\n"));
+    let err = env.fails(&["commit", "d.md"]);
+    assert!(err.contains("could not be finished"), "{err}");
+    assert!(env.ok(&["commit", "d.md"]).starts_with("recorded "));
     assert!(env.ok(&["verify"]).contains("ok: no problem found"));
 }
 
