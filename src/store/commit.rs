@@ -274,20 +274,11 @@ impl Writer<'_> {
     pub fn commit(&self, draft: &Draft, origin: &Path) -> Result<Recorded> {
         let mut meta = draft.meta.clone();
         let (label, track) = label_and_track(&meta, origin)?;
-        // Against the store's tracks and those this batch has yet to create.
-        let pending: Vec<String> = self
-            .deferred
-            .borrow()
-            .as_ref()
-            .map(|d| {
-                d.refs
-                    .iter()
-                    .filter_map(|(n, _, _)| n.strip_prefix("refs/heads/").map(str::to_owned))
-                    .collect()
-            })
-            .unwrap_or_default();
-        self.store
-            .check_tracks(pending.iter().map(String::as_str).chain([track.as_str()]))?;
+        // A batch (an import) checked all its tracks together before it began; a single
+        // commit checks its own against the store's.
+        if self.deferred.borrow().is_none() {
+            self.store.check_tracks([track.as_str()])?;
+        }
         meta.track = Some(track.clone());
         if let Some(recorded) = self.record_known_body(draft, &meta)? {
             return Ok(recorded);
@@ -464,57 +455,6 @@ impl Writer<'_> {
         let committer = self.store.committer(self.ctx)?;
         repo.commit(None, &author, &committer, message, &tree, &parent_refs)
             .map_err(git("writing the commit"))
-    }
-}
-
-/// The longest track name, in bytes, and its deepest nesting (`a/b/c/d`): a ref is a file
-/// under `refs/heads/`, and a name past these limits fails in the file system, not here.
-pub const MAX_TRACK_BYTES: usize = 100;
-/// See [`MAX_TRACK_BYTES`].
-pub const MAX_TRACK_DEPTH: usize = 4;
-
-impl Store {
-    /// Checks track names before anything is written: each must be a branch name within
-    /// [`MAX_TRACK_BYTES`] and [`MAX_TRACK_DEPTH`], and none may be another's folder (`eu`
-    /// and `eu/x` cannot both exist: git keeps a track as a file), among themselves or beside
-    /// the store's tracks.
-    pub fn check_tracks<'t>(&self, tracks: impl IntoIterator<Item = &'t str>) -> Result<()> {
-        let mut all: Vec<String> = self
-            .repo
-            .references_glob("refs/heads/*")
-            .map_err(git("listing tracks"))?
-            .flatten()
-            .filter_map(|r| r.name().ok().map(|n| n["refs/heads/".len()..].to_owned()))
-            .collect();
-        for track in tracks {
-            let invalid = |msg: String| Error::InvalidArgument {
-                what: "track name",
-                value: track.to_owned(),
-                msg,
-            };
-            if !git2::Reference::is_valid_name(&format!("refs/heads/{track}"))
-                || track.starts_with('-')
-            {
-                return Err(invalid(
-                    "use letters, digits, `-`, `_` or `/` (a git branch name)".into(),
-                ));
-            }
-            if track.len() > MAX_TRACK_BYTES || track.split('/').count() > MAX_TRACK_DEPTH {
-                return Err(invalid(format!(
-                    "at most {MAX_TRACK_BYTES} bytes and {MAX_TRACK_DEPTH} levels"
-                )));
-            }
-            let nested = |a: &str, b: &str| a.starts_with(b) && a[b.len()..].starts_with('/');
-            if let Some(other) = all.iter().find(|o| nested(track, o) || nested(o, track)) {
-                return Err(invalid(format!(
-                    "it cannot sit beside track `{other}`: one would be the other's folder"
-                )));
-            }
-            if !all.iter().any(|o| o == track) {
-                all.push(track.to_owned());
-            }
-        }
-        Ok(())
     }
 }
 

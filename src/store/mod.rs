@@ -26,6 +26,7 @@ mod refs;
 mod revision;
 mod sets;
 mod sync;
+mod tracks;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -34,11 +35,11 @@ use chrono::{DateTime, Utc};
 
 use crate::error::{Error, Result};
 
-pub use commit::{MAX_TRACK_BYTES, MAX_TRACK_DEPTH};
 pub use commit::{Recorded, Writer};
 pub use integrity::Integrity;
 pub use notes::Annotations;
 pub use sync::{KEPT, NOTE_LIMIT, SyncReport};
+pub use tracks::{MAX_TRACK_BYTES, MAX_TRACK_DEPTH};
 
 /// The folder name of the default store.
 pub const DEFAULT_DIR: &str = "history";
