@@ -30,6 +30,10 @@ pub struct Corpus {
     pub drafts: Vec<(PathBuf, Draft)>,
     /// The folder's events, if it has an `events.toml`.
     pub events: Option<Events>,
+    /// Entries of the folder that are not read, and why (subfolders, links leading out of the
+    /// folder, devices, files of other kinds…), in file-name order. Hidden entries and READMEs
+    /// are neither read nor listed.
+    pub skipped: Vec<(PathBuf, String)>,
 }
 
 /// What an import did, in counts.
@@ -65,7 +69,7 @@ pub fn read_draft(path: &Path) -> Result<Draft> {
     Ok(draft)
 }
 
-/// Reads and validates every draft and the events of `dir`.
+/// Reads and validates every draft and the events of `dir`; lists what it does not read.
 pub fn load_dir(dir: &Path) -> Result<Corpus> {
     if !dir.is_dir() {
         return Err(Error::InvalidArgument {
@@ -74,22 +78,92 @@ pub fn load_dir(dir: &Path) -> Result<Corpus> {
             msg: "not a folder".into(),
         });
     }
+    let root = dir.canonicalize().map_err(|e| Error::io(dir, e))?;
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(|e| Error::io(dir, e))?
         .map(|entry| entry.map(|e| e.path()).map_err(|e| Error::io(dir, e)))
         .collect::<Result<_>>()?;
     paths.sort();
-    let mut drafts = Vec::new();
-    for path in paths.iter().filter(|p| p.is_file() && is_draft_file(p)) {
-        drafts.push((path.clone(), read_draft(path)?));
-    }
-    let events_path = dir.join(EVENTS_FILE);
-    let events = if events_path.exists() {
-        Some(Events::read_file(&events_path)?)
-    } else {
-        None
+    let mut corpus = Corpus {
+        drafts: Vec::new(),
+        events: None,
+        skipped: Vec::new(),
     };
-    Ok(Corpus { drafts, events })
+    for path in paths {
+        match classify(&path, &root) {
+            Entry::Hidden => {}
+            Entry::Skip(why) => corpus.skipped.push((path, why)),
+            Entry::Events => corpus.events = Some(Events::read_file(&path)?),
+            Entry::Draft => {
+                let draft = read_draft(&path)?;
+                if draft.meta.label.is_none() {
+                    // A name that cannot be a label is skipped, not the whole import.
+                    let why = "the file name is not UTF-8 and the front matter has no label";
+                    corpus.skipped.push((path, why.into()));
+                } else {
+                    corpus.drafts.push((path, draft));
+                }
+            }
+        }
+    }
+    Ok(corpus)
+}
+
+/// What a folder entry is to an import.
+enum Entry {
+    Draft,
+    Events,
+    Hidden,
+    Skip(String),
+}
+
+/// Classifies one entry of the folder `root` (canonical): a symbolic link is followed only
+/// when it leads to a regular file inside the folder.
+fn classify(path: &Path, root: &Path) -> Entry {
+    let name = path.file_name().unwrap_or_default();
+    if name.as_encoded_bytes().starts_with(b".") {
+        return Entry::Hidden;
+    }
+    let Ok(link) = std::fs::symlink_metadata(path) else {
+        return Entry::Skip("cannot be read".into());
+    };
+    if link.file_type().is_symlink() {
+        match path.canonicalize() {
+            Err(_) => return Entry::Skip("a symbolic link to nothing".into()),
+            Ok(target) if !target.starts_with(root) => {
+                return Entry::Skip(format!(
+                    "a symbolic link leading out of the folder (to {})",
+                    target.display()
+                ));
+            }
+            Ok(_) => {}
+        }
+    }
+    if name == EVENTS_FILE {
+        // Not skipped, whatever it is: reading it says what is wrong with it.
+        return Entry::Events;
+    }
+    let Ok(meta) = std::fs::metadata(path) else {
+        return Entry::Skip("cannot be read".into());
+    };
+    if meta.is_dir() {
+        return Entry::Skip("a folder (import reads one folder; import it on its own)".into());
+    }
+    if !meta.is_file() {
+        return Entry::Skip("not a regular file (a device, FIFO or socket)".into());
+    }
+    if is_draft_file(path) {
+        return Entry::Draft;
+    }
+    if name
+        .to_string_lossy()
+        .to_ascii_lowercase()
+        .starts_with("readme")
+    {
+        // A folder's README is documentation, by convention; not worth a line.
+        return Entry::Hidden;
+    }
+    Entry::Skip("not a draft file (drafts end in .md, .markdown or .txt)".into())
 }
 
 /// Returns the indexes of `drafts` in recording order: parents before children, then by

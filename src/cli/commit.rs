@@ -107,6 +107,7 @@ pub fn run(global: &Global, args: CommitArgs) -> Result<()> {
     let ctx = write_context(args.recorder.as_deref())?;
     let outcome = store.commit(&draft, &args.file, &ctx)?;
     say!("{}", describe(&outcome))?;
+    warn_if_ignored(&args.file, &outcome);
     warn_if_unnumbered(&args.file, &draft.body);
     Ok(())
 }
@@ -130,6 +131,26 @@ pub fn warn_if_unnumbered(path: &std::path::Path, body: &str) {
     }
 }
 
+/// Warns on stderr, field by field, about what a draft said of a text already recorded that
+/// was not recorded (a version's label, track, dates… are those it was first recorded with).
+pub fn warn_if_ignored(path: &std::path::Path, outcome: &Recorded) {
+    let (id, label, ignored) = match outcome {
+        Recorded::ExtraSources {
+            id, label, ignored, ..
+        }
+        | Recorded::Unchanged { id, label, ignored } => (id, label, ignored),
+        Recorded::New { .. } => return,
+    };
+    if !ignored.is_empty() {
+        warn!(
+            "warning: {}: this text is already recorded as {} {label}; not recorded: {}",
+            super::display_path(path),
+            short_id(id),
+            ignored.join("; ")
+        );
+    }
+}
+
 /// One line saying what recording a draft did.
 pub fn describe(outcome: &Recorded) -> String {
     match outcome {
@@ -141,11 +162,12 @@ pub fn describe(outcome: &Recorded) -> String {
             label,
             sources,
             claims,
+            ..
         } => format!(
             "known     {} {label}: same text, added {sources} source(s) and {claims} claim(s)",
             short_id(id)
         ),
-        Recorded::Unchanged { id, label } => {
+        Recorded::Unchanged { id, label, .. } => {
             format!("unchanged {} {label}: already recorded", short_id(id))
         }
     }

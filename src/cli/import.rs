@@ -6,7 +6,10 @@ use std::path::PathBuf;
 use anyhow::Result;
 use drafttrail::Store;
 
-use super::{Global, commit::describe, display_path, write_context};
+use drafttrail::store::Recorded;
+
+use super::commit::{describe, warn_if_ignored};
+use super::{Global, display_path, write_context};
 
 /// Record every draft in a folder, and its events.toml
 ///
@@ -33,6 +36,9 @@ pub struct ImportArgs {
 
 pub fn run(global: &Global, args: ImportArgs) -> Result<()> {
     let corpus = drafttrail::import::load_dir(&args.dir)?;
+    for (path, why) in &corpus.skipped {
+        warn!("note: skipped {}: {why}", display_path(path));
+    }
     for (path, draft) in &corpus.drafts {
         super::commit::warn_if_unnumbered(path, &draft.body);
     }
@@ -50,15 +56,25 @@ pub fn run(global: &Global, args: ImportArgs) -> Result<()> {
         bar
     });
     let mut lines = Vec::new();
+    let mut known = Vec::new();
     let summary = drafttrail::import::import(&store, &ctx, &corpus, |path, outcome| {
         if let Some(bar) = &bar {
             bar.set_message(display_path(path));
             bar.inc(1);
         }
         lines.push(describe(outcome));
+        if matches!(
+            outcome,
+            Recorded::ExtraSources { .. } | Recorded::Unchanged { .. }
+        ) {
+            known.push((path.to_owned(), outcome.clone()));
+        }
     })?;
     if let Some(bar) = bar {
         bar.finish_and_clear();
+    }
+    for (path, outcome) in &known {
+        warn_if_ignored(path, outcome);
     }
     if !args.quiet {
         for line in lines {

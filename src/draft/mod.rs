@@ -14,6 +14,7 @@ use crate::error::{Error, Result};
 
 mod file;
 mod keywords;
+mod unrecorded;
 
 pub use file::{MAX_DRAFT_BYTES, check_text, read_bytes};
 pub use keywords::{Confidence, Stance, Status, TextKind};

@@ -34,6 +34,9 @@ pub enum Recorded {
         sources: usize,
         /// How many claims were added.
         claims: usize,
+        /// What the draft stated differently that was not recorded (see
+        /// [`DraftMeta::unrecorded_against`](crate::draft::DraftMeta::unrecorded_against)).
+        ignored: Vec<String>,
     },
     /// The body and everything said about it were already recorded; nothing changed.
     Unchanged {
@@ -41,6 +44,8 @@ pub enum Recorded {
         id: String,
         /// Its label.
         label: String,
+        /// What the draft stated differently that was not recorded.
+        ignored: Vec<String>,
     },
 }
 
@@ -150,6 +155,7 @@ impl Store {
             std::io::Write::write_all(&mut pw, &pack)
                 .map_err(|e| Error::store_caused("writing a pack", e.to_string(), e))?;
             pw.commit().map_err(git("writing a pack"))?;
+            super::durable::sync_pack(&self.path, &pack)?;
         }
         super::crash_point();
         let deferred = writer.deferred.borrow_mut().take().unwrap_or_default();
@@ -283,6 +289,18 @@ impl Writer<'_> {
         if let Some(recorded) = self.record_known_body(draft, &meta)? {
             return Ok(recorded);
         }
+        {
+            let cache = self.cached()?;
+            let mut tracks: Vec<&str> = cache
+                .versions
+                .iter()
+                .filter_map(|v| v.meta.track.as_deref())
+                .collect();
+            tracks.sort_unstable();
+            tracks.dedup();
+            let labels = cache.versions.iter().map(|v| v.label());
+            super::labels::check_label(&label, &track, &tracks, labels)?;
+        }
         let ref_name = format!("refs/heads/{track}");
         let tip = self.tip(&ref_name, self.store.track_tip(&track)?);
         let parents = self.parents(&meta, &track, tip, origin)?;
@@ -323,10 +341,13 @@ impl Writer<'_> {
         }
         .missing_from(&existing.meta);
         let label = existing.label().to_owned();
+        // The draft as written (before the default track was filled in) against the version.
+        let ignored = draft.meta.unrecorded_against(&existing.meta);
         if extra.is_empty() {
             return Ok(Some(Recorded::Unchanged {
                 id: existing.id,
                 label,
+                ignored,
             }));
         }
         self.annotate(&existing.id, extra.clone())?;
@@ -335,6 +356,7 @@ impl Writer<'_> {
             label,
             sources: extra.sources.len(),
             claims: extra.claims.len(),
+            ignored,
         }))
     }
 

@@ -17,8 +17,10 @@
 //! concurrent writer waits or fails cleanly and nothing is lost.
 
 mod commit;
+mod durable;
 mod integrity;
 mod journal;
+mod labels;
 mod lock;
 mod notes;
 mod read;
@@ -27,6 +29,7 @@ mod revision;
 mod sets;
 mod sync;
 mod tracks;
+mod transport;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -40,6 +43,7 @@ pub use integrity::Integrity;
 pub use notes::Annotations;
 pub use sync::{KEPT, NOTE_LIMIT, SyncReport};
 pub use tracks::{MAX_TRACK_BYTES, MAX_TRACK_DEPTH};
+pub use transport::shown as shown_remote;
 
 /// The folder name of the default store.
 pub const DEFAULT_DIR: &str = "history";
@@ -101,6 +105,9 @@ pub struct WriteContext {
     /// message (`Against X: 3 reworded, 1 added`). The store computes nothing itself: the
     /// caller passes the engine's summary (`align::summary_line`), or `None` for no summary.
     pub summarise: Option<Summarise>,
+    /// Whether a sync may let git and ssh ask for a password or passphrase (an interactive
+    /// run); when false (the default) a missing credential is an error, never a prompt.
+    pub prompts: bool,
 }
 
 /// See [`WriteContext::summarise`]: old text, new text → one line.
@@ -114,6 +121,7 @@ impl WriteContext {
             now,
             lock_timeout: Duration::from_secs(10),
             summarise: None,
+            prompts: false,
         }
     }
 
@@ -188,6 +196,7 @@ impl Store {
         if !marked {
             return Err(not_a_store());
         }
+
         // Reading every version of a large store is dominated by re-hashing each object to
         // check it (measured: 14% of `timeline` on 200 × 2,000 provisions). zlib's own
         // checksum still catches corrupted data; writes are verified as before.

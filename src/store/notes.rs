@@ -109,11 +109,32 @@ impl Store {
         self.repo
             .note(&sig, &sig, Some(NOTES_REF), oid, &text, true)
             .map_err(git("writing annotations"))?;
-        Ok(())
+        // libgit2 moved the notes ref itself; what it wrote is synced now, before the
+        // command reports success.
+        let tip = self
+            .repo
+            .refname_to_id(NOTES_REF)
+            .map_err(git("reading annotations"))?;
+        super::durable::sync_commit(&self.repo, tip)?;
+        super::durable::sync_ref(&self.repo, NOTES_REF)
     }
 }
 
+/// Parses one version's annotations. A note over [`NOTE_LIMIT`](super::NOTE_LIMIT) is
+/// refused before it is parsed: claims and sources are short, and parsing tens of megabytes
+/// of TOML costs gigabytes of memory in every command (a note can only get that large by
+/// hand, or from a remote that `sync` would have refused).
 pub(super) fn parse_note(id: &str, bytes: &[u8]) -> Result<Annotations> {
+    if bytes.len() > super::NOTE_LIMIT {
+        return Err(Error::store(
+            format!("reading annotation {NOTES_REF}:{id}"),
+            format!(
+                "{:.1} MiB is larger than the {} MiB an annotation may be",
+                bytes.len() as f64 / 1048576.0,
+                super::NOTE_LIMIT >> 20
+            ),
+        ));
+    }
     let path = PathBuf::from(format!("{NOTES_REF}:{id}"));
     let text = crate::draft::check_text(&path, bytes)?;
     toml::from_str(text).map_err(|e| match crate::draft::toml_error(&path, text, 1, &e) {

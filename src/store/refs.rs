@@ -4,7 +4,8 @@
 use super::git;
 use crate::error::{Error, Result};
 
-/// Moves `name` from `expected` to `new` atomically, or fails with `ConcurrentWrite`.
+/// Moves `name` from `expected` to `new` atomically, or fails with `ConcurrentWrite`. The
+/// objects `new` adds are synced to disk before the move, the ref file after it.
 pub(super) fn update_ref(
     repo: &git2::Repository,
     name: &str,
@@ -13,12 +14,15 @@ pub(super) fn update_ref(
     track: &str,
     log: &str,
 ) -> Result<()> {
+    if repo.find_commit(new).is_ok() {
+        super::durable::sync_commit(repo, new)?;
+    }
     let result = match expected {
         Some(old) => repo.reference_matching(name, new, true, old, log),
         None => repo.reference(name, new, false, log),
     };
     match result {
-        Ok(_) => Ok(()),
+        Ok(_) => super::durable::sync_ref(repo, name),
         Err(e)
             if matches!(
                 e.code(),

@@ -9,10 +9,9 @@
 //! `refs/remotes/drafttrail/NAME/…` so that nothing is lost and `git gc` keeps it, and reported;
 //! annotations (claims and sources, append-only) merge as a union.
 
-use std::collections::BTreeMap;
-
 use super::lock::WriteLock;
 use super::refs::update_ref;
+use super::transport::{self, Transport};
 use super::{CONFIG_KEY, EVENTS_REF, NOTES_REF, PINS_REF, Store, WriteContext, git};
 use crate::draft::DraftMeta;
 use crate::error::{Error, Result};
@@ -97,17 +96,15 @@ impl Store {
     pub fn sync(&self, remote: &str, ctx: &WriteContext) -> Result<SyncReport> {
         let _lock = WriteLock::acquire(&self.path, ctx.lock_timeout)?;
         self.finish_journal()?;
-        let remote_err = |doing| remote_error(remote, doing);
+        let shown = transport::shown(remote);
         let repo = &self.repo;
         let quarantine = Quarantine(repo);
         quarantine.clear();
-        let mut r = repo
-            .remote_anonymous(remote)
-            .map_err(remote_err("opening"))?;
-        let mut fetch = git2::FetchOptions::new();
-        fetch.download_tags(git2::AutotagOption::None);
-        r.fetch(&FETCH_SPECS, Some(&mut fetch), None)
-            .map_err(remote_err("fetching from"))?;
+        let transport = Transport::for_remote(repo, remote, ctx.prompts);
+        let fetch_start = std::time::SystemTime::now() - std::time::Duration::from_secs(2);
+        transport.fetch(repo, &FETCH_SPECS, &shown)?;
+        // What the fetch wrote is on disk before any local ref names it.
+        super::durable::sync_packs_since(&self.path, fetch_start)?;
 
         let mut report = SyncReport::default();
         let incoming = self.incoming()?;
@@ -122,7 +119,7 @@ impl Store {
                 .any(|(_, _, oid)| self.check_commit_is_version(*oid).is_ok())
         {
             return Err(Error::Remote {
-                remote: remote.to_owned(),
+                remote: shown.clone(),
                 doing: "syncing with",
                 message: "not a drafttrail store (no branch holds a recorded version)".into(),
                 source: None,
@@ -168,7 +165,7 @@ impl Store {
         }
         drop(quarantine);
         self.prune_kept(&mut report)?;
-        self.push_back(&mut r, remote, &mut report)?;
+        self.push_back(&transport, &shown, &mut report)?;
         Ok(report)
     }
 
@@ -416,29 +413,15 @@ impl Store {
 
     /// Pushes every shared local ref the remote lacks or is behind on (fast-forward only);
     /// a ref the remote moved on is left alone and reported.
-    fn push_back(
-        &self,
-        r: &mut git2::Remote<'_>,
-        remote: &str,
-        report: &mut SyncReport,
-    ) -> Result<()> {
-        let remote_err = |doing| remote_error(remote, doing);
-        r.connect(git2::Direction::Push)
-            .map_err(remote_err("connecting to"))?;
-        let theirs: BTreeMap<String, git2::Oid> = r
-            .list()
-            .map_err(remote_err("listing"))?
-            .iter()
-            .map(|h| (h.name().to_owned(), h.oid()))
-            .collect();
-        r.disconnect().map_err(remote_err("connecting to"))?;
-        let mut specs = Vec::new();
+    fn push_back(&self, transport: &Transport, shown: &str, report: &mut SyncReport) -> Result<()> {
+        let theirs = transport.list(&self.repo, shown)?;
+        let mut names = Vec::new();
         for (name, ours) in self.shared_refs()? {
             match theirs.get(&name) {
-                None => specs.push(name),
+                None => names.push(name),
                 Some(t) if *t == ours => {}
                 Some(t) if self.repo.find_commit(*t).is_ok() && self.descends(ours, *t)? => {
-                    specs.push(name);
+                    names.push(name);
                 }
                 Some(_) => report.not_pushed.push((
                     name,
@@ -446,25 +429,11 @@ impl Store {
                 )),
             }
         }
-        if specs.is_empty() {
+        if names.is_empty() {
             return Ok(());
         }
-        let mut rejected: Vec<(String, String)> = Vec::new();
-        let mut callbacks = git2::RemoteCallbacks::new();
-        callbacks.push_update_reference(|name, status| {
-            if let Some(msg) = status {
-                rejected.push((name.to_owned(), msg.to_owned()));
-            }
-            Ok(())
-        });
-        let mut opts = git2::PushOptions::new();
-        opts.remote_callbacks(callbacks);
-        let refspecs: Vec<String> = specs.iter().map(|n| format!("{n}:{n}")).collect();
-        let refs: Vec<&str> = refspecs.iter().map(String::as_str).collect();
-        r.push(&refs, Some(&mut opts))
-            .map_err(remote_err("pushing to"))?;
-        drop(opts);
-        for name in specs {
+        let rejected = transport.push(&self.repo, &names, shown)?;
+        for name in names {
             match rejected.iter().find(|(n, _)| *n == name) {
                 Some((_, why)) => report.not_pushed.push((name, why.clone())),
                 None => report.pushed.push(name),
@@ -513,17 +482,6 @@ impl Store {
         self.repo
             .graph_descendant_of(a, b)
             .map_err(git("comparing histories"))
-    }
-}
-
-/// Maps a libgit2 error talking to `remote` to [`Error::Remote`] (a user error: a path, a
-/// URL, a network to fix), keeping libgit2's error as its cause.
-fn remote_error<'r>(remote: &'r str, doing: &'static str) -> impl Fn(git2::Error) -> Error + 'r {
-    move |e| Error::Remote {
-        remote: remote.to_owned(),
-        doing,
-        message: e.message().to_owned(),
-        source: Some(Box::new(e)),
     }
 }
 

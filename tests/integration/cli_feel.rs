@@ -198,15 +198,15 @@ fn no_command_panics_on_a_closed_or_full_stdout() {
     let env = imported();
     env.write(
         "new.md",
-        crate::common::draft("new", "track = \"new\"\n", "1. New.\n"),
+        crate::common::draft("new", "track = \"t-new\"\n", "1. New.\n"),
     );
     env.write(
         "newer.md",
-        crate::common::draft("newer", "track = \"newer\"\n", "1. Newer.\n"),
+        crate::common::draft("newer", "track = \"t-newer\"\n", "1. Newer.\n"),
     );
     env.write(
         "more/m.md",
-        crate::common::draft("more", "track = \"more\"\n", "1. More.\n"),
+        crate::common::draft("more", "track = \"t-more\"\n", "1. More.\n"),
     );
     let remote = env.path().join("r.git");
     assert!(

@@ -3,6 +3,7 @@
 //! (exit 101). Then a read-only store.
 
 use std::fmt::Write as _;
+use std::os::unix::ffi::OsStrExt as _;
 
 use crate::common::{TestEnv, draft, imported};
 
@@ -22,7 +23,8 @@ fn args(list: &[&str]) -> Vec<String> {
 /// `commit FILE` on a track and label of its own (so cases do not depend on each other).
 fn commit(file: &str) -> Vec<String> {
     let name = file.trim_end_matches(".md");
-    args(&["commit", file, "--label", name, "--track", name])
+    let track = format!("t-{name}");
+    args(&["commit", file, "--label", name, "--track", &track])
 }
 
 fn write_inputs(env: &TestEnv) {
@@ -48,11 +50,11 @@ fn write_inputs(env: &TestEnv) {
     env.write("nul.md", nul);
     env.write(
         "bom.md",
-        "\u{feff}+++\nlabel = \"bom\"\ntrack = \"bom\"\n+++\n1. After a byte-order mark.\n",
+        "\u{feff}+++\nlabel = \"bom\"\ntrack = \"t-bom\"\n+++\n1. After a byte-order mark.\n",
     );
     env.write(
         "crlf.md",
-        "+++\r\nlabel = \"crlf\"\r\ntrack = \"crlf\"\r\n+++\r\n1. One.\r\n2. Two.\n3. Three.\r\n",
+        "+++\r\nlabel = \"crlf\"\r\ntrack = \"t-crlf\"\r\n+++\r\n1. One.\r\n2. Two.\n3. Three.\r\n",
     );
     let scripts = "1. اتفاق السلام بين الطرفين يدخل حيز التنفيذ.\n\
                    2. שביתת נשק מלאה.\n\
@@ -63,7 +65,7 @@ fn write_inputs(env: &TestEnv) {
         "scripts2.md",
         scripts.replace("🕊️", "🤝").replace("מלאה", "חלקית"),
     );
-    let mut claims = String::from("+++\nlabel = \"claims\"\ntrack = \"claims\"\n");
+    let mut claims = String::from("+++\nlabel = \"claims\"\ntrack = \"t-claims\"\n");
     for k in 0..10_000 {
         write!(
             claims,
@@ -76,7 +78,7 @@ fn write_inputs(env: &TestEnv) {
     env.write("claims.md", claims);
     env.write(
         "dates.md",
-        "+++\nlabel = \"dates\"\ntrack = \"dates\"\n[dates]\ndrafted = 1899-12-31\nleaked = 2150-06-01\n+++\n1. Old and new.\n",
+        "+++\nlabel = \"dates\"\ntrack = \"t-dates\"\n[dates]\ndrafted = 1899-12-31\nleaked = 2150-06-01\n+++\n1. Old and new.\n",
     );
     env.write("empty.md", "");
     env.write("afile", "not a store");
@@ -95,6 +97,7 @@ fn write_inputs(env: &TestEnv) {
             .success()
     );
     std::os::unix::fs::symlink("prose.md", env.path().join("link.html")).unwrap();
+    env.write("fresh.md", "1. A text of its own.\n");
     env.write("hugedir/a.md", "1. A.\n");
     std::fs::copy(env.path().join("huge.md"), env.path().join("hugedir/b.md")).unwrap();
 }
@@ -248,6 +251,40 @@ fn hostile_input_fails_cleanly_or_is_handled() {
             Expect::Fails("link.html: is a symbolic link"),
         ),
         (
+            "import with a FIFO as events.toml",
+            args(&["import", "fifodir"]),
+            Expect::Fails("fifodir/events.toml: is a FIFO, not a regular file"),
+        ),
+        (
+            "a label that is a track's name",
+            args(&["commit", "fresh.md", "--label", "us", "--track", "t-fresh"]),
+            Expect::Fails("invalid label `us`: `us` is a track's name"),
+        ),
+        (
+            "a label with revision syntax",
+            args(&["commit", "fresh.md", "--label", "v~2", "--track", "t-fresh"]),
+            Expect::Fails("`~` is revision syntax"),
+        ),
+        (
+            "a label of hex digits",
+            args(&[
+                "commit", "fresh.md", "--label", "2025", "--track", "t-fresh",
+            ]),
+            Expect::Fails("would be read as a version id"),
+        ),
+        (
+            "a new track named like a label",
+            args(&["commit", "fresh.md", "--label", "fresh", "--track", "many"]),
+            Expect::Fails("invalid track name `many`: a version is labelled `many`"),
+        ),
+        (
+            "a known text under a new label",
+            args(&[
+                "commit", "prose.md", "--label", "prose v2", "--track", "t-prose",
+            ]),
+            Expect::Succeeds("prose; not recorded: label \"prose v2\" (recorded: \"prose\")"),
+        ),
+        (
             "unreachable remote",
             args(&["sync", "no/such/remote"]),
             Expect::Fails("fetching from `no/such/remote`"),
@@ -315,7 +352,7 @@ fn hostile_input_fails_cleanly_or_is_handled() {
     );
 
     // What was recorded is exact and readable.
-    let crlf = env.git_stdout(&["show", "crlf:draft.md"]);
+    let crlf = env.git_stdout(&["show", "t-crlf:draft.md"]);
     assert_eq!(crlf, "1. One.\r\n2. Two.\n3. Three.\r\n");
     let shown = env.ok(&["show", "scripts", "--raw"]);
     assert!(
@@ -348,7 +385,7 @@ fn hostile_input_fails_cleanly_or_is_handled() {
     assert_eq!((same.len(), distinct.len()), (10_000, 10_000));
     // The byte-order mark is not part of the text (nor did it hide the front matter).
     assert_eq!(
-        env.git_stdout(&["show", "bom:draft.md"]),
+        env.git_stdout(&["show", "t-bom:draft.md"]),
         "1. After a byte-order mark.\n"
     );
     assert!(env.ok(&["verify"]).contains("ok: no problem found"));
@@ -516,7 +553,7 @@ fn failed_writes_leave_no_journal_behind() {
         format!("refs/heads/us/x - {}\n", us.trim()),
     )
     .unwrap();
-    env.write("c.md", draft("c", "track = \"c\"\n", "1. C.\n"));
+    env.write("c.md", draft("c", "track = \"tc\"\n", "1. C.\n"));
     let err = env.fails(&["commit", "c.md"]);
     assert!(err.contains("could not be finished"), "{err}");
     assert!(!env.store().join("drafttrail-journal").exists());
@@ -527,7 +564,7 @@ fn failed_writes_leave_no_journal_behind() {
         "refs/heads/x garbage\n",
     )
     .unwrap();
-    env.write("d.md", draft("d", "track = \"d\"\n", "1. D.\n"));
+    env.write("d.md", draft("d", "track = \"td\"\n", "1. D.\n"));
     let err = env.fails(&["commit", "d.md"]);
     assert!(err.contains("could not be finished"), "{err}");
     assert!(env.ok(&["commit", "d.md"]).starts_with("recorded "));
@@ -540,11 +577,23 @@ fn failed_writes_leave_no_journal_behind() {
 fn control_characters_reach_no_terminal() {
     let env = TestEnv::new();
     env.ok(&["init"]);
+    let evil = "+++\nlabel = \"Evil \\u001b]0;pwned\\u0007 plan\"\ntrack = \"evil\"\n\n[[claim]]\nwho = \"X\\rForged line\"\ndid = \"wrote \\u001b[2J it\"\nsource = \"S\"\n+++\n1. Body \u{1b}[31m red \u{9b}2J.\n";
+    env.write("evil.md", evil);
+    // A label with control characters is refused at the door…
+    let err = env.fails(&["commit", "evil.md"]);
+    assert!(
+        err.contains("one line, without control characters"),
+        "{err}"
+    );
+    assert!(!err.contains('\u{1b}'), "{err}");
     env.write(
         "evil.md",
-        "+++\nlabel = \"Evil \\u001b]0;pwned\\u0007 plan\"\ntrack = \"evil\"\n\n[[claim]]\nwho = \"X\\rForged line\"\ndid = \"wrote \\u001b[2J it\"\nsource = \"S\"\n+++\n1. Body \u{1b}[31m red \u{9b}2J.\n",
+        evil.replace("Evil \\u001b]0;pwned\\u0007 plan", "Evil plan"),
     );
     env.ok(&["commit", "evil.md"]);
+    // … but a remote can still bring one (sync checks structure, not taste): forge such a
+    // version with git plumbing.
+    forge_label(&env, "evil", "Evil \u{1b}]0;pwned\u{7} plan");
     for args in [
         vec!["log"],
         vec!["log", "--format", "md"],
@@ -585,6 +634,62 @@ fn control_characters_reach_no_terminal() {
     // JSON keeps the exact strings, escaped by JSON's own rules.
     let json = env.ok(&["log", "--format", "json"]);
     assert!(json.contains("\\u001b]0;pwned\\u0007"), "{json}");
+}
+
+/// Replaces the tip of `track` with a version of the same text and metadata but for `label`
+/// and with no parent, written with git plumbing (as a remote's version would arrive),
+/// bypassing drafttrail's own checks.
+fn forge_label(env: &TestEnv, track: &str, label: &str) {
+    use std::io::Write as _;
+    let tip = env.git_stdout(&["rev-parse", &format!("refs/heads/{track}")]);
+    let tip = tip.trim();
+    let toml = env.git_stdout(&["show", &format!("{tip}:draft.toml")]);
+    let old_label = toml.lines().find(|l| l.starts_with("label = ")).unwrap();
+    let toml = toml.replace(old_label, &format!("label = {}", toml_string(label)));
+    let toml_path = env.write("forged.toml", toml);
+    let blob = env.git_stdout(&["hash-object", "-w", toml_path.to_str().unwrap()]);
+    let md = env.git_stdout(&["rev-parse", &format!("{tip}:draft.md")]);
+    let mut mktree = std::process::Command::new("git")
+        .arg("--git-dir")
+        .arg(env.store())
+        .arg("mktree")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    write!(
+        mktree.stdin.take().unwrap(),
+        "100644 blob {}\tdraft.md\n100644 blob {}\tdraft.toml\n",
+        md.trim(),
+        blob.trim()
+    )
+    .unwrap();
+    let tree = String::from_utf8(mktree.wait_with_output().unwrap().stdout).unwrap();
+    let commit = env.git_stdout(&[
+        "-c",
+        "user.name=Remote",
+        "-c",
+        "user.email=remote@example.org",
+        "commit-tree",
+        tree.trim(),
+        "-m",
+        "forged",
+    ]);
+    env.git_stdout(&["update-ref", &format!("refs/heads/{track}"), commit.trim()]);
+}
+
+/// A TOML basic string for `text`, control characters escaped.
+fn toml_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => out.extend(['\\', c]),
+            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// `verify` reads the ref files themselves: an empty, garbled or symlinked ref file hides a
@@ -636,4 +741,63 @@ fn verify_checks_ref_files() {
             "{name}"
         );
     }
+}
+
+/// An import reads what it can and says what it did not: subfolders, links to nothing or out
+/// of the folder, devices, files of other kinds, a name that cannot be a label.
+#[test]
+fn import_says_what_it_skipped() {
+    let env = TestEnv::new();
+    env.ok(&["init"]);
+    env.write("mixed/a.md", draft("A", "", "1. A.\n"));
+    env.write("mixed/sub/b.md", draft("B", "", "1. B.\n"));
+    env.write("mixed/photo.png", "not a draft");
+    env.write("mixed/README.md", "About these drafts.");
+    env.write("outside.md", draft("Outside", "", "1. Outside.\n"));
+    let dir = env.path().join("mixed");
+    std::os::unix::fs::symlink("../outside.md", dir.join("out.md")).unwrap();
+    std::os::unix::fs::symlink("nothing.md", dir.join("dangling.md")).unwrap();
+    std::os::unix::fs::symlink("a.md", dir.join("same.md")).unwrap();
+    let bad_name = std::ffi::OsStr::from_bytes(b"bad\xff.md");
+    std::fs::write(
+        dir.join(bad_name),
+        "1. No label, and a name that is none.\n",
+    )
+    .unwrap();
+    let labelled = std::ffi::OsStr::from_bytes(b"named\xfe.md");
+    std::fs::write(dir.join(labelled), draft("Named", "", "1. Named.\n")).unwrap();
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(dir.join("pipe.md"))
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out = env.cmd().args(["import", "mixed"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let skipped: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("note: skipped "))
+        .collect();
+    let outside = env.path().canonicalize().unwrap().join("outside.md");
+    let out_line = format!(
+        "note: skipped mixed/out.md: a symbolic link leading out of the folder (to {})",
+        outside.display()
+    );
+    assert_eq!(
+        skipped,
+        [
+            "note: skipped mixed/bad\u{fffd}.md: the file name is not UTF-8 and the front matter has no label",
+            "note: skipped mixed/dangling.md: a symbolic link to nothing",
+            &out_line,
+            "note: skipped mixed/photo.png: not a draft file (drafts end in .md, .markdown or .txt)",
+            "note: skipped mixed/pipe.md: not a regular file (a device, FIFO or socket)",
+            "note: skipped mixed/sub: a folder (import reads one folder; import it on its own)",
+        ],
+        "{stderr}"
+    );
+    let log = env.ok(&["log"]);
+    assert!(log.contains("A ") && log.contains("Named"), "{log}");
+    assert!(!log.contains("Outside") && !log.contains(" B "), "{log}");
 }

@@ -27,5 +27,7 @@ mod views;
 mod layers;
 // sync against remotes that cannot be trusted.
 mod remote;
+// sync with real servers on localhost: git daemon, https with TLS, sshd.
+mod hosts;
 // The sample corpus against its hand-made gold alignment (tests/gold).
 mod gold;
