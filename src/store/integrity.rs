@@ -207,6 +207,60 @@ fn check_ref_files(repo: &Path, report: &mut Integrity) {
             report.problems.push((name, p));
         }
     }
+    if let Ok(bytes) = std::fs::read(repo.join("packed-refs")) {
+        for (line, problem) in packed_refs_problems(&bytes) {
+            report
+                .problems
+                .push((format!("packed-refs:{line}"), problem));
+        }
+    }
+}
+
+/// The lines of a `packed-refs` file that are neither its header, nor `ID REFNAME`, nor a
+/// peeled `^ID` following a ref (libgit2 stops reading at the first such line, so every ref
+/// after it silently disappears).
+fn packed_refs_problems(bytes: &[u8]) -> Vec<(usize, String)> {
+    let is_id = |s: &str| s.len() == 40 && s.bytes().all(|b| b.is_ascii_hexdigit());
+    let text = String::from_utf8_lossy(bytes);
+    let mut out = Vec::new();
+    let mut after_ref = false;
+    for (i, line) in text.lines().enumerate() {
+        let ok = if let Some(peeled) = line.strip_prefix('^') {
+            after_ref && is_id(peeled)
+        } else if line.starts_with('#') {
+            i == 0
+        } else {
+            line.split_once(' ')
+                .is_some_and(|(id, name)| is_id(id) && name.starts_with("refs/"))
+        };
+        after_ref = ok && !line.starts_with('#') && !line.starts_with('^');
+        if !ok {
+            out.push((
+                i + 1,
+                "the line is not `ID REFNAME` (git cannot read it)".into(),
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod packed_tests {
+    use super::packed_refs_problems;
+
+    #[test]
+    fn packed_refs_lines_are_checked() {
+        let id = "0123456789abcdef0123456789abcdef01234567";
+        let good =
+            format!("# pack-refs with: peeled fully-peeled sorted \n{id} refs/heads/us\n^{id}\n");
+        assert!(packed_refs_problems(good.as_bytes()).is_empty());
+        let bad = format!("{id} refs/heads/us\ngarbage\n^{id}\n{id}\n");
+        let lines: Vec<usize> = packed_refs_problems(bad.as_bytes())
+            .into_iter()
+            .map(|(l, _)| l)
+            .collect();
+        assert_eq!(lines, [2, 3, 4]);
+    }
 }
 
 /// What is wrong with a loose ref file's content, if anything.

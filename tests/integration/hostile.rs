@@ -740,7 +740,24 @@ fn verify_checks_ref_files() {
             env.ok(&["verify"]).contains("ok: no problem found"),
             "{name}"
         );
-    }
+    } // A garbled line in packed-refs (libgit2 then reads no ref at all): named by its line.
+    assert!(env.git(&["pack-refs", "--all"]).status.success());
+    let packed = env.store().join("packed-refs");
+    let mut text = std::fs::read_to_string(&packed).unwrap();
+    text.push_str("garbage\n");
+    std::fs::write(&packed, &text).unwrap();
+    let out = env.cmd().arg("verify").output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let line = text.lines().count();
+    assert_ne!(out.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains(&format!(
+            "problem: packed-refs:{line}: the line is not `ID REFNAME`"
+        )),
+        "{stdout}"
+    );
+    let fsck = env.git(&["fsck"]);
+    assert!(String::from_utf8_lossy(&fsck.stderr).contains("packed-refs"));
 }
 
 /// An import reads what it can and says what it did not: subfolders, links to nothing or out
