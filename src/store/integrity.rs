@@ -244,25 +244,6 @@ fn packed_refs_problems(bytes: &[u8]) -> Vec<(usize, String)> {
     out
 }
 
-#[cfg(test)]
-mod packed_tests {
-    use super::packed_refs_problems;
-
-    #[test]
-    fn packed_refs_lines_are_checked() {
-        let id = "0123456789abcdef0123456789abcdef01234567";
-        let good =
-            format!("# pack-refs with: peeled fully-peeled sorted \n{id} refs/heads/us\n^{id}\n");
-        assert!(packed_refs_problems(good.as_bytes()).is_empty());
-        let bad = format!("{id} refs/heads/us\ngarbage\n^{id}\n{id}\n");
-        let lines: Vec<usize> = packed_refs_problems(bad.as_bytes())
-            .into_iter()
-            .map(|(l, _)| l)
-            .collect();
-        assert_eq!(lines, [2, 3, 4]);
-    }
-}
-
 /// What is wrong with a loose ref file's content, if anything.
 fn ref_file_problem(bytes: &[u8]) -> Option<String> {
     let text = String::from_utf8_lossy(bytes);
@@ -311,4 +292,23 @@ fn ref_dir_files(repo: &Path) -> Vec<PathBuf> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod packed_tests {
+    use super::packed_refs_problems;
+
+    #[test]
+    fn packed_refs_lines_are_checked() {
+        let id = "0123456789abcdef0123456789abcdef01234567";
+        let good =
+            format!("# pack-refs with: peeled fully-peeled sorted \n{id} refs/heads/us\n^{id}\n");
+        assert!(packed_refs_problems(good.as_bytes()).is_empty());
+        let bad = format!("{id} refs/heads/us\ngarbage\n^{id}\n{id}\n");
+        let lines: Vec<usize> = packed_refs_problems(bad.as_bytes())
+            .into_iter()
+            .map(|(l, _)| l)
+            .collect();
+        assert_eq!(lines, [2, 3, 4]);
+    }
 }
