@@ -14,7 +14,7 @@ fn err_line(line: std::fmt::Arguments<'_>) {
 
 fn main() -> ExitCode {
     match cli::run() {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(err) => {
             // `drafttrail log | head` closes the pipe early: that is not an error.
             let broken_pipe = err.chain().any(|cause| {

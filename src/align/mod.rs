@@ -254,6 +254,21 @@ pub struct Summary {
     pub removed: usize,
 }
 
+impl Summary {
+    /// Whether anything changed: a provision reworded, split, merged, added, removed,
+    /// renumbered or moved.
+    pub fn has_changes(&self) -> bool {
+        self.reworded
+            + self.split
+            + self.merged
+            + self.added
+            + self.removed
+            + self.renumbered
+            + self.moved
+            > 0
+    }
+}
+
 impl std::fmt::Display for Summary {
     /// Writes the non-zero counts as a phrase: `3 unchanged, 2 reworded, 1 added`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

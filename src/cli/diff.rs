@@ -1,6 +1,7 @@
 //! `drafttrail diff`.
 
 use std::path::PathBuf;
+use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 use drafttrail::align::{self, AlignOptions};
@@ -14,7 +15,12 @@ use super::output::{FormatArg, render_options, with_stdout};
 ///
 /// Provisions are aligned across versions even when renumbered, moved, split, merged or
 /// reworded; inside each aligned pair the redline is word by word. With no revision, compares
-/// the latest recorded version with its parent; with one, that version with its parent.
+/// the most recently recorded version (`HEAD`) with its parent; with one, that version with
+/// its parent.
+///
+/// Outside a store, two files are compared as with --no-index (as git does outside a
+/// repository); `-` reads one side from standard input. --exit-code exits 1 when the texts
+/// differ, as git; --quiet prints nothing and implies it.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   drafttrail diff                                   latest version against its parent
@@ -22,6 +28,8 @@ use super::output::{FormatArg, render_options, with_stdout};
   drafttrail diff europe --changed-only             the E3 text against the US plan it answers
   drafttrail diff us~1 us --provision 6             one provision
   drafttrail diff --no-index old.md new.md          two files, no store needed
+  pdftotext new.pdf - | drafttrail diff old.txt -   one side from standard input
+  drafttrail diff --quiet a.md b.md && echo same    exit 1 when they differ
   drafttrail diff A B --format json                 stable JSON for scripts
   drafttrail diff A B --explain                     why each pair was linked
   drafttrail diff A B --substantive                 hide editorial-only changes")]
@@ -30,9 +38,16 @@ pub struct DiffArgs {
     old: Option<String>,
     /// The new version; a file with --no-index
     new: Option<String>,
-    /// Compare two files instead of stored versions
+    /// Compare two files instead of stored versions (`-` is standard input); the default
+    /// outside a store
     #[arg(long)]
     no_index: bool,
+    /// Exit 1 when the texts differ, 0 when they do not (as `git diff --exit-code`)
+    #[arg(long)]
+    exit_code: bool,
+    /// Print nothing; exit 1 when the texts differ (implies --exit-code)
+    #[arg(long, short = 'q')]
+    quiet: bool,
     /// Output format
     #[arg(long, value_enum, default_value_t = FormatArg::Term)]
     format: FormatArg,
@@ -77,26 +92,20 @@ enum WordDiff {
     Raw,
 }
 
-pub fn run(global: &Global, args: DiffArgs) -> Result<()> {
+pub fn run(global: &Global, args: DiffArgs) -> Result<ExitCode> {
     let mut pins = Vec::new();
     let langs;
-    let (old_side, old_text, new_side, new_text) = if args.no_index {
+    let (old_side, old_text, new_side, new_text) = if args.no_index
+        || files_outside_a_store(global, &args)
+    {
         let (Some(old), Some(new)) = (&args.old, &args.new) else {
             bail!("--no-index needs two files: drafttrail diff --no-index OLD_FILE NEW_FILE");
         };
-        let read = |p: &String| -> Result<(DiffSide, String, Option<drafttrail::lang::Lang>)> {
-            let draft = drafttrail::draft::read_file(&PathBuf::from(p))?;
-            let side = DiffSide {
-                path: Some(p.clone()),
-                label: draft.meta.label.clone(),
-                date: draft.meta.dates.best(),
-                verbatim: draft.meta.verbatim(),
-                ..DiffSide::default()
-            };
-            Ok((side, draft.body, draft.meta.language()))
-        };
-        let (a, at, al) = read(old)?;
-        let (b, bt, bl) = read(new)?;
+        if old == "-" && new == "-" {
+            bail!("only one side can be standard input (`-`)");
+        }
+        let (a, at, al) = read_side(old)?;
+        let (b, bt, bl) = read_side(new)?;
         langs = [al, bl];
         (a, at, b, bt)
     } else {
@@ -136,6 +145,29 @@ pub fn run(global: &Global, args: DiffArgs) -> Result<()> {
         ..AlignOptions::default()
     };
     let alignment = align::diff(&old_text, &new_text, &opts);
+    let differ = alignment.summary().has_changes();
+    let code = if (args.exit_code || args.quiet) && differ {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    };
+    if args.quiet {
+        return Ok(code);
+    }
+    if old_text == new_text && args.format == FormatArg::Term {
+        let name = |s: &DiffSide| {
+            s.path
+                .clone()
+                .or_else(|| s.label.clone())
+                .unwrap_or_default()
+        };
+        say!(
+            "no differences: {} and {} have the same text",
+            name(&old_side),
+            name(&new_side)
+        )?;
+        return Ok(code);
+    }
     let view = DiffView {
         old: old_side,
         new: new_side,
@@ -148,7 +180,41 @@ pub fn run(global: &Global, args: DiffArgs) -> Result<()> {
     let opts = render_options(global.color);
     with_stdout(global.pager().as_deref(), |out| {
         render::render(&View::Diff(&view), args.format.into(), &opts, out)
-    })
+    })?;
+    Ok(code)
+}
+
+/// Whether `diff A B` names a file and no store can be found: then it compares the files,
+/// as git does outside a repository.
+fn files_outside_a_store(global: &Global, args: &DiffArgs) -> bool {
+    let is_file = |p: &Option<String>| {
+        p.as_deref()
+            .is_some_and(|p| p == "-" || std::path::Path::new(p).is_file())
+    };
+    global.repo.is_none()
+        && args.old.is_some()
+        && args.new.is_some()
+        && (is_file(&args.old) || is_file(&args.new))
+        && global.store().is_err()
+}
+
+/// One side of a file comparison: a file, or standard input for `-`.
+fn read_side(p: &str) -> Result<(DiffSide, String, Option<drafttrail::lang::Lang>)> {
+    let draft = if p == "-" {
+        let name = std::path::Path::new("(standard input)");
+        let bytes = drafttrail::draft::read_stream(std::io::stdin().lock(), name)?;
+        drafttrail::draft::parse(name, &bytes)?
+    } else {
+        drafttrail::draft::read_file(&PathBuf::from(p))?
+    };
+    let side = DiffSide {
+        path: Some(p.to_owned()),
+        label: draft.meta.label.clone(),
+        date: draft.meta.dates.best(),
+        verbatim: draft.meta.verbatim(),
+        ..DiffSide::default()
+    };
+    Ok((side, draft.body, draft.meta.language()))
 }
 
 fn unreachable_args() -> Result<(Version, Version)> {

@@ -14,6 +14,8 @@ use super::output::{FormatArg, render_options, with_stdout};
 #[command(after_help = "Examples:
   drafttrail log                 newest first
   drafttrail log --reverse       oldest first, as the story unfolded
+  drafttrail log --oneline       one line per version
+  drafttrail log -n 3            the three most recent
   drafttrail log --format json   for scripts (stable schema)")]
 pub struct LogArgs {
     /// Output format
@@ -25,6 +27,12 @@ pub struct LogArgs {
     /// Only versions of this track
     #[arg(long)]
     track: Option<String>,
+    /// One line per version: id, label, track (terminal format)
+    #[arg(long)]
+    oneline: bool,
+    /// Show only the N most recent versions (with --reverse, those N oldest first)
+    #[arg(short = 'n', long = "max-count", value_name = "N")]
+    max_count: Option<usize>,
 }
 
 pub fn run(global: &Global, args: LogArgs) -> Result<()> {
@@ -33,9 +41,20 @@ pub fn run(global: &Global, args: LogArgs) -> Result<()> {
     if let Some(track) = &args.track {
         versions.retain(|v| v.track() == track);
     }
-    let entries = drafttrail::log::entries(&versions, !args.reverse);
+    // As git: the N newest, then in the order asked for.
+    let mut entries = drafttrail::log::entries(&versions, true);
+    if let Some(n) = args.max_count {
+        entries.truncate(n);
+    }
+    if args.reverse {
+        entries.reverse();
+    }
     let opts = render_options(global.color);
     with_stdout(global.pager().as_deref(), |out| {
-        render::render(&View::Log(&entries), args.format.into(), &opts, out)
+        let view = View::Log {
+            entries: &entries,
+            oneline: args.oneline,
+        };
+        render::render(&view, args.format.into(), &opts, out)
     })
 }

@@ -133,29 +133,37 @@ enum Command {
 }
 
 /// Parses the command line and runs the command.
-pub fn run() -> Result<()> {
+/// Returns the exit code of a command that succeeded: 0, or 1 for `diff --exit-code` when
+/// the texts differ (as git).
+pub fn run() -> Result<std::process::ExitCode> {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
             use clap::error::ErrorKind;
             if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
                 e.print()?;
-                return Ok(());
+                return Ok(std::process::ExitCode::SUCCESS);
             }
             // Usage errors are user errors: exit 1 like every other, and one `error:` line
             // like every other (clap's tips become hints).
             let text = e.render().to_string();
             let mut lines = text.lines().filter(|l| !l.trim().is_empty());
             let first = lines.next().unwrap_or("invalid arguments");
-            let mut hints: Vec<String> = lines
-                .filter_map(|l| l.trim().strip_prefix("tip: ").map(str::to_owned))
-                .collect();
-            hints.push("see `drafttrail --help`, or `drafttrail COMMAND --help`".to_owned());
-            return Err(Usage {
-                message: first.strip_prefix("error: ").unwrap_or(first).to_owned(),
-                hints,
+            let mut message = first.strip_prefix("error: ").unwrap_or(first).to_owned();
+            let mut hints = Vec::new();
+            for line in lines.map(str::trim) {
+                if let Some(tip) = line.strip_prefix("tip: ") {
+                    hints.push(tip.to_owned());
+                } else if let Some(values) = line
+                    .strip_prefix("[possible values: ")
+                    .and_then(|v| v.strip_suffix(']'))
+                {
+                    // The valid values belong on the error line itself.
+                    message.push_str(&format!(" (expected one of: {values})"));
+                }
             }
-            .into());
+            hints.push("see `drafttrail --help`, or `drafttrail COMMAND --help`".to_owned());
+            return Err(Usage { message, hints }.into());
         }
     };
     VERBOSE.store(cli.verbose, std::sync::atomic::Ordering::Relaxed);
@@ -164,10 +172,10 @@ pub fn run() -> Result<()> {
         color: cli.color,
         no_pager: cli.no_pager,
     };
-    match cli.command {
+    let done = match cli.command {
+        Command::Diff(args) => return diff::run(&global, args),
         Command::Init(args) => init::run(&global, args),
         Command::Commit(args) => commit::run(&global, args),
-        Command::Diff(args) => diff::run(&global, args),
         Command::Import(args) => import::run(&global, args),
         Command::Log(args) => log::run(&global, args),
         Command::Show(args) => show::run(&global, args),
@@ -183,7 +191,8 @@ pub fn run() -> Result<()> {
         Command::Verify(args) => verify::run(&global, args),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => man::run(args),
-    }
+    };
+    done.map(|()| std::process::ExitCode::SUCCESS)
 }
 
 /// Options every command sees.

@@ -48,6 +48,25 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// Reads a draft from a stream (standard input), stopping at [`MAX_DRAFT_BYTES`]; `name`
+/// names it in errors.
+pub fn read_stream(reader: impl std::io::Read, name: &Path) -> Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(reader, MAX_DRAFT_BYTES + 1),
+        &mut bytes,
+    )
+    .map_err(|e| Error::io(name, e))?;
+    if bytes.len() as u64 > MAX_DRAFT_BYTES {
+        return Err(Error::TooLarge {
+            path: name.to_owned(),
+            size: bytes.len() as u64,
+            limit: MAX_DRAFT_BYTES,
+        });
+    }
+    Ok(bytes)
+}
+
 /// What a file that is not a regular file is, in words.
 fn file_kind(t: &std::fs::FileType) -> &'static str {
     #[cfg(unix)]

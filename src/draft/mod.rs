@@ -16,7 +16,7 @@ mod file;
 mod keywords;
 mod unrecorded;
 
-pub use file::{MAX_DRAFT_BYTES, check_text, read_bytes};
+pub use file::{MAX_DRAFT_BYTES, check_text, read_bytes, read_stream};
 pub use keywords::{Confidence, Stance, Status, TextKind};
 
 /// One draft version: its metadata and its exact text.

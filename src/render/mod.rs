@@ -60,7 +60,7 @@ pub fn render(
     macro_rules! views_in {
         ($format:ident, $out:expr) => {
             match *view {
-                View::Log(entries) => $format::log(entries, opts, $out),
+                View::Log { entries, oneline } => $format::log(entries, oneline, opts, $out),
                 View::Show { version, body } => $format::show(version, body, opts, $out),
                 View::Diff(d) => $format::diff(d, opts, $out),
                 View::History {

@@ -10,7 +10,12 @@ use crate::version::Version;
 #[derive(Debug, Clone, Copy)]
 pub enum View<'a> {
     /// The version log.
-    Log(&'a [LogEntry]),
+    Log {
+        /// The versions, in the order to show.
+        entries: &'a [LogEntry],
+        /// One line per version (terminal format; the others show everything).
+        oneline: bool,
+    },
     /// One version: header and exact text.
     Show {
         /// The version.

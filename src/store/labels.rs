@@ -28,6 +28,9 @@ pub(super) fn check_label<'a>(
             "a label is one line, without control characters".into(),
         ));
     }
+    if label == "HEAD" {
+        return Err(invalid("`HEAD` names the version recorded last".into()));
+    }
     if label.contains('~') {
         return Err(invalid(
             "`~` is revision syntax (`LABEL~1` is its parent); use another character".into(),
@@ -74,6 +77,7 @@ mod tests {
             ("europe", "track's name"),
             ("eu", "track's name"),
             ("draft~2", "revision syntax"),
+            ("HEAD", "recorded last"),
             ("2025", "version id"),
             ("deadbeef", "version id"),
             ("two\nlines", "one line"),

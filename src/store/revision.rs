@@ -1,7 +1,7 @@
 //! Revision resolution: what a user may type to name a version.
 //!
-//! In order of precedence: a full commit id, a track name (its tip), a label, a label's slug,
-//! an id prefix of at least four hex digits; any of these followed by `~N` walks N first
+//! In order of precedence: `HEAD` (the version recorded last), a full commit id, a track
+//! name (its tip), a label, a label's slug, an id prefix of at least four hex digits; any of these followed by `~N` walks N first
 //! parents back (`~` alone is `~1`).
 
 use super::{Store, Version, git};
@@ -52,6 +52,16 @@ pub(super) fn resolve_in(store: &Store, versions: &[Version], rev: &str) -> Resu
     let rev = rev_trimmed;
     if rev.is_empty() {
         return Err(Error::UnknownRevision(rev.to_owned()));
+    }
+    if rev == "HEAD" {
+        // As in git, the version recorded last (the latest recording time; among versions
+        // recorded in the same second, the last one listed).
+        return versions
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, v)| (v.recorded_at, *i))
+            .map(|(_, v)| v.clone())
+            .ok_or(Error::EmptyStore);
     }
     if let Some(v) = find(versions, rev) {
         return Ok(v);

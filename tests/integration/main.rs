@@ -29,5 +29,7 @@ mod layers;
 mod remote;
 // sync with real servers on localhost: git daemon, https with TLS, sshd.
 mod hosts;
+// git's habits: diff of files outside a store, stdin, exit codes, HEAD, log shortcuts.
+mod git_habits;
 // The sample corpus against its hand-made gold alignment (tests/gold).
 mod gold;

@@ -72,6 +72,7 @@ fn version_json<'a>(
 /// Renders the version log as a JSON array.
 pub(in crate::render) fn log(
     entries: &[LogEntry],
+    _oneline: bool,
     _opts: &RenderOptions,
     out: &mut dyn Write,
 ) -> RenderResult {

@@ -9,6 +9,7 @@ use crate::version::Version;
 /// Renders the version log as Markdown sections.
 pub(in crate::render) fn log(
     entries: &[LogEntry],
+    _oneline: bool,
     _opts: &RenderOptions,
     out: &mut dyn Write,
 ) -> RenderResult {

@@ -12,9 +12,20 @@ use crate::version::Version;
 /// Renders the version log.
 pub(in crate::render) fn log(
     entries: &[LogEntry],
+    oneline: bool,
     opts: &RenderOptions,
     out: &mut dyn Write,
 ) -> RenderResult {
+    if oneline {
+        for entry in entries {
+            title_line(&entry.version, opts, out)?;
+            match entry.version.meta.dates.best() {
+                Some(date) => writeln!(out, "  {date}")?,
+                None => writeln!(out)?,
+            }
+        }
+        return Ok(());
+    }
     for (i, entry) in entries.iter().enumerate() {
         if i > 0 {
             writeln!(out)?;
@@ -65,14 +76,20 @@ pub(in crate::render) fn show(
     Ok(())
 }
 
-fn version_header(v: &Version, opts: &RenderOptions, out: &mut dyn Write) -> RenderResult {
-    writeln!(
+/// `id label  [track]`: the first line of a version's header.
+fn title_line(v: &Version, opts: &RenderOptions, out: &mut dyn Write) -> RenderResult {
+    write!(
         out,
         "{} {}  {}",
         paint(opts, Label::Id, v.short_id()),
         paint(opts, Label::Title, v.label()),
         paint(opts, Label::Track, &format!("[{}]", v.track())),
-    )?;
+    )
+}
+
+fn version_header(v: &Version, opts: &RenderOptions, out: &mut dyn Write) -> RenderResult {
+    title_line(v, opts, out)?;
+    writeln!(out)?;
     let status = status_line(&v.meta);
     if !status.is_empty() {
         field(opts, out, "Status", &status)?;
