@@ -2,18 +2,59 @@
 //! pins. The one place where reading git (`store`) meets computing (`lineage`), so that
 //! neither imports the other.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::error::Result;
 use crate::lineage::{self, Input, Lineage};
 use crate::store::Store;
 
-/// Reads every version of `store` (parents first) with its text, and builds their lineage,
-/// honouring the store's pins.
+/// Reads every live version of `store` (parents first) with its text, and builds their
+/// lineage, honouring the store's pins. Superseded and withdrawn versions are left out (see
+/// [`Version::is_live`](crate::store::Version::is_live)); a version whose parent was
+/// withdrawn descends from that parent's parents instead.
 pub fn lineage(store: &Store) -> Result<Lineage> {
+    let versions = store.versions()?;
+    let parents_of: HashMap<&str, &[String]> = versions
+        .iter()
+        .map(|v| (v.id.as_str(), v.parents.as_slice()))
+        .collect();
+    let live: HashSet<&str> = versions
+        .iter()
+        .filter(|v| v.is_live())
+        .map(|v| v.id.as_str())
+        .collect();
     let mut inputs = Vec::new();
-    for v in store.versions()? {
+    for v in versions.iter().filter(|v| v.is_live()) {
+        let mut v = v.clone();
+        v.parents = live_parents(&v.parents, &parents_of, &live);
         let body = store.body(&v)?;
         inputs.push(Input::new(&v, body));
     }
     let pins = store.pins()?;
     Ok(lineage::build(inputs, &pins, &lineage::lineage_options()))
+}
+
+/// The nearest live ancestors through `parents`: a parent that is not live is replaced by its
+/// own parents, and so on.
+fn live_parents(
+    parents: &[String],
+    parents_of: &HashMap<&str, &[String]>,
+    live: &HashSet<&str>,
+) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut todo: Vec<&str> = parents.iter().rev().map(String::as_str).collect();
+    let mut seen: HashSet<&str> = HashSet::new();
+    while let Some(p) = todo.pop() {
+        if !seen.insert(p) {
+            continue;
+        }
+        if live.contains(p) {
+            if !out.iter().any(|o| o == p) {
+                out.push(p.to_owned());
+            }
+        } else if let Some(grand) = parents_of.get(p) {
+            todo.extend(grand.iter().rev().map(String::as_str));
+        }
+    }
+    out
 }

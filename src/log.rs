@@ -9,6 +9,10 @@ pub struct LogEntry {
     pub version: Version,
     /// Its parents, first parent first.
     pub parents: Vec<ParentRef>,
+    /// The version it corrects (`amend`), if any.
+    pub supersedes: Option<ParentRef>,
+    /// The correction that supersedes it, if any.
+    pub superseded_by: Option<ParentRef>,
 }
 
 /// A parent of a version, named.
@@ -23,21 +27,20 @@ pub struct ParentRef {
 /// Builds log entries from versions in lineage order (as [`crate::Store::versions`] returns
 /// them); `newest_first` reverses the order, as `git log` does.
 pub fn entries(versions: &[Version], newest_first: bool) -> Vec<LogEntry> {
+    let named = |id: &String| ParentRef {
+        id: id.clone(),
+        label: versions
+            .iter()
+            .find(|o| &o.id == id)
+            .map_or_else(|| id.clone(), |o| o.label().to_owned()),
+    };
     let mut out: Vec<LogEntry> = versions
         .iter()
         .map(|v| LogEntry {
             version: v.clone(),
-            parents: v
-                .parents
-                .iter()
-                .map(|p| ParentRef {
-                    id: p.clone(),
-                    label: versions
-                        .iter()
-                        .find(|o| &o.id == p)
-                        .map_or_else(|| p.clone(), |o| o.label().to_owned()),
-                })
-                .collect(),
+            parents: v.parents.iter().map(named).collect(),
+            supersedes: v.meta.supersedes.as_ref().map(named),
+            superseded_by: v.superseded_by.as_ref().map(named),
         })
         .collect();
     if newest_first {

@@ -29,6 +29,24 @@ pub struct Version {
     pub recorded_at: DateTime<Utc>,
     /// The git blob id of its text (read by the store only).
     pub(crate) body_id: String,
+    /// The version that corrects this one (`drafttrail amend`), if any: the latest of a
+    /// chain of corrections.
+    pub superseded_by: Option<String>,
+    /// Why the version was withdrawn (`drafttrail withdraw`), if it was: recorded by mistake,
+    /// kept for the record, hidden from the default views.
+    pub withdrawals: Vec<Withdrawal>,
+}
+
+/// A withdrawal of a version recorded by mistake: an annotation, append-only like claims.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Withdrawal {
+    /// Why it was withdrawn.
+    pub why: String,
+    /// Who withdrew it.
+    pub by: String,
+    /// When (RFC 3339).
+    pub at: String,
 }
 
 impl Version {
@@ -40,6 +58,12 @@ impl Version {
     /// Returns the version's label (its id if it has none).
     pub fn label(&self) -> &str {
         self.meta.label.as_deref().unwrap_or(&self.id)
+    }
+
+    /// Whether the default views show the version in the lineage: neither superseded by a
+    /// correction nor withdrawn.
+    pub fn is_live(&self) -> bool {
+        self.superseded_by.is_none() && self.withdrawals.is_empty()
     }
 
     /// Returns the version's track.

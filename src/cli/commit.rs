@@ -77,18 +77,7 @@ pub fn run(global: &Global, args: CommitArgs) -> Result<()> {
         meta.text = args.text;
     }
     for d in &args.date {
-        let (kind, value) = d.split_once('=').unwrap_or(("leaked", d));
-        let date = parse_date(value)?;
-        let slot = match kind {
-            "drafted" => &mut meta.dates.drafted,
-            "presented" => &mut meta.dates.presented,
-            "leaked" => &mut meta.dates.leaked,
-            "published" => &mut meta.dates.published,
-            _ => anyhow::bail!(
-                "invalid --date `{d}`: KIND must be drafted, presented, leaked or published"
-            ),
-        };
-        *slot = Some(date);
+        set_date(&mut meta.dates, d)?;
     }
     meta.events.extend(args.event);
     for s in &args.source {
@@ -107,6 +96,7 @@ pub fn run(global: &Global, args: CommitArgs) -> Result<()> {
     let ctx = write_context(args.recorder.as_deref())?;
     let outcome = store.commit(&draft, &args.file, &ctx)?;
     say!("{}", describe(&outcome))?;
+    warn_if_new_lineage(&store, &outcome)?;
     warn_if_ignored(&args.file, &outcome);
     warn_if_unnumbered(&args.file, &draft.body);
     Ok(())
@@ -131,6 +121,32 @@ pub fn warn_if_unnumbered(path: &std::path::Path, body: &str) {
     }
 }
 
+/// Warns when a new version has no parent in a store that holds other versions: a leak
+/// recorded without `--track` or `--parent` starts a lineage of its own, which is rarely meant.
+fn warn_if_new_lineage(store: &drafttrail::Store, outcome: &Recorded) -> Result<()> {
+    let Recorded::New { id, track, .. } = outcome else {
+        return Ok(());
+    };
+    let versions = store.versions()?;
+    let first = versions.iter().any(|v| &v.id == id && v.parents.is_empty());
+    if first && versions.len() > 1 {
+        let tracks: std::collections::BTreeSet<&str> = versions
+            .iter()
+            .filter(|v| v.is_live() && &v.id != id)
+            .map(|v| v.track())
+            .collect();
+        let tracks: Vec<&str> = tracks.into_iter().collect();
+        warn!(
+            "warning: {} starts a new lineage on track `{track}`, beside {}; if it derives from a \
+             recorded version, `drafttrail amend {} --track TRACK --parent REV`",
+            short_id(id),
+            tracks.join(", "),
+            short_id(id)
+        );
+    }
+    Ok(())
+}
+
 /// Warns on stderr, field by field, about what a draft said of a text already recorded that
 /// was not recorded (a version's label, track, dates… are those it was first recorded with).
 pub fn warn_if_ignored(path: &std::path::Path, outcome: &Recorded) {
@@ -147,6 +163,10 @@ pub fn warn_if_ignored(path: &std::path::Path, outcome: &Recorded) {
             super::display_path(path),
             short_id(id),
             ignored.join("; ")
+        );
+        warn!(
+            "hint: to correct the recorded version, `drafttrail amend {}` with the new values",
+            short_id(id)
         );
     }
 }
@@ -171,6 +191,23 @@ pub fn describe(outcome: &Recorded) -> String {
             format!("unchanged {} {label}: already recorded", short_id(id))
         }
     }
+}
+
+/// Sets one date from `--date [KIND=]YYYY-MM-DD` (a bare date is the leak date).
+pub fn set_date(dates: &mut drafttrail::draft::Dates, d: &str) -> Result<()> {
+    let (kind, value) = d.split_once('=').unwrap_or(("leaked", d));
+    let date = parse_date(value)?;
+    let slot = match kind {
+        "drafted" => &mut dates.drafted,
+        "presented" => &mut dates.presented,
+        "leaked" => &mut dates.leaked,
+        "published" => &mut dates.published,
+        _ => anyhow::bail!(
+            "invalid --date `{d}`: KIND must be drafted, presented, leaked or published"
+        ),
+    };
+    *slot = Some(date);
+    Ok(())
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate> {

@@ -27,6 +27,9 @@ pub struct LogArgs {
     /// Only versions of this track
     #[arg(long)]
     track: Option<String>,
+    /// Also the versions withdrawn as recorded by mistake (`drafttrail withdraw`)
+    #[arg(long)]
+    all: bool,
     /// One line per version: id, label, track (terminal format)
     #[arg(long)]
     oneline: bool,
@@ -40,6 +43,9 @@ pub fn run(global: &Global, args: LogArgs) -> Result<()> {
     let mut versions = store.versions()?;
     if let Some(track) = &args.track {
         versions.retain(|v| v.track() == track);
+    }
+    if !args.all {
+        versions.retain(|v| v.withdrawals.is_empty());
     }
     // As git: the N newest, then in the order asked for.
     let mut entries = drafttrail::log::entries(&versions, true);

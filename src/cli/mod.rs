@@ -22,6 +22,7 @@ macro_rules! warn {
     }};
 }
 
+mod amend;
 mod attribute;
 mod blame;
 mod commit;
@@ -122,6 +123,8 @@ enum Command {
     Shares(shares::SharesArgs),
     Timeline(timeline::TimelineArgs),
     Attribute(attribute::AttributeArgs),
+    Amend(amend::AmendArgs),
+    Withdraw(amend::WithdrawArgs),
     Pin(pin::PinArgs),
     /// Remove a pin set with `drafttrail pin`
     Unpin(pin::PinArgs),
@@ -184,6 +187,8 @@ pub fn run() -> Result<std::process::ExitCode> {
         Command::Shares(args) => shares::run(&global, args),
         Command::Timeline(args) => timeline::run(&global, args),
         Command::Attribute(args) => attribute::run(&global, args),
+        Command::Amend(args) => amend::run_amend(&global, args),
+        Command::Withdraw(args) => amend::run_withdraw(&global, args),
         Command::Pin(args) => pin::run_pin(&global, args),
         Command::Unpin(args) => pin::run_unpin(&global, args),
         Command::Sync(args) => sync::run(&global, args),

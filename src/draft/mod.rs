@@ -63,6 +63,10 @@ pub struct DraftMeta {
     /// A free-text note on the version: what it is, how it was reconstructed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The id of the version this one corrects (written by `drafttrail amend`): same text,
+    /// corrected metadata. The corrected version stays in the store, shown as superseded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supersedes: Option<String>,
     /// The reported dates of the version.
     #[serde(default, skip_serializing_if = "Dates::is_empty")]
     pub dates: Dates,

@@ -230,7 +230,7 @@ impl Writer<'_> {
     }
 
     /// Writes annotations now, or at the end of a batch; the cached metadata follows either way.
-    fn annotate(&self, id: &str, extra: Annotations) -> Result<()> {
+    pub(super) fn annotate(&self, id: &str, extra: Annotations) -> Result<()> {
         if let Some(cache) = self.cache.borrow_mut().as_mut()
             && let Some(v) = cache.versions.iter_mut().find(|v| v.id == id)
         {
@@ -286,7 +286,10 @@ impl Writer<'_> {
             self.store.check_tracks([track.as_str()])?;
         }
         meta.track = Some(track.clone());
-        if let Some(recorded) = self.record_known_body(draft, &meta)? {
+        // A correction repeats a known text on purpose.
+        if meta.supersedes.is_none()
+            && let Some(recorded) = self.record_known_body(draft, &meta)?
+        {
             return Ok(recorded);
         }
         {
@@ -303,7 +306,20 @@ impl Writer<'_> {
         }
         let ref_name = format!("refs/heads/{track}");
         let tip = self.tip(&ref_name, self.store.track_tip(&track)?);
-        let parents = self.parents(&meta, &track, tip, origin)?;
+        // A correction also descends from the version it corrects: the track only moves
+        // forward, and the corrected version stays reachable (see `Version::superseded_by`).
+        let with_corrected;
+        let parent_meta = match &meta.supersedes {
+            Some(old) => {
+                with_corrected = DraftMeta {
+                    parent: meta.parent.iter().chain([old]).cloned().collect(),
+                    ..DraftMeta::default()
+                };
+                &with_corrected
+            }
+            None => &meta,
+        };
+        let parents = self.parents(parent_meta, &track, tip, origin)?;
         let (tree, body_blob) = self.write_tree(draft, &meta)?;
         let summary = self.summary(&parents, &draft.body)?;
         let message = commit_message(&label, summary.as_deref(), &meta);
@@ -333,13 +349,18 @@ impl Writer<'_> {
         let Some(existing_id) = cache.bodies.get(&body_oid.to_string()) else {
             return Ok(None);
         };
-        let existing = resolve_in(self.store, &cache.versions, existing_id)?;
+        let mut existing = resolve_in(self.store, &cache.versions, existing_id)?;
+        // A text that was corrected is known as its correction.
+        if let Some(newer) = existing.superseded_by.clone() {
+            existing = resolve_in(self.store, &cache.versions, &newer)?;
+        }
         drop(cache);
         let extra = Annotations {
             sources: meta.sources.clone(),
             claims: meta.claims.clone(),
+            withdrawals: Vec::new(),
         }
-        .missing_from(&existing.meta);
+        .missing_from(&existing.meta, &existing.withdrawals);
         let label = existing.label().to_owned();
         // The draft as written (before the default track was filled in) against the version.
         let ignored = draft.meta.unrecorded_against(&existing.meta);
@@ -502,8 +523,9 @@ impl Writer<'_> {
         let extra = Annotations {
             sources: Vec::new(),
             claims: vec![claim],
+            withdrawals: Vec::new(),
         }
-        .missing_from(&version.meta);
+        .missing_from(&version.meta, &version.withdrawals);
         if extra.is_empty() {
             return Ok(false);
         }

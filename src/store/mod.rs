@@ -17,6 +17,7 @@
 //! concurrent writer waits or fails cleanly and nothing is lost.
 
 mod commit;
+mod corrections;
 mod durable;
 mod integrity;
 mod journal;
@@ -39,6 +40,7 @@ use chrono::{DateTime, Utc};
 use crate::error::{Error, Result};
 
 pub use commit::{Recorded, Writer};
+pub use corrections::{Amended, Correction};
 pub use integrity::Integrity;
 pub use notes::Annotations;
 pub use sync::{KEPT, NOTE_LIMIT, SyncReport};

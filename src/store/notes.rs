@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::{NOTES_REF, Store, WriteContext, git};
 use crate::draft::{Claim, DraftMeta, Source};
 use crate::error::{Error, Result};
+use crate::version::Withdrawal;
 
 /// Sources and claims attached to a version after the fact.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -23,6 +24,9 @@ pub struct Annotations {
     /// Further claims about the version.
     #[serde(default, rename = "claim", skip_serializing_if = "Vec::is_empty")]
     pub claims: Vec<Claim>,
+    /// Withdrawals of the version (recorded by mistake).
+    #[serde(default, rename = "withdrawal", skip_serializing_if = "Vec::is_empty")]
+    pub withdrawals: Vec<Withdrawal>,
 }
 
 impl Annotations {
@@ -40,8 +44,8 @@ impl Annotations {
         }
     }
 
-    /// Returns the part of `self` that `meta` does not already have.
-    pub fn missing_from(&self, meta: &DraftMeta) -> Annotations {
+    /// Returns the part of `self` that `meta` and `withdrawals` do not already have.
+    pub fn missing_from(&self, meta: &DraftMeta, withdrawals: &[Withdrawal]) -> Annotations {
         Annotations {
             sources: self
                 .sources
@@ -55,12 +59,18 @@ impl Annotations {
                 .filter(|c| !meta.claims.contains(c))
                 .cloned()
                 .collect(),
+            withdrawals: self
+                .withdrawals
+                .iter()
+                .filter(|w| !withdrawals.contains(w))
+                .cloned()
+                .collect(),
         }
     }
 
     /// Returns `true` when there is nothing to add.
     pub fn is_empty(&self) -> bool {
-        self.sources.is_empty() && self.claims.is_empty()
+        self.sources.is_empty() && self.claims.is_empty() && self.withdrawals.is_empty()
     }
 }
 
@@ -102,6 +112,9 @@ impl Store {
         };
         current.sources.extend(extra.sources.iter().cloned());
         current.claims.extend(extra.claims.iter().cloned());
+        current
+            .withdrawals
+            .extend(extra.withdrawals.iter().cloned());
         let text = toml::to_string(&current)
             .map_err(|e| Error::store("writing annotations", e.to_string()))?;
         let sig = self.committer(ctx)?;

@@ -26,9 +26,11 @@ impl Store {
             let mut version = self.load_version(oid)?;
             if let Some(extra) = notes.get(&version.id) {
                 extra.apply_to(&mut version.meta);
+                version.withdrawals = extra.withdrawals.clone();
             }
             versions.push(version);
         }
+        link_corrections(&mut versions);
         Ok(order_by_date(versions))
     }
 
@@ -88,13 +90,21 @@ impl Store {
         let recorded_by = committer.name().unwrap_or("unknown").to_owned();
         let recorded_at =
             DateTime::from_timestamp(committer.when().seconds(), 0).unwrap_or_default();
+        let mut parents: Vec<String> = commit.parent_ids().map(|p| p.to_string()).collect();
+        // A correction's git parents include the version it corrects (so that the track only
+        // moves forward and the corrected version stays reachable); its lineage parents do not.
+        if let Some(old) = &meta.supersedes {
+            parents.retain(|p| p != old);
+        }
         Ok(Version {
             id: oid.to_string(),
-            parents: commit.parent_ids().map(|p| p.to_string()).collect(),
+            parents,
             meta,
             recorded_by,
             recorded_at,
             body_id: body_id.to_string(),
+            superseded_by: None,
+            withdrawals: Vec::new(),
         })
     }
 
@@ -118,6 +128,43 @@ impl Store {
             }
         }
         Ok(index)
+    }
+}
+
+/// Marks each corrected version with the latest correction of its chain, and points every
+/// parent link at a corrected version to that correction instead: a child recorded under the
+/// mistaken version belongs under the corrected one.
+fn link_corrections(versions: &mut [Version]) {
+    let corrects: HashMap<String, String> = versions
+        .iter()
+        .filter_map(|v| Some((v.meta.supersedes.clone()?, v.id.clone())))
+        .collect();
+    if corrects.is_empty() {
+        return;
+    }
+    let latest = |id: &str| {
+        let mut current = id.to_owned();
+        // A chain of corrections, bounded in case of a cycle (which git's DAG rules out).
+        for _ in 0..corrects.len() {
+            match corrects.get(&current) {
+                Some(next) => current = next.clone(),
+                None => break,
+            }
+        }
+        current
+    };
+    for v in versions.iter_mut() {
+        if corrects.contains_key(&v.id) {
+            v.superseded_by = Some(latest(&v.id));
+        }
+        let mut parents: Vec<String> = Vec::new();
+        for p in &v.parents {
+            let p = latest(p);
+            if p != v.id && !parents.contains(&p) {
+                parents.push(p);
+            }
+        }
+        v.parents = parents;
     }
 }
 

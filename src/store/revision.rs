@@ -71,7 +71,7 @@ pub(super) fn resolve_in(store: &Store, versions: &[Version], rev: &str) -> Resu
     }
     let by_label: Vec<&Version> = versions.iter().filter(|v| v.label() == rev).collect();
     if !by_label.is_empty() {
-        return unique(rev, by_label);
+        return unique(rev, prefer_live(by_label));
     }
     let wanted = slug(rev);
     let by_slug: Vec<&Version> = versions
@@ -79,7 +79,7 @@ pub(super) fn resolve_in(store: &Store, versions: &[Version], rev: &str) -> Resu
         .filter(|v| !wanted.is_empty() && slug(v.label()) == wanted)
         .collect();
     if !by_slug.is_empty() {
-        return unique(rev, by_slug);
+        return unique(rev, prefer_live(by_slug));
     }
     if rev.len() >= 4 && rev.chars().all(|c| c.is_ascii_hexdigit()) {
         let lower = rev.to_ascii_lowercase();
@@ -111,4 +111,13 @@ fn unique(rev: &str, matches: Vec<&Version>) -> Result<Version> {
         rev: rev.to_owned(),
         candidates,
     })
+}
+
+/// A name shared by a version and its correction (or a withdrawn version) names the live one.
+fn prefer_live(found: Vec<&Version>) -> Vec<&Version> {
+    if found.iter().any(|v| v.is_live()) {
+        found.into_iter().filter(|v| v.is_live()).collect()
+    } else {
+        found
+    }
 }

@@ -345,9 +345,10 @@ impl Store {
                 let entry = merged.entry(target).or_default();
                 let mut meta = DraftMeta::default();
                 entry.apply_to(&mut meta);
-                let add = extra.missing_from(&meta);
+                let add = extra.missing_from(&meta, &entry.withdrawals);
                 entry.sources.extend(add.sources);
                 entry.claims.extend(add.claims);
+                entry.withdrawals.extend(add.withdrawals);
             }
             let mut tb = repo.treebuilder(None).map_err(git("merging annotations"))?;
             for (target, ann) in &merged {

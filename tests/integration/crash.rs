@@ -38,7 +38,7 @@ fn corpus(env: &TestEnv) {
 fn views(env: &TestEnv) -> String {
     let mut all = String::new();
     for args in [
-        &["log", "--format", "json"][..],
+        &["log", "--all", "--format", "json"][..],
         &["timeline", "--format", "json"],
         &["shares", "--format", "json"],
     ] {
@@ -98,11 +98,12 @@ fn import_killed_at_any_crash_point_leaves_a_sound_store_and_resumes() {
     assert!(killed >= 20, "only {killed} crash points were exercised");
 }
 
-/// `commit` and `attribute` killed at each of their crash points: the store stays sound and
-/// running the command again records exactly what one uninterrupted run records.
+/// `commit`, `attribute`, `amend` and `withdraw` killed at each of their crash points: the
+/// store stays sound and running the command again records exactly what one uninterrupted run
+/// records.
 #[test]
 fn commit_and_attribute_killed_then_rerun_equal_an_uninterrupted_run() {
-    let steps: [&[&str]; 2] = [
+    let steps: [&[&str]; 4] = [
         &["commit", "drafts/90-fork-1.md"],
         &[
             "attribute",
@@ -114,6 +115,15 @@ fn commit_and_attribute_killed_then_rerun_equal_an_uninterrupted_run() {
             "--source",
             "Outlet",
         ],
+        &[
+            "amend",
+            "fork-1",
+            "--label",
+            "Fork 1 (revised)",
+            "--status",
+            "reported",
+        ],
+        &["withdraw", "Fork 1 (revised)", "--why", "recorded twice"],
     ];
     let prepare = || {
         let env = TestEnv::new();

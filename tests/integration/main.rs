@@ -31,5 +31,7 @@ mod remote;
 mod hosts;
 // git's habits: diff of files outside a store, stdin, exit codes, HEAD, log shortcuts.
 mod git_habits;
+// amend and withdraw: corrections without rewriting history.
+mod corrections;
 // The sample corpus against its hand-made gold alignment (tests/gold).
 mod gold;

@@ -26,6 +26,15 @@ struct VersionJson<'a> {
     sources: &'a [Source],
     claims: &'a [Claim],
     recorded: RecordedJson<'a>,
+    /// The version this one corrects (`amend`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    supersedes: Option<&'a str>,
+    /// The correction that supersedes this version.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    superseded_by: Option<&'a str>,
+    /// Withdrawals (the version was recorded by mistake).
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    withdrawn: &'a [crate::version::Withdrawal],
     #[serde(skip_serializing_if = "Option::is_none")]
     body: Option<&'a str>,
 }
@@ -65,6 +74,9 @@ fn version_json<'a>(
             by: &v.recorded_by,
             at: v.recorded_at.to_rfc3339(),
         },
+        supersedes: v.meta.supersedes.as_deref(),
+        superseded_by: v.superseded_by.as_deref(),
+        withdrawn: &v.withdrawals,
         body,
     }
 }

@@ -5,6 +5,7 @@ use std::io::Write;
 use crate::log::LogEntry;
 use crate::render::{RenderOptions, RenderResult, dates_line, source_line, status_line};
 use crate::version::Version;
+use crate::version::short_id;
 
 /// Renders the version log as Markdown sections.
 pub(in crate::render) fn log(
@@ -19,6 +20,21 @@ pub(in crate::render) fn log(
         if !entry.parents.is_empty() {
             let parents: Vec<String> = entry.parents.iter().map(|p| p.label.clone()).collect();
             writeln!(out, "- **Derives from:** {}", parents.join(", "))?;
+        }
+        if let Some(old) = &entry.supersedes {
+            writeln!(
+                out,
+                "- **Corrects:** {} (`{}`)",
+                old.label,
+                short_id(&old.id)
+            )?;
+        }
+        if let Some(new) = &entry.superseded_by {
+            let id = short_id(&new.id);
+            writeln!(out, "- **Superseded by:** {} (`{id}`)", new.label)?;
+        }
+        for w in &entry.version.withdrawals {
+            writeln!(out, "- **Withdrawn:** {} ({}, {})", w.why, w.by, w.at)?;
         }
         details(&entry.version, out)?;
         writeln!(out)?;

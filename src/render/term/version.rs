@@ -42,7 +42,21 @@ pub(in crate::render) fn log(
                 .join(", ")
         };
         field(opts, out, "Parents", &parents)?;
+        let named = |p: &crate::log::ParentRef| {
+            format!("{} ({})", p.label, crate::version::short_id(&p.id))
+        };
+        if let Some(old) = &entry.supersedes {
+            field(opts, out, "Corrects", &named(old))?;
+        }
+        if let Some(new) = &entry.superseded_by {
+            let text = format!("superseded by {}", named(new));
+            field(opts, out, "Amended", &paint(opts, Label::Warning, &text))?;
+        }
         let v = &entry.version;
+        for w in &v.withdrawals {
+            let text = format!("{} ({}, {})", w.why, w.by, w.at);
+            field(opts, out, "Withdrawn", &paint(opts, Label::Warning, &text))?;
+        }
         for e in &v.meta.events {
             field(opts, out, "Event", e)?;
         }

@@ -1,0 +1,236 @@
+//! A working day's corrections: a leak recorded as a new lineage by mistake and amended, a
+//! version withdrawn, a known text committed again with other metadata. Nothing is deleted;
+//! every view, `sync` and `verify` agree.
+
+use crate::common::{TestEnv, imported};
+
+/// The `log --all --format json` entries as JSON values.
+fn log_json(env: &TestEnv) -> Vec<serde_json::Value> {
+    serde_json::from_str(&env.ok(&["log", "--all", "--format", "json"])).unwrap()
+}
+
+fn entry<'a>(log: &'a [serde_json::Value], label: &str, live: bool) -> &'a serde_json::Value {
+    log.iter()
+        .find(|v| v["label"] == label && (v.get("superseded_by").is_none() == live))
+        .unwrap_or_else(|| panic!("no entry {label} (live: {live})"))
+}
+
+/// Runs drafttrail and returns (exit code, stdout, stderr).
+fn run(env: &TestEnv, args: &[&str]) -> (Option<i32>, String, String) {
+    let out = env.cmd().args(args).output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn a_leak_recorded_as_a_new_lineage_is_amended() {
+    let env = imported();
+    env.write(
+        "leak.txt",
+        "1. Territory as agreed.\n2. Elections at the earliest date.\n",
+    );
+    let (code, out, err) = run(&env, &["commit", "leak.txt", "--label", "Leak"]);
+    assert_eq!(code, Some(0));
+    let id = out.split_whitespace().nth(1).unwrap().to_owned();
+    assert_eq!(out, format!("recorded  {id} Leak [main]\n"));
+    assert_eq!(
+        err,
+        format!(
+            "warning: {id} starts a new lineage on track `main`, beside europe, ukraine, us, \
+             us-guarantees; if it derives from a recorded version, `drafttrail amend {id} \
+             --track TRACK --parent REV`\n"
+        )
+    );
+    let err = env.fails(&["diff"]);
+    assert_eq!(
+        err,
+        "error: `Leak` is the first version of its lineage: name two versions to compare\n"
+    );
+
+    let (code, out, err) = run(
+        &env,
+        &[
+            "amend",
+            "HEAD",
+            "--track",
+            "us",
+            "--parent",
+            "Geneva 19-point framework",
+        ],
+    );
+    assert_eq!((code, err.as_str()), (Some(0), ""));
+    let log = log_json(&env);
+    let old = entry(&log, "Leak", false);
+    let new = entry(&log, "Leak", true);
+    let new_id = new["id"].as_str().unwrap();
+    assert_eq!(
+        old["id"],
+        id.as_str().to_owned() + &old["id"].as_str().unwrap()[10..]
+    );
+    assert_eq!(
+        out,
+        format!(
+            "amended   {id} Leak → {} Leak [us]\n  track \"us\" (recorded: \"main\")\n  \
+             parent \"Geneva 19-point framework\" (recorded: none)\n",
+            &new_id[..10]
+        )
+    );
+    // The correction is a version of `us` under Geneva; the mistaken one is kept, superseded.
+    assert_eq!(old["superseded_by"], new_id);
+    assert_eq!(new["supersedes"], old["id"]);
+    assert_eq!(new["track"], "us");
+    assert_eq!(new["parents"][0]["label"], "Geneva 19-point framework");
+    assert_eq!(new["parents"].as_array().unwrap().len(), 1);
+    // HEAD, the label and `diff` with no revision name the correction.
+    assert!(env.ok(&["show", "Leak"]).starts_with(&new_id[..10]));
+    assert!(
+        env.ok(&["diff"])
+            .starts_with("Geneva 19-point framework → Leak: ")
+    );
+    // The lineage views hold it once.
+    let timeline = env.ok(&["timeline", "--format", "json"]);
+    assert!(timeline.contains(new_id));
+    assert!(!timeline.contains(old["id"].as_str().unwrap()));
+    // `log` says what happened to the old one.
+    let text = env.ok(&["log"]);
+    assert!(
+        text.contains(&format!(
+            "  Amended: superseded by Leak ({})\n",
+            &new_id[..10]
+        )),
+        "{text}"
+    );
+    // A correction of a correction is the way forward; the old one cannot be amended again.
+    let err = env.fails(&["amend", &id, "--label", "Leak 2"]);
+    assert_eq!(
+        err,
+        format!(
+            "error: invalid revision `{id}`: it is already corrected by {}; amend that one\n",
+            &new_id[..10]
+        )
+    );
+    let err = env.fails(&["amend", "Leak", "--track", "us"]);
+    assert_eq!(
+        err,
+        "error: invalid correction `Leak`: nothing to amend: every value given is already \
+         recorded\n"
+    );
+    // The same text again under another label: known as the correction, and the way to
+    // change it is named.
+    let (code, out, err) = run(&env, &["commit", "leak.txt", "--label", "Leak v2"]);
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        out,
+        format!("unchanged {} Leak: already recorded\n", &new_id[..10])
+    );
+    assert_eq!(
+        err,
+        format!(
+            "warning: leak.txt: this text is already recorded as {0} Leak; not recorded: label \
+             \"Leak v2\" (recorded: \"Leak\")\nhint: to correct the recorded version, \
+             `drafttrail amend {0}` with the new values\n",
+            &new_id[..10]
+        )
+    );
+    assert!(env.ok(&["verify"]).contains("ok: no problem found"));
+}
+
+#[test]
+fn a_withdrawn_version_is_kept_and_hidden() {
+    let env = imported();
+    env.write("wrong.md", "1. The wrong file.\n");
+    env.ok(&[
+        "commit",
+        "wrong.md",
+        "--label",
+        "Wrong file",
+        "--track",
+        "us",
+    ]);
+    let out = env.ok(&["withdraw", "Wrong file", "--why", "recorded the wrong file"]);
+    assert!(
+        out.ends_with(" Wrong file: recorded the wrong file\n"),
+        "{out}"
+    );
+    assert!(!env.ok(&["log"]).contains("Wrong file"));
+    let all = env.ok(&["log", "--all"]);
+    assert!(
+        all.contains(
+            "  Withdrawn: recorded the wrong file (Test Recorder <recorder@example.org>, \
+             2026-01-02T03:04:05Z)\n"
+        ),
+        "{all}"
+    );
+    // Lineage views skip it: `us` goes on from Geneva.
+    let timeline = env.ok(&["timeline"]);
+    assert!(!timeline.contains("Wrong file"), "{timeline}");
+    let err = env.fails(&["withdraw", "Wrong file", "--why", "again"]);
+    assert_eq!(
+        err,
+        "error: invalid revision `Wrong file`: it is already withdrawn\n"
+    );
+    assert!(env.ok(&["verify"]).contains("ok: no problem found"));
+}
+
+#[test]
+fn corrections_and_withdrawals_travel_with_sync() {
+    let env = imported();
+    env.write("leak.txt", "1. A leak.\n");
+    env.ok(&["commit", "leak.txt", "--label", "Leak"]);
+    env.ok(&[
+        "amend",
+        "Leak",
+        "--track",
+        "us",
+        "--parent",
+        "Geneva 19-point framework",
+    ]);
+    env.ok(&[
+        "withdraw",
+        "E3 counter-proposal",
+        "--why",
+        "not a text of this negotiation",
+    ]);
+    let remote = env.path().join("remote.git");
+    let ok = std::process::Command::new("git")
+        .args(["init", "-q", "--bare"])
+        .arg(&remote)
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok);
+    env.ok(&["sync", remote.to_str().unwrap()]);
+    let other = TestEnv::new();
+    let mine = other.path().join("mine.git");
+    assert!(
+        std::process::Command::new("git")
+            .args(["init", "-q", "--bare"])
+            .arg(&mine)
+            .status()
+            .unwrap()
+            .success()
+    );
+    other.ok(&[
+        "--repo",
+        mine.to_str().unwrap(),
+        "sync",
+        remote.to_str().unwrap(),
+    ]);
+    for args in [
+        &["log", "--all", "--format", "json"][..],
+        &["log"],
+        &["timeline"],
+    ] {
+        let mut theirs = vec!["--repo", mine.to_str().unwrap()];
+        theirs.extend_from_slice(args);
+        assert_eq!(other.ok(&theirs), env.ok(args), "{args:?}");
+    }
+    assert!(
+        other
+            .ok(&["--repo", mine.to_str().unwrap(), "verify"])
+            .contains("ok: no problem found")
+    );
+}
