@@ -20,7 +20,7 @@ use super::{Global, write_context};
   drafttrail commit drafts/01-us-28-point-plan.md
   drafttrail commit leak.txt --label \"Geneva draft\" --track us --date leaked=2025-11-24 \\
       --status single-source --source \"FT,https://ft.com/...,2025-11-24\" \\
-      --claim \"Rustem Umerov: negotiated the revision\"")]
+      --claim \"Rustem Umerov: negotiated the revision [reported; FT]\"")]
 pub struct CommitArgs {
     /// The draft file
     file: PathBuf,
@@ -49,7 +49,9 @@ pub struct CommitArgs {
     /// A source, `OUTLET[,URL[,YYYY-MM-DD]]`; repeatable
     #[arg(long, value_name = "OUTLET,URL,DATE")]
     source: Vec<String>,
-    /// A claim, `WHO: WHAT THEY DID`; repeatable
+    /// A claim, `WHO: WHAT THEY DID [CONFIDENCE; SOURCE; URL]` (the bracket and each of its
+    /// parts optional, in any order; CONFIDENCE is confirmed, reported, alleged or disputed);
+    /// repeatable
     #[arg(long, value_name = "WHO: DID")]
     claim: Vec<String>,
     /// Who is recording, `Name <email>` [default: git's user.name and user.email]
@@ -84,14 +86,7 @@ pub fn run(global: &Global, args: CommitArgs) -> Result<()> {
         meta.sources.push(parse_source(s)?);
     }
     for c in &args.claim {
-        let Some((who, did)) = c.split_once(':') else {
-            anyhow::bail!("invalid --claim `{c}`: expected `WHO: WHAT THEY DID`");
-        };
-        meta.claims.push(Claim {
-            who: who.trim().to_owned(),
-            did: did.trim().to_owned(),
-            ..Claim::default()
-        });
+        meta.claims.push(parse_claim(c)?);
     }
     let ctx = write_context(args.recorder.as_deref())?;
     let outcome = store.commit(&draft, &args.file, &ctx)?;
@@ -210,21 +205,90 @@ pub fn set_date(dates: &mut drafttrail::draft::Dates, d: &str) -> Result<()> {
     Ok(())
 }
 
+/// Parses `--claim "WHO: DID [CONFIDENCE; SOURCE; URL]"`.
+fn parse_claim(text: &str) -> Result<Claim> {
+    let invalid = || {
+        anyhow::anyhow!(
+            "invalid --claim `{text}`: expected `WHO: WHAT THEY DID [CONFIDENCE; SOURCE; URL]`"
+        )
+    };
+    let (who, rest) = text.split_once(':').ok_or_else(invalid)?;
+    let rest = rest.trim();
+    let (did, bracket) = match rest.strip_suffix(']').and_then(|r| r.rsplit_once('[')) {
+        Some((did, inside)) => (did.trim(), Some(inside)),
+        None => (rest, None),
+    };
+    if who.trim().is_empty() || did.is_empty() {
+        return Err(invalid());
+    }
+    let mut claim = Claim {
+        who: who.trim().to_owned(),
+        did: did.to_owned(),
+        ..Claim::default()
+    };
+    for part in bracket
+        .into_iter()
+        .flat_map(|b| b.split(';'))
+        .map(str::trim)
+    {
+        if part.is_empty() {
+            continue;
+        }
+        if let Ok(conf) = part.parse::<drafttrail::draft::Confidence>() {
+            claim.confidence = Some(conf);
+        } else if part.starts_with("http://") || part.starts_with("https://") {
+            claim.url = Some(part.to_owned());
+        } else if claim.source.is_none() {
+            claim.source = Some(part.to_owned());
+        } else {
+            anyhow::bail!(
+                "invalid --claim `{text}`: `{part}` is neither a confidence (confirmed, \
+                 reported, alleged, disputed) nor an address, and the source is `{}`",
+                claim.source.as_deref().unwrap_or_default()
+            );
+        }
+    }
+    Ok(claim)
+}
+
 fn parse_date(text: &str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
         .map_err(|_| anyhow::anyhow!("invalid date `{text}`: expected YYYY-MM-DD"))
 }
 
-/// `OUTLET[,URL[,DATE]]`; the URL may itself hold commas, so the date is taken from the end.
+/// `OUTLET[,URL][,YYYY-MM-DD]`, the URL and the date in either order. The URL may itself hold
+/// commas, so every other part that is a date is the date; a part that looks like a date in
+/// another form (`08/01/2026`) is refused rather than kept inside the URL.
 fn parse_source(text: &str) -> Result<Source> {
     let (outlet, rest) = text.split_once(',').unwrap_or((text, ""));
-    let (url, date) = match rest.rsplit_once(',') {
-        Some((url, date)) if parse_date(date).is_ok() => (url, Some(parse_date(date)?)),
-        _ => (rest, None),
-    };
     if outlet.trim().is_empty() {
         anyhow::bail!("invalid --source `{text}`: the outlet is empty");
     }
+    let mut date = None;
+    let mut url_parts = Vec::new();
+    for part in rest.split(',') {
+        let trimmed = part.trim();
+        let looks_like_date = trimmed.len() >= 6
+            && trimmed.contains(['-', '/', '.'])
+            && trimmed.chars().any(|c| c.is_ascii_digit())
+            && trimmed
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '-' | '/' | '.' | ' '));
+        if looks_like_date {
+            let parsed = parse_date(trimmed).map_err(|_| {
+                anyhow::anyhow!(
+                    "invalid --source `{text}`: the date `{trimmed}` is not YYYY-MM-DD \
+                     (expected `OUTLET,URL,YYYY-MM-DD`)"
+                )
+            })?;
+            if date.replace(parsed).is_some() {
+                anyhow::bail!("invalid --source `{text}`: two dates");
+            }
+        } else {
+            url_parts.push(part);
+        }
+    }
+    let url = url_parts.join(",");
     Ok(Source {
         outlet: outlet.trim().to_owned(),
         url: Some(url.trim().to_owned()).filter(|u| !u.is_empty()),

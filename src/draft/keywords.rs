@@ -80,6 +80,8 @@ keyword_enum!(
         Asserts = "asserts",
         /// The source says it did not.
         Denies = "denies",
+        /// The source withdraws a claim it reported.
+        Retracts = "retracts",
     }
 );
 

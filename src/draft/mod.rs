@@ -12,10 +12,12 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::{Error, Result};
 
+mod claims;
 mod file;
 mod keywords;
 mod unrecorded;
 
+pub use claims::{ClaimWithDenials, claim_id, pair_denials};
 pub use file::{MAX_DRAFT_BYTES, check_text, read_bytes, read_stream};
 pub use keywords::{Confidence, Stance, Status, TextKind};
 
@@ -175,6 +177,10 @@ pub struct Claim {
     /// A short quote backing it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
+    /// For a denial or a retraction: the id of the claim it answers (see [`claim_id`]). A
+    /// denial without it answers the claim of the same `who` and `did`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about: Option<String>,
 }
 
 impl Claim {
@@ -196,7 +202,7 @@ impl Claim {
     /// Such claims become the git author of the version's commit. Disputed claims and denials
     /// do not: the author line should not carry what the sources themselves contest.
     pub fn is_drafting(&self) -> bool {
-        if self.stance == Stance::Denies || self.confidence == Some(Confidence::Disputed) {
+        if self.stance != Stance::Asserts || self.confidence == Some(Confidence::Disputed) {
             return false;
         }
         let did = self.did.to_lowercase();
@@ -207,38 +213,6 @@ impl Claim {
                     .any(|w| w == *verb)
             })
     }
-}
-
-/// A claim with the denials that contradict it (same person, same act).
-#[derive(Debug, Clone, PartialEq)]
-pub struct ClaimWithDenials<'a> {
-    /// The claim; a denial with no matching claim stands here on its own.
-    pub claim: &'a Claim,
-    /// Denials of the same `who` and `did`.
-    pub denials: Vec<&'a Claim>,
-}
-
-/// Groups claims so that each denial stands beside the claim it contradicts (same `who` and
-/// `did`, compared case-insensitively); unmatched denials stand alone. Order is kept.
-pub fn pair_denials(claims: &[Claim]) -> Vec<ClaimWithDenials<'_>> {
-    let key = |c: &Claim| (c.who.to_lowercase(), c.did.to_lowercase());
-    let mut out: Vec<ClaimWithDenials<'_>> = Vec::new();
-    for c in claims.iter().filter(|c| c.stance == Stance::Asserts) {
-        out.push(ClaimWithDenials {
-            claim: c,
-            denials: Vec::new(),
-        });
-    }
-    for d in claims.iter().filter(|c| c.stance == Stance::Denies) {
-        match out.iter_mut().find(|g| key(g.claim) == key(d)) {
-            Some(g) => g.denials.push(d),
-            None => out.push(ClaimWithDenials {
-                claim: d,
-                denials: Vec::new(),
-            }),
-        }
-    }
-    out
 }
 
 /// Returns the slug of a label: lower case, runs of other characters turned into one `-`.

@@ -200,7 +200,13 @@ impl Lineage {
         }
         for (&origin, &n) in &by_version {
             let mut seen = Vec::new();
-            for c in self.nodes[origin].meta.claims.iter() {
+            let node = &self.nodes[origin];
+            // A claim its source retracted no longer says who shaped the text.
+            let standing = crate::draft::pair_denials(&node.id, &node.meta.claims)
+                .into_iter()
+                .filter(|g| !g.is_retracted())
+                .map(|g| g.claim);
+            for c in standing {
                 if c.stance != Stance::Asserts || !c.is_contribution() || seen.contains(&c.who) {
                     continue;
                 }

@@ -39,6 +39,7 @@ fn claim_line(c: &crate::draft::Claim) -> String {
     let verb = match c.stance {
         crate::draft::Stance::Asserts => "",
         crate::draft::Stance::Denies => "DENIES: ",
+        crate::draft::Stance::Retracts => "RETRACTS: ",
     };
     s.push_str(&format!(" — {verb}{}", c.did));
     if !c.provisions.is_empty() {
@@ -83,12 +84,30 @@ impl ClaimLine {
 
 /// Returns claim lines with each denial right after the claim it contradicts (unmatched
 /// denials stand alone as `DENIES:` claims).
-pub(crate) fn claim_lines(claims: &[crate::draft::Claim]) -> Vec<ClaimLine> {
+pub(crate) fn claim_lines(version: &str, claims: &[crate::draft::Claim]) -> Vec<ClaimLine> {
+    use crate::draft::{Stance, claim_id};
     let mut out = Vec::new();
-    for group in crate::draft::pair_denials(claims) {
-        out.push(ClaimLine::Claim(claim_line(group.claim)));
+    for group in crate::draft::pair_denials(version, claims) {
+        let mut line = format!(
+            "{} {}",
+            claim_id(version, group.claim),
+            claim_line(group.claim)
+        );
+        if group.is_retracted() {
+            line.push_str(" — RETRACTED");
+        }
+        out.push(ClaimLine::Claim(line));
         for d in group.denials {
-            let mut line = format!("↳ denied by {}", d.source.as_deref().unwrap_or("a source"));
+            let verb = if d.stance == Stance::Retracts {
+                "retracted"
+            } else {
+                "denied"
+            };
+            let mut line = format!(
+                "↳ {} {verb} by {}",
+                claim_id(version, d),
+                d.source.as_deref().unwrap_or("a source")
+            );
             if let Some(q) = &d.quote {
                 line.push_str(&format!(": “{q}”"));
             }

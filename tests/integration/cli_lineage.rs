@@ -72,7 +72,7 @@ fn timeline_who_dmitriev_shows_talks_claims_and_denials() {
     let claim = out
         .find("leaked the plan to the press [alleged; Steve Witkoff (deleted post)]")
         .expect(&out);
-    let denial = out.find("↳ denied by Axios").expect(&out);
+    let denial = out.find("↳ 0c1ca9fb denied by Axios").expect(&out);
     assert!(
         denial > claim && out[claim..denial].lines().count() <= 2,
         "denial not beside its claim:\n{out}"
@@ -287,15 +287,18 @@ fn attribute_appends_claims_and_denials_without_rewriting_history() {
         .contains("already has")
     );
     let log = env.ok(&["log", "--track", "europe"]);
-    assert!(log.contains("Jonathan Powell — negotiated the higher army cap (provisions 6) [alleged; The Telegraph; https://t.example/x]"), "{log}");
+    assert!(log.contains("e612e8e7 Jonathan Powell — negotiated the higher army cap (provisions 6) [alleged; The Telegraph; https://t.example/x]"), "{log}");
     assert!(
-        log.contains("↳ denied by UK government: “not our wording”"),
+        log.contains("↳ 845ef1d9 denied by UK government: “not our wording”"),
         "{log}"
     );
     let history = env.ok(&["history", "28-point-plan#6"]);
     assert!(history.contains("Jonathan Powell"), "{history}");
     let timeline = env.ok(&["timeline", "--who", "powell"]);
-    assert!(timeline.contains("↳ denied by UK government"), "{timeline}");
+    assert!(
+        timeline.contains("↳ 845ef1d9 denied by UK government"),
+        "{timeline}"
+    );
     // The notes ref keeps each addition as its own commit.
     assert_eq!(
         env.git_stdout(&["rev-list", "--count", "refs/notes/drafttrail"])

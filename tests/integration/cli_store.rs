@@ -23,10 +23,10 @@ fn readme_first_command_records_and_logs_every_sample_version() {
     }
     assert!(log.contains("reconstructed (not verbatim)"));
     assert!(
-        log.contains("Kirill Dmitriev — leaked the plan to the press [alleged"),
+        log.contains("a8d5f567 Kirill Dmitriev — leaked the plan to the press [alleged"),
         "{log}"
     );
-    assert!(log.contains("↳ denied by Axios"), "{log}");
+    assert!(log.contains("↳ 0c1ca9fb denied by Axios"), "{log}");
     // The rest of the README's first command.
     let diff = env.ok(&[
         "diff",

@@ -234,3 +234,162 @@ fn corrections_and_withdrawals_travel_with_sync() {
             .contains("ok: no problem found")
     );
 }
+
+#[test]
+fn a_stray_denial_is_refused_and_a_denial_by_id_attaches() {
+    let env = imported();
+    let before = env.refs();
+    let err = env.fails(&[
+        "attribute",
+        "20-point-framework",
+        "--who",
+        "Kirill Dmitriev",
+        "--did",
+        "wrote it",
+        "--source",
+        "Kremlin",
+        "--stance",
+        "denies",
+    ]);
+    assert_eq!(
+        err,
+        "error: `20-point framework` has no claim that `Kirill Dmitriev` wrote it; closest: \
+         251a1202 Kirill Dmitriev — received the framework in Miami to pass it to Moscow \
+         (deny one with --denies ID)\n"
+    );
+    assert_eq!(env.refs(), before, "a refused denial writes nothing");
+    let out = env.ok(&[
+        "attribute",
+        "20-point-framework",
+        "--denies",
+        "251a",
+        "--source",
+        "Kremlin",
+        "--quote",
+        "never happened",
+    ]);
+    let denial = out.split_whitespace().nth(1).unwrap();
+    assert_eq!(
+        out,
+        format!("denial {denial} added to baf7b21090 20-point framework\n")
+    );
+    let log = env.ok(&["log", "-n", "1"]);
+    assert!(
+        log.contains(&format!(
+            "  Claim:   251a1202 Kirill Dmitriev — received the framework in Miami to pass it \
+             to Moscow [reported; RBC-Ukraine]\n           ↳ {denial} denied by Kremlin: \
+             “never happened”\n"
+        )),
+        "{log}"
+    );
+    let err = env.fails(&[
+        "attribute",
+        "20-point-framework",
+        "--denies",
+        "ffff",
+        "--source",
+        "X",
+    ]);
+    assert!(
+        err.starts_with("error: `20-point framework` has no claim `ffff`; its claims: 6611a165 "),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_retraction_marks_the_claim_and_takes_it_out_of_the_shares() {
+    let env = imported();
+    let shares = env.ok(&["shares", "28-point-plan"]);
+    assert!(
+        shares.contains("  Steve Witkoff  [reported; Axios]\n"),
+        "{shares}"
+    );
+    let log = env.ok(&["log", "--track", "us", "--reverse", "-n", "2"]);
+    let witkoff = log
+        .lines()
+        .find(|l| l.contains("Steve Witkoff (US special envoy) — drafted the plan"))
+        .unwrap();
+    let id = witkoff.split_whitespace().nth(1).unwrap();
+    let out = env.ok(&[
+        "attribute",
+        "28-point-plan",
+        "--retracts",
+        id,
+        "--source",
+        "Axios",
+        "--quote",
+        "an earlier version of this story misattributed the drafting",
+    ]);
+    assert!(out.starts_with("retraction "), "{out}");
+    let log = env.ok(&["log", "--track", "us", "--reverse", "-n", "2"]);
+    let line = log.lines().find(|l| l.contains(id)).unwrap();
+    assert!(line.ends_with("[reported; Axios] — RETRACTED"), "{line}");
+    assert!(
+        log.contains(" retracted by Axios: “an earlier version"),
+        "{log}"
+    );
+    let shares = env.ok(&["shares", "28-point-plan"]);
+    assert!(!shares.contains("Steve Witkoff"), "{shares}");
+    assert!(
+        shares.contains("  Jared Kushner  [reported; Axios]\n"),
+        "{shares}"
+    );
+}
+
+#[test]
+fn commit_claims_and_sources_take_every_field() {
+    let env = imported();
+    env.write("n.md", "1. A new text.\n");
+    let err = env.fails(&[
+        "commit",
+        "n.md",
+        "--label",
+        "N",
+        "--track",
+        "us",
+        "--source",
+        "Reuters,https://r.example/a,08/01/2026",
+    ]);
+    assert_eq!(
+        err,
+        "error: invalid --source `Reuters,https://r.example/a,08/01/2026`: the date \
+         `08/01/2026` is not YYYY-MM-DD (expected `OUTLET,URL,YYYY-MM-DD`)\n"
+    );
+    env.ok(&[
+        "commit",
+        "n.md",
+        "--label",
+        "N",
+        "--track",
+        "us",
+        "--source",
+        "Reuters,2026-01-08,https://r.example/a?x=1,2",
+        "--claim",
+        "Ann Example: wrote it [reported; FT; https://ft.example/x]",
+    ]);
+    let log: Vec<serde_json::Value> =
+        serde_json::from_str(&env.ok(&["log", "--format", "json", "-n", "1"])).unwrap();
+    assert_eq!(log[0]["label"], "N");
+    assert_eq!(
+        log[0]["sources"],
+        serde_json::json!([{"outlet": "Reuters", "url": "https://r.example/a?x=1,2", "date": "2026-01-08"}])
+    );
+    let claim = &log[0]["claims"][0];
+    assert_eq!(
+        (
+            &claim["who"],
+            &claim["did"],
+            &claim["confidence"],
+            &claim["source"],
+            &claim["url"]
+        ),
+        (
+            &serde_json::json!("Ann Example"),
+            &serde_json::json!("wrote it"),
+            &serde_json::json!("reported"),
+            &serde_json::json!("FT"),
+            &serde_json::json!("https://ft.example/x")
+        )
+    );
+    assert_eq!(claim["id"].as_str().unwrap().len(), 8);
+}

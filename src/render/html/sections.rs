@@ -83,22 +83,39 @@ fn claim_html(c: &Claim) -> String {
     s
 }
 
-fn claims_html(claims: &[Claim], html: &mut String) {
+fn claims_html(version: &str, claims: &[Claim], html: &mut String) {
+    use crate::draft::{Stance, claim_id};
     if claims.is_empty() {
         return;
     }
     html.push_str("<ul class=\"claims\">\n");
-    for g in pair_denials(claims) {
-        let denies = if g.claim.stance == crate::draft::Stance::Denies {
-            "Denial: "
+    for g in pair_denials(version, claims) {
+        let denies = match g.claim.stance {
+            Stance::Asserts => "",
+            Stance::Denies => "Denial: ",
+            Stance::Retracts => "Retraction: ",
+        };
+        let retracted = if g.is_retracted() {
+            " — retracted"
         } else {
             ""
         };
-        let _ = writeln!(html, "<li class=\"claim\">{denies}{}", claim_html(g.claim));
+        let _ = writeln!(
+            html,
+            "<li class=\"claim\"><code>{}</code> {denies}{}{retracted}",
+            claim_id(version, g.claim),
+            claim_html(g.claim)
+        );
         for d in g.denials {
+            let verb = if d.stance == Stance::Retracts {
+                "retracted"
+            } else {
+                "denied"
+            };
             let _ = writeln!(
                 html,
-                "<ul><li class=\"denial\">↳ denied: {}</li></ul>",
+                "<ul><li class=\"denial\">↳ <code>{}</code> {verb}: {}</li></ul>",
+                claim_id(version, d),
                 claim_html(d)
             );
         }
@@ -244,7 +261,7 @@ pub(super) fn timeline(r: &Report<'_>, html: &mut String) {
                     }
                     html.push_str("</ul>");
                 }
-                claims_html(&n.meta.claims, html);
+                claims_html(&n.id, &n.meta.claims, html);
                 html.push_str("</li>\n");
             }
             Item::Version(_) => {}
@@ -452,6 +469,7 @@ pub(super) fn provisions(r: &Report<'_>, index: &LineageIndex<'_>, html: &mut St
                 redline_html(&e.redline)
             );
             claims_html(
+                &n.id,
                 &crate::render::claims_for(n, &prov.id)
                     .into_iter()
                     .filter(|c| !c.provisions.is_empty())

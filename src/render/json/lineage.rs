@@ -4,8 +4,8 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::wire::{SpanJson, SummaryJson, write_json};
-use crate::draft::{Claim, Dates, Source};
+use super::wire::{ClaimJson, SpanJson, SummaryJson, write_json};
+use crate::draft::{Dates, Source};
 use crate::lineage::timeline::Item;
 use crate::lineage::{HistoryEntry, Lineage, Node, Shares};
 use crate::render::{RenderOptions, RenderResult, claims_for};
@@ -50,7 +50,7 @@ struct HistoryEntryJson<'a> {
     change: Option<&'static str>,
     redline: Vec<SpanJson<'a>>,
     sources: &'a [Source],
-    claims: Vec<Claim>,
+    claims: Vec<ClaimJson>,
 }
 
 #[derive(Serialize)]
@@ -86,7 +86,7 @@ pub(in crate::render) fn history(
                 change: e.change.map(|k| k.as_str()),
                 redline: SpanJson::all(&e.redline),
                 sources: &n.meta.sources,
-                claims: claims_for(n, &p.id),
+                claims: ClaimJson::all(&n.id, &claims_for(n, &p.id)),
             }
         })
         .collect();
@@ -235,7 +235,7 @@ enum ItemJson<'a> {
         version: VersionRef<'a>,
         against: Option<&'a str>,
         changes: Option<Box<ChangesJson<'a>>>,
-        claims: &'a [Claim],
+        claims: Vec<ClaimJson>,
     },
 }
 
@@ -287,7 +287,7 @@ pub(in crate::render) fn timeline(
                             .collect(),
                     })
                 }),
-                claims: &v.claims,
+                claims: ClaimJson::all(&l.nodes[v.node].id, &v.claims),
             },
         })
         .collect();

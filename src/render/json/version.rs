@@ -5,7 +5,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::wire::write_json;
-use crate::draft::{Claim, Dates, Source};
+use crate::draft::{Dates, Source};
 use crate::log::LogEntry;
 use crate::render::{RenderOptions, RenderResult};
 use crate::version::Version;
@@ -24,7 +24,7 @@ struct VersionJson<'a> {
     events: &'a [String],
     note: Option<&'a str>,
     sources: &'a [Source],
-    claims: &'a [Claim],
+    claims: Vec<super::wire::ClaimJson>,
     recorded: RecordedJson<'a>,
     /// The version this one corrects (`amend`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -69,7 +69,7 @@ fn version_json<'a>(
         events: &v.meta.events,
         note: v.meta.note.as_deref(),
         sources: &v.meta.sources,
-        claims: &v.meta.claims,
+        claims: super::wire::ClaimJson::all(&v.id, &v.meta.claims),
         recorded: RecordedJson {
             by: &v.recorded_by,
             at: v.recorded_at.to_rfc3339(),

@@ -61,3 +61,24 @@ impl From<&crate::align::Summary> for SummaryJson {
         }
     }
 }
+
+/// A claim with its short id (see [`crate::draft::claim_id`]), its fields beside the id.
+#[derive(Serialize)]
+pub(super) struct ClaimJson {
+    id: String,
+    #[serde(flatten)]
+    claim: crate::draft::Claim,
+}
+
+impl ClaimJson {
+    /// The claims of version `version` (full id) with their ids.
+    pub(super) fn all(version: &str, claims: &[crate::draft::Claim]) -> Vec<ClaimJson> {
+        claims
+            .iter()
+            .map(|claim| ClaimJson {
+                id: crate::draft::claim_id(version, claim),
+                claim: claim.clone(),
+            })
+            .collect()
+    }
+}

@@ -44,7 +44,7 @@ pub(in crate::render) fn history(
         for s in &n.meta.sources {
             writeln!(out, "- **Source:** {}", source_line(s))?;
         }
-        claims(out, &claims_for(n, &p.id))?;
+        claims(out, &n.id, &claims_for(n, &p.id))?;
         writeln!(out, "\n> {}", redline(&e.redline))?;
     }
     Ok(())
@@ -173,7 +173,7 @@ pub(in crate::render) fn timeline(
                         )?;
                     }
                 }
-                claims(out, &vi.claims)?;
+                claims(out, &l.nodes[vi.node].id, &vi.claims)?;
             }
         }
     }

@@ -35,8 +35,8 @@ pub(super) fn redline(spans: &[Span]) -> String {
 }
 
 /// Writes claims as a list, each denial indented under the claim it contradicts.
-fn claims(out: &mut dyn Write, claims: &[crate::draft::Claim]) -> RenderResult {
-    for line in claim_lines(claims) {
+fn claims(out: &mut dyn Write, version: &str, claims: &[crate::draft::Claim]) -> RenderResult {
+    for line in claim_lines(version, claims) {
         match line {
             ClaimLine::Claim(t) => writeln!(out, "- **Claim:** {t}")?,
             ClaimLine::Denial(t) => writeln!(out, "  - {t}")?,

@@ -94,5 +94,5 @@ fn details(v: &Version, out: &mut dyn Write) -> RenderResult {
     for s in &v.meta.sources {
         writeln!(out, "- **Source:** {}", source_line(s))?;
     }
-    super::claims(out, &v.meta.claims)
+    super::claims(out, &v.id, &v.meta.claims)
 }

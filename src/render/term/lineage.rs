@@ -52,7 +52,7 @@ pub(in crate::render) fn history(
         for s in &n.meta.sources {
             writeln!(out, "  Source: {}", source_line(s))?;
         }
-        for line in claim_lines(&claims_for(n, &p.id)) {
+        for line in claim_lines(&n.id, &claims_for(n, &p.id)) {
             writeln!(
                 out,
                 "  {} {}",
@@ -261,7 +261,7 @@ pub(in crate::render) fn timeline(
                     }
                     None => writeln!(out, "            first version of its lineage")?,
                 }
-                for line in claim_lines(&vi.claims) {
+                for line in claim_lines(&n.id, &vi.claims) {
                     let lead = match line {
                         ClaimLine::Claim(_) => "            claim: ",
                         ClaimLine::Denial(_) => "                ",

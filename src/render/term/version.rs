@@ -63,7 +63,7 @@ pub(in crate::render) fn log(
         for s in &v.meta.sources {
             field(opts, out, "Source", &source_line(s))?;
         }
-        for line in claim_lines(&v.meta.claims) {
+        for line in claim_lines(&v.id, &v.meta.claims) {
             let key = match line {
                 ClaimLine::Claim(_) => "Claim",
                 ClaimLine::Denial(_) => "",
