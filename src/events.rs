@@ -125,6 +125,13 @@ impl Events {
         toml::to_string(self).map_err(|e| Error::store("serialising events", e.to_string()))
     }
 
+    /// The events by first day, undated ones last; ties keep file order.
+    pub fn in_date_order(&self) -> Vec<&Event> {
+        let mut all: Vec<&Event> = self.events.iter().collect();
+        all.sort_by_key(|e| (e.first_day().is_none(), e.first_day()));
+        all
+    }
+
     /// Looks an event up by id.
     pub fn get(&self, id: &str) -> Option<&Event> {
         self.events.iter().find(|e| e.id == id)

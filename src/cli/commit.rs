@@ -259,7 +259,7 @@ fn parse_date(text: &str) -> Result<NaiveDate> {
 /// `OUTLET[,URL][,YYYY-MM-DD]`, the URL and the date in either order. The URL may itself hold
 /// commas, so every other part that is a date is the date; a part that looks like a date in
 /// another form (`08/01/2026`) is refused rather than kept inside the URL.
-fn parse_source(text: &str) -> Result<Source> {
+pub fn parse_source(text: &str) -> Result<Source> {
     let (outlet, rest) = text.split_once(',').unwrap_or((text, ""));
     if outlet.trim().is_empty() {
         anyhow::bail!("invalid --source `{text}`: the outlet is empty");

@@ -28,6 +28,7 @@ mod blame;
 mod commit;
 mod completions;
 mod diff;
+mod event;
 mod history;
 mod import;
 mod init;
@@ -125,6 +126,7 @@ enum Command {
     Attribute(attribute::AttributeArgs),
     Amend(amend::AmendArgs),
     Withdraw(amend::WithdrawArgs),
+    Event(event::EventArgs),
     Pin(pin::PinArgs),
     /// Remove a pin set with `drafttrail pin`
     Unpin(pin::PinArgs),
@@ -189,6 +191,7 @@ pub fn run() -> Result<std::process::ExitCode> {
         Command::Attribute(args) => attribute::run(&global, args),
         Command::Amend(args) => amend::run_amend(&global, args),
         Command::Withdraw(args) => amend::run_withdraw(&global, args),
+        Command::Event(args) => event::run(&global, args),
         Command::Pin(args) => pin::run_pin(&global, args),
         Command::Unpin(args) => pin::run_unpin(&global, args),
         Command::Sync(args) => sync::run(&global, args),

@@ -72,6 +72,7 @@ pub fn render(
                 View::Shares { lineage, shares } => $format::shares(lineage, shares, opts, $out),
                 View::Timeline { lineage, items } => $format::timeline(lineage, items, opts, $out),
                 View::Verify(report) => $format::verify(report, opts, $out),
+                View::Events(events) => $format::events(events, opts, $out),
             }
         };
     }

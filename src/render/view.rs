@@ -57,6 +57,8 @@ pub enum View<'a> {
     },
     /// A store check.
     Verify(&'a crate::verify::Report),
+    /// The store's events (talks, meetings), in date order.
+    Events(&'a crate::events::Events),
 }
 
 /// One side of a diff as the views name it: a stored version or a plain file.

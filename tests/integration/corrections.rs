@@ -393,3 +393,98 @@ fn commit_claims_and_sources_take_every_field() {
     );
     assert_eq!(claim["id"].as_str().unwrap().len(), 8);
 }
+
+#[test]
+fn events_are_added_and_listed_without_a_file() {
+    let env = TestEnv::new();
+    env.ok(&["init"]);
+    assert_eq!(
+        env.ok(&["event", "list"]),
+        "no events recorded (drafttrail event add, or events.toml with import)\n"
+    );
+    let out = env.ok(&[
+        "event",
+        "add",
+        "berlin-round",
+        "--title",
+        "Security-guarantee talks",
+        "--date",
+        "2025-12-14",
+        "--until",
+        "2025-12-15",
+        "--place",
+        "Berlin",
+        "--who",
+        "Steve Witkoff",
+        "--who",
+        "Rustem Umerov",
+        "--source",
+        "Reuters,https://r.example/b,2025-12-16",
+    ]);
+    assert_eq!(out, "event berlin-round recorded\n");
+    env.ok(&[
+        "event",
+        "add",
+        "geneva-talks",
+        "--title",
+        "Geneva talks",
+        "--date",
+        "2025-11-23",
+    ]);
+    assert_eq!(
+        env.ok(&["event", "list"]),
+        "geneva-talks 2025-11-23  Geneva talks\n\
+         berlin-round 2025-12-14  Security-guarantee talks — Berlin (2025-12-14 to 2025-12-15)\n  \
+         with Steve Witkoff, Rustem Umerov\n  source: Reuters, 2025-12-16 — https://r.example/b\n"
+    );
+    let err = env.fails(&["event", "add", "geneva-talks", "--title", "Other"]);
+    assert_eq!(
+        err,
+        "error: event `geneva-talks` is already recorded; --replace to record a new description \
+         of it\n"
+    );
+    let err = env.fails(&[
+        "event",
+        "add",
+        "x",
+        "--title",
+        "X",
+        "--date",
+        "2025-12-02",
+        "--until",
+        "2025-12-01",
+    ]);
+    assert_eq!(
+        err,
+        "error: --until 2025-12-01 is before --date 2025-12-02\n"
+    );
+    env.ok(&[
+        "event",
+        "add",
+        "geneva-talks",
+        "--title",
+        "Geneva talks, US and Ukraine",
+        "--replace",
+    ]);
+    let json: serde_json::Value =
+        serde_json::from_str(&env.ok(&["event", "list", "--format", "json"])).unwrap();
+    assert_eq!(json[0]["id"], "berlin-round");
+    assert_eq!(json[1]["title"], "Geneva talks, US and Ukraine");
+    // A version names the event; the timeline places both.
+    env.write("d.md", "1. A text.\n");
+    env.ok(&[
+        "commit",
+        "d.md",
+        "--label",
+        "D",
+        "--event",
+        "berlin-round",
+        "--date",
+        "2025-12-16",
+    ]);
+    let timeline = env.ok(&["timeline"]);
+    assert!(
+        timeline.contains("event    Security-guarantee talks — Berlin"),
+        "{timeline}"
+    );
+}

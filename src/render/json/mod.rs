@@ -2,12 +2,14 @@
 //! and may only grow (README, "JSON").
 
 mod diff;
+mod events;
 mod lineage;
 mod verify;
 mod version;
 mod wire;
 
 pub(super) use diff::diff;
+pub(super) use events::events;
 pub(super) use lineage::{blame, history, shares, timeline};
 pub(super) use verify::verify;
 pub(super) use version::{log, show};

@@ -2,6 +2,7 @@
 //! and `**inserted**`.
 
 mod diff;
+mod events;
 mod lineage;
 mod verify;
 mod version;
@@ -9,6 +10,7 @@ mod version;
 use std::io::Write;
 
 pub(super) use diff::diff;
+pub(super) use events::events;
 pub(super) use lineage::{blame, history, shares, timeline};
 pub(super) use verify::verify;
 pub(super) use version::{log, show};

@@ -2,6 +2,7 @@
 //! `style.rs` chooses (or whose name `--color=debug` prints).
 
 mod diff;
+mod events;
 mod lineage;
 mod style;
 mod verify;
@@ -10,6 +11,7 @@ mod version;
 use std::io::Write;
 
 pub(super) use diff::diff;
+pub(super) use events::events;
 pub(super) use lineage::{blame, history, shares, timeline};
 pub(super) use verify::verify;
 pub(super) use version::{log, show};
