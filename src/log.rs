@@ -27,6 +27,15 @@ pub struct ParentRef {
 /// Builds log entries from versions in lineage order (as [`crate::Store::versions`] returns
 /// them); `newest_first` reverses the order, as `git log` does.
 pub fn entries(versions: &[Version], newest_first: bool) -> Vec<LogEntry> {
+    let mut out: Vec<LogEntry> = versions.iter().map(|v| entry(versions, v)).collect();
+    if newest_first {
+        out.reverse();
+    }
+    out
+}
+
+/// The log entry of `v`, its parents and corrections named from `versions`.
+pub fn entry(versions: &[Version], v: &Version) -> LogEntry {
     let named = |id: &String| ParentRef {
         id: id.clone(),
         label: versions
@@ -34,17 +43,10 @@ pub fn entries(versions: &[Version], newest_first: bool) -> Vec<LogEntry> {
             .find(|o| &o.id == id)
             .map_or_else(|| id.clone(), |o| o.label().to_owned()),
     };
-    let mut out: Vec<LogEntry> = versions
-        .iter()
-        .map(|v| LogEntry {
-            version: v.clone(),
-            parents: v.parents.iter().map(named).collect(),
-            supersedes: v.meta.supersedes.as_ref().map(named),
-            superseded_by: v.superseded_by.as_ref().map(named),
-        })
-        .collect();
-    if newest_first {
-        out.reverse();
+    LogEntry {
+        version: v.clone(),
+        parents: v.parents.iter().map(named).collect(),
+        supersedes: v.meta.supersedes.as_ref().map(named),
+        superseded_by: v.superseded_by.as_ref().map(named),
     }
-    out
 }

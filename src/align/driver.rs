@@ -167,6 +167,18 @@ pub fn align(old: Vec<Provision>, new: Vec<Provision>, opts: &AlignOptions) -> A
     } else {
         build_all(raw)
     };
+    let mut changes = changes;
+    // A partial text says nothing of what it lacks: no added or removed across it.
+    let [old_partial, new_partial] = opts.partial;
+    if old_partial || new_partial {
+        for c in &mut changes {
+            if (c.kind == ChangeKind::Removed && new_partial)
+                || (c.kind == ChangeKind::Added && old_partial)
+            {
+                c.kind = ChangeKind::NotCovered;
+            }
+        }
+    }
     Alignment { old, new, changes }
 }
 

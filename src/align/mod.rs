@@ -55,6 +55,10 @@ pub struct AlignOptions {
     /// Languages of the old and new texts, for stemming and stop words; `None` detects each
     /// from its text. Default detect.
     pub langs: [Option<crate::lang::Lang>; 2],
+    /// Whether the old and the new text cover only part of their document (see
+    /// [`DraftMeta::is_partial`](crate::draft::DraftMeta::is_partial)): a provision only on
+    /// the other side is then `not-covered`, not added or removed. Default: both full.
+    pub partial: [bool; 2],
     /// Keep the word-by-word redline as diffed, without folding short equal runs into the
     /// changes around them (`--word-diff=raw`). Default off: redlines read as phrases.
     pub raw_redline: bool,
@@ -73,6 +77,7 @@ impl Default for AlignOptions {
             max_candidates: 8,
             pins: Vec::new(),
             langs: [None, None],
+            partial: [false, false],
             raw_redline: false,
             ignore_all_space: false,
         }
@@ -94,6 +99,9 @@ pub enum ChangeKind {
     Added,
     /// Only in the old version.
     Removed,
+    /// Only in one version, the other being a partial text (a reconstruction, an excerpt)
+    /// that does not cover it: unknown there, not added or removed.
+    NotCovered,
 }
 
 impl ChangeKind {
@@ -106,6 +114,7 @@ impl ChangeKind {
             ChangeKind::Merged => "merged",
             ChangeKind::Added => "added",
             ChangeKind::Removed => "removed",
+            ChangeKind::NotCovered => "not-covered",
         }
     }
 }
@@ -252,6 +261,8 @@ pub struct Summary {
     pub added: usize,
     /// Changes of kind removed.
     pub removed: usize,
+    /// Changes of kind not covered.
+    pub not_covered: usize,
 }
 
 impl Summary {
@@ -279,6 +290,7 @@ impl std::fmt::Display for Summary {
             (self.merged, "merged"),
             (self.added, "added"),
             (self.removed, "removed"),
+            (self.not_covered, "not covered"),
             (self.renumbered, "renumbered"),
             (self.moved, "moved"),
         ];
@@ -348,6 +360,7 @@ impl Alignment {
                 ChangeKind::Merged => s.merged += 1,
                 ChangeKind::Added => s.added += 1,
                 ChangeKind::Removed => s.removed += 1,
+                ChangeKind::NotCovered => s.not_covered += 1,
             }
             s.renumbered += usize::from(c.renumbered);
             s.moved += usize::from(c.moved);

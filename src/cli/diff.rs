@@ -54,8 +54,10 @@ pub struct DiffArgs {
     /// Hide provisions that did not change (renumbered or moved ones stay)
     #[arg(long)]
     changed_only: bool,
-    /// Show only the change involving this provision id (on either side)
-    #[arg(long, value_name = "ID")]
+    /// Show only the change involving this provision id, on either side; `old:ID` or
+    /// `new:ID` picks a side when both have an ID (the old 7 and the new 7 are often different
+    /// provisions)
+    #[arg(long, value_name = "[old:|new:]ID")]
     provision: Option<String>,
     /// Say why each pair was linked: exact, editorial, similar (with the rarest shared words),
     /// context (between which aligned neighbours), split or merge (coverage), containment, pin
@@ -95,6 +97,7 @@ enum WordDiff {
 pub fn run(global: &Global, args: DiffArgs) -> Result<ExitCode> {
     let mut pins = Vec::new();
     let langs;
+    let partial;
     let (old_side, old_text, new_side, new_text) = if args.no_index
         || files_outside_a_store(global, &args)
     {
@@ -104,9 +107,10 @@ pub fn run(global: &Global, args: DiffArgs) -> Result<ExitCode> {
         if old == "-" && new == "-" {
             bail!("only one side can be standard input (`-`)");
         }
-        let (a, at, al) = read_side(old)?;
-        let (b, bt, bl) = read_side(new)?;
-        langs = [al, bl];
+        let (a, at, am) = read_side(old)?;
+        let (b, bt, bm) = read_side(new)?;
+        langs = [am.language(), bm.language()];
+        partial = [am.is_partial(), bm.is_partial()];
         (a, at, b, bt)
     } else {
         let store = global.store()?;
@@ -131,6 +135,7 @@ pub fn run(global: &Global, args: DiffArgs) -> Result<ExitCode> {
         let new_text = store.body(&new)?;
         pins = align::pins_between(&store.pins()?, &old.id, &new.id);
         langs = [old.meta.language(), new.meta.language()];
+        partial = [old.meta.is_partial(), new.meta.is_partial()];
         (side(&old), old_text, side(&new), new_text)
     };
     let langs = match args.lang {
@@ -140,11 +145,15 @@ pub fn run(global: &Global, args: DiffArgs) -> Result<ExitCode> {
     let opts = AlignOptions {
         pins,
         langs,
+        partial,
         raw_redline: args.word_diff == WordDiff::Raw,
         ignore_all_space: args.ignore_all_space,
         ..AlignOptions::default()
     };
     let alignment = align::diff(&old_text, &new_text, &opts);
+    if let Some(p) = &args.provision {
+        check_provision(&alignment, p)?;
+    }
     let differ = alignment.summary().has_changes();
     let code = if (args.exit_code || args.quiet) && differ {
         ExitCode::from(1)
@@ -184,6 +193,44 @@ pub fn run(global: &Global, args: DiffArgs) -> Result<ExitCode> {
     Ok(code)
 }
 
+/// Fails, listing the provisions there are, when `--provision` names none of them.
+fn check_provision(alignment: &align::Alignment, wanted: &str) -> Result<()> {
+    let ids = |ps: &[drafttrail::provisions::Provision]| -> Vec<String> {
+        ps.iter().map(|p| p.id.clone()).collect()
+    };
+    let (old, new) = (ids(&alignment.old), ids(&alignment.new));
+    let (sides, id): (&[(&str, &Vec<String>)], &str) = match wanted.split_once(':') {
+        Some(("old", id)) => (&[("old", &old)], id),
+        Some(("new", id)) => (&[("new", &new)], id),
+        _ => (&[("old", &old), ("new", &new)], wanted),
+    };
+    if sides.iter().any(|(_, ids)| ids.iter().any(|i| i == id)) {
+        return Ok(());
+    }
+    let listing = |ids: &[String]| {
+        let shown: Vec<&str> = ids.iter().take(40).map(String::as_str).collect();
+        let more = ids.len().saturating_sub(shown.len());
+        if more > 0 {
+            format!("{} … ({} in all)", shown.join(", "), ids.len())
+        } else {
+            shown.join(", ")
+        }
+    };
+    let known: Vec<String> = sides
+        .iter()
+        .map(|(side, ids)| format!("{side}: {}", listing(ids)))
+        .collect();
+    bail!(
+        "no provision `{id}` in the {}; provisions are {}",
+        if sides.len() == 2 {
+            "old or the new version"
+        } else {
+            sides[0].0
+        },
+        known.join("; ")
+    )
+}
+
 /// Whether `diff A B` names a file and no store can be found: then it compares the files,
 /// as git does outside a repository.
 fn files_outside_a_store(global: &Global, args: &DiffArgs) -> bool {
@@ -199,7 +246,7 @@ fn files_outside_a_store(global: &Global, args: &DiffArgs) -> bool {
 }
 
 /// One side of a file comparison: a file, or standard input for `-`.
-fn read_side(p: &str) -> Result<(DiffSide, String, Option<drafttrail::lang::Lang>)> {
+fn read_side(p: &str) -> Result<(DiffSide, String, drafttrail::draft::DraftMeta)> {
     let draft = if p == "-" {
         let name = std::path::Path::new("(standard input)");
         let bytes = drafttrail::draft::read_stream(std::io::stdin().lock(), name)?;
@@ -214,7 +261,7 @@ fn read_side(p: &str) -> Result<(DiffSide, String, Option<drafttrail::lang::Lang
         verbatim: draft.meta.verbatim(),
         ..DiffSide::default()
     };
-    Ok((side, draft.body, draft.meta.language()))
+    Ok((side, draft.body, draft.meta))
 }
 
 fn unreachable_args() -> Result<(Version, Version)> {

@@ -45,13 +45,14 @@ pub fn run(global: &Global, args: ShowArgs) -> Result<()> {
         };
         body = body[p.span.clone()].to_owned();
     }
+    let entry = drafttrail::log::entry(&store.versions()?, &version);
     let opts = render_options(global.color);
     with_stdout(global.pager().as_deref(), |out| {
         if args.raw {
             return out.write_all(body.as_bytes());
         }
         let view = View::Show {
-            version: &version,
+            entry: &entry,
             body: &body,
         };
         render::render(&view, args.format.into(), &opts, out)

@@ -100,6 +100,17 @@ impl Stance {
 }
 
 keyword_enum!(
+    /// How much of the document a version's text covers.
+    Coverage {
+        /// The whole document.
+        Full = "full",
+        /// Part of it (a reconstruction from reports, an excerpt): what it lacks is unknown,
+        /// not removed.
+        Partial = "partial",
+    }
+);
+
+keyword_enum!(
     /// How sure a claim is.
     Confidence {
         /// Said on the record or officially.

@@ -19,7 +19,7 @@ mod unrecorded;
 
 pub use claims::{ClaimWithDenials, claim_id, pair_denials};
 pub use file::{MAX_DRAFT_BYTES, check_text, read_bytes, read_stream};
-pub use keywords::{Confidence, Stance, Status, TextKind};
+pub use keywords::{Confidence, Coverage, Stance, Status, TextKind};
 
 /// One draft version: its metadata and its exact text.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,6 +65,9 @@ pub struct DraftMeta {
     /// A free-text note on the version: what it is, how it was reconstructed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// How much of the document the text covers; reconstructions default to `partial`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<Coverage>,
     /// The id of the version this one corrects (written by `drafttrail amend`): same text,
     /// corrected metadata. The corrected version stays in the store, shown as superseded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -318,6 +321,15 @@ impl DraftMeta {
     /// reconstruction): what every view warns about.
     pub fn not_verbatim(&self) -> Option<TextKind> {
         self.text.filter(|t| t.is_not_verbatim())
+    }
+
+    /// Whether the text covers only part of the document (`coverage = "partial"`, or a
+    /// reconstruction that does not say): provisions it lacks are unknown, not removed.
+    pub fn is_partial(&self) -> bool {
+        match self.coverage {
+            Some(c) => c == Coverage::Partial,
+            None => self.text == Some(TextKind::Reconstructed),
+        }
     }
 
     /// The language named in the front matter, if any (checked when the front matter is read).

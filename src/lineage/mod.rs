@@ -184,6 +184,7 @@ pub fn build(inputs: Vec<Input>, pins: &[Pin], opts: &AlignOptions) -> Lineage {
         let mut my_edges = Vec::new();
         for &p in &nodes[v].parents {
             let mut o = opts.clone();
+            o.partial = [nodes[p].meta.is_partial(), nodes[v].meta.is_partial()];
             o.pins
                 .extend(align::pins_between(pins, &nodes[p].id, &nodes[v].id));
             let alignment =

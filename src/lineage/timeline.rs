@@ -150,7 +150,8 @@ pub fn timeline(lineage: &Lineage, events: &Events, filter: &Filter) -> Vec<Item
             let notable = a
                 .changes
                 .iter()
-                .filter(|c| c.kind != ChangeKind::Unchanged)
+                // What a partial text does not cover is not news about it.
+                .filter(|c| !matches!(c.kind, ChangeKind::Unchanged | ChangeKind::NotCovered))
                 .map(|c| Notable {
                     kind: c.kind,
                     old: a.old_ids(c).into_iter().map(str::to_owned).collect(),

@@ -4,7 +4,6 @@
 use crate::lineage::timeline::Item;
 use crate::lineage::{HistoryEntry, Lineage, Shares};
 use crate::log::LogEntry;
-use crate::version::Version;
 
 /// A view and the data it shows; see [`super::render`].
 #[derive(Debug, Clone, Copy)]
@@ -18,8 +17,8 @@ pub enum View<'a> {
     },
     /// One version: header and exact text.
     Show {
-        /// The version.
-        version: &'a Version,
+        /// The version, its parents and corrections named.
+        entry: &'a LogEntry,
         /// Its text.
         body: &'a str,
     },
@@ -102,7 +101,8 @@ pub struct DiffView<'a> {
     pub alignment: &'a crate::align::Alignment,
     /// Hide unchanged provisions.
     pub changed_only: bool,
-    /// Show only changes involving this provision id (old or new side).
+    /// Show only changes involving this provision id: on either side, or `old:ID` / `new:ID`
+    /// on that side only.
     pub provision: Option<String>,
     /// Say why each pair was linked (terminal and Markdown; JSON always does).
     pub explain: bool,
@@ -141,9 +141,16 @@ impl DiffView<'_> {
             let editorial = c.tags == [crate::align::Tag::Editorial];
             (!hide_same || c.kind != crate::align::ChangeKind::Unchanged || c.renumbered || c.moved)
                 && (!self.substantive || !editorial || c.renumbered || c.moved)
-                && self.provision.as_ref().is_none_or(|p| {
-                    a.old_ids(c).contains(&p.as_str()) || a.new_ids(c).contains(&p.as_str())
-                })
+                && self
+                    .provision
+                    .as_ref()
+                    .is_none_or(|p| match p.split_once(':') {
+                        Some(("old", id)) => a.old_ids(c).contains(&id),
+                        Some(("new", id)) => a.new_ids(c).contains(&id),
+                        _ => {
+                            a.old_ids(c).contains(&p.as_str()) || a.new_ids(c).contains(&p.as_str())
+                        }
+                    })
         })
     }
 }

@@ -488,3 +488,40 @@ fn events_are_added_and_listed_without_a_file() {
         "{timeline}"
     );
 }
+
+/// A reconstruction covers part of its document: what it lacks is `not covered`, never
+/// `removed`; `coverage = "full"` says otherwise.
+#[test]
+fn a_partial_text_does_not_remove_what_it_does_not_cover() {
+    let env = TestEnv::new();
+    env.write("full.md", "1. One.\n2. Two.\n3. Three.\n");
+    env.write(
+        "partial.md",
+        "+++\nlabel = \"Reported changes\"\ntext = \"reconstructed\"\n+++\n2. Two, amended.\n",
+    );
+    let out = env.ok(&["diff", "full.md", "partial.md"]);
+    assert_eq!(
+        out,
+        "full.md → Reported changes: 1 reworded, 2 not covered\n\
+         note: Reported changes is not verbatim text (paraphrase or reconstruction)\n\n\
+         ? 1 → —  not covered\n    One.\n\n\
+         ~ 2 → 2  reworded  similarity 0.58\n    Two{+, amended+}.\n\n\
+         ? 3 → —  not covered\n    Three.\n"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&env.ok(&["diff", "full.md", "partial.md", "--format", "json"]))
+            .unwrap();
+    assert_eq!(json["summary"]["removed"], 0);
+    assert_eq!(json["summary"]["not_covered"], 2);
+    assert_eq!(json["changes"][0]["kind"], "not-covered");
+    // Said to be full, the same text removes them.
+    env.write(
+        "stated.md",
+        "+++\nlabel = \"Full text\"\ntext = \"reconstructed\"\ncoverage = \"full\"\n+++\n2. Two, amended.\n",
+    );
+    let out = env.ok(&["diff", "full.md", "stated.md"]);
+    assert!(
+        out.starts_with("full.md → Full text: 1 reworded, 2 removed"),
+        "{out}"
+    );
+}

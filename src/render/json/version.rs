@@ -107,15 +107,18 @@ pub(in crate::render) fn log(
 
 /// Renders one version with its body as a JSON object.
 pub(in crate::render) fn show(
-    version: &Version,
+    entry: &LogEntry,
     body: &str,
     _opts: &RenderOptions,
     out: &mut dyn Write,
 ) -> RenderResult {
-    let parents = version
+    let parents = entry
         .parents
         .iter()
-        .map(|p| ParentJson { id: p, label: p })
+        .map(|p| ParentJson {
+            id: &p.id,
+            label: &p.label,
+        })
         .collect();
-    write_json(&version_json(version, parents, Some(body)), out)
+    write_json(&version_json(&entry.version, parents, Some(body)), out)
 }

@@ -45,6 +45,12 @@ pub(super) struct SummaryJson {
     merged: usize,
     added: usize,
     removed: usize,
+    #[serde(skip_serializing_if = "is_zero")]
+    not_covered: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl From<&crate::align::Summary> for SummaryJson {
@@ -58,6 +64,7 @@ impl From<&crate::align::Summary> for SummaryJson {
             merged: s.merged,
             added: s.added,
             removed: s.removed,
+            not_covered: s.not_covered,
         }
     }
 }

@@ -73,7 +73,12 @@ pub(in crate::render) fn diff(
             if new.is_empty() { "—" } else { &new },
             c.kind.as_str()
         )?;
-        writeln!(out, "{}", super::redline(&c.redline))?;
+        if c.kind == ChangeKind::NotCovered {
+            let text: String = c.redline.iter().map(|s| &*s.text).collect();
+            writeln!(out, "{}", text.trim())?;
+        } else {
+            writeln!(out, "{}", super::redline(&c.redline))?;
+        }
     }
     Ok(())
 }

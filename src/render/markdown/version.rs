@@ -17,40 +17,47 @@ pub(in crate::render) fn log(
     writeln!(out, "# Versions\n")?;
     for entry in entries {
         header(&entry.version, out)?;
-        if !entry.parents.is_empty() {
-            let parents: Vec<String> = entry.parents.iter().map(|p| p.label.clone()).collect();
-            writeln!(out, "- **Derives from:** {}", parents.join(", "))?;
-        }
-        if let Some(old) = &entry.supersedes {
-            writeln!(
-                out,
-                "- **Corrects:** {} (`{}`)",
-                old.label,
-                short_id(&old.id)
-            )?;
-        }
-        if let Some(new) = &entry.superseded_by {
-            let id = short_id(&new.id);
-            writeln!(out, "- **Superseded by:** {} (`{id}`)", new.label)?;
-        }
-        for w in &entry.version.withdrawals {
-            writeln!(out, "- **Withdrawn:** {} ({}, {})", w.why, w.by, w.at)?;
-        }
+        lineage_lines(entry, out)?;
         details(&entry.version, out)?;
         writeln!(out)?;
     }
     Ok(())
 }
 
+/// Parents, corrections and withdrawals, as list items.
+fn lineage_lines(entry: &LogEntry, out: &mut dyn Write) -> RenderResult {
+    if !entry.parents.is_empty() {
+        let parents: Vec<String> = entry.parents.iter().map(|p| p.label.clone()).collect();
+        writeln!(out, "- **Derives from:** {}", parents.join(", "))?;
+    }
+    if let Some(old) = &entry.supersedes {
+        writeln!(
+            out,
+            "- **Corrects:** {} (`{}`)",
+            old.label,
+            short_id(&old.id)
+        )?;
+    }
+    if let Some(new) = &entry.superseded_by {
+        let id = short_id(&new.id);
+        writeln!(out, "- **Superseded by:** {} (`{id}`)", new.label)?;
+    }
+    for w in &entry.version.withdrawals {
+        writeln!(out, "- **Withdrawn:** {} ({}, {})", w.why, w.by, w.at)?;
+    }
+    Ok(())
+}
+
 /// Renders one version as Markdown: its header, then its body verbatim.
 pub(in crate::render) fn show(
-    version: &Version,
+    entry: &LogEntry,
     body: &str,
     _opts: &RenderOptions,
     out: &mut dyn Write,
 ) -> RenderResult {
-    header(version, out)?;
-    details(version, out)?;
+    header(&entry.version, out)?;
+    lineage_lines(entry, out)?;
+    details(&entry.version, out)?;
     writeln!(out)?;
     out.write_all(body.as_bytes())?;
     if !body.ends_with('\n') {

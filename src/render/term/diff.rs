@@ -57,6 +57,12 @@ pub(in crate::render) fn diff(
         if c.kind == ChangeKind::Unchanged {
             continue;
         }
+        if c.kind == ChangeKind::NotCovered {
+            // Neither deleted nor inserted: the text of the side that has it, as it stands.
+            let text: String = c.redline.iter().map(|s| &*s.text).collect();
+            writeln!(out, "    {}", paint(opts, Label::Key, text.trim()))?;
+            continue;
+        }
         super::redline(out, &c.redline, opts)?;
     }
     Ok(())
@@ -78,10 +84,11 @@ fn heading(view: &DiffView<'_>, c: &Change, opts: &RenderOptions) -> String {
         ChangeKind::Merged => ">",
         ChangeKind::Added => "+",
         ChangeKind::Removed => "-",
+        ChangeKind::NotCovered => "?",
     };
     let mut parts = vec![
         format!("{mark} {} → {}", ids(a.old_ids(c)), ids(a.new_ids(c))),
-        c.kind.as_str().to_owned(),
+        c.kind.as_str().replace('-', " "),
     ];
     if c.renumbered {
         parts.push("renumbered".into());

@@ -83,6 +83,7 @@ impl Label {
                 ChangeKind::Split | ChangeKind::Merged => AnsiColor::Magenta.on_default(),
                 ChangeKind::Added => AnsiColor::Green.on_default(),
                 ChangeKind::Removed => AnsiColor::Red.on_default(),
+                ChangeKind::NotCovered => Style::new().dimmed().italic(),
             },
             Label::Origin(n) => ORIGIN_PALETTE[n % ORIGIN_PALETTE.len()].on_default(),
             Label::Ok => AnsiColor::Green.on_default(),

@@ -31,57 +31,64 @@ pub(in crate::render) fn log(
             writeln!(out)?;
         }
         version_header(&entry.version, opts, out)?;
-        let parents = if entry.parents.is_empty() {
-            "(none: first version of its lineage)".to_owned()
-        } else {
-            entry
-                .parents
-                .iter()
-                .map(|p| format!("{} ({})", p.label, crate::version::short_id(&p.id)))
-                .collect::<Vec<_>>()
-                .join(", ")
+        entry_details(entry, opts, out)?;
+    }
+    Ok(())
+}
+
+/// What `log` and `show` say of a version below its header: parents, corrections,
+/// withdrawals, events, sources and claims.
+fn entry_details(entry: &LogEntry, opts: &RenderOptions, out: &mut dyn Write) -> RenderResult {
+    let parents = if entry.parents.is_empty() {
+        "(none: first version of its lineage)".to_owned()
+    } else {
+        entry
+            .parents
+            .iter()
+            .map(|p| format!("{} ({})", p.label, crate::version::short_id(&p.id)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    field(opts, out, "Parents", &parents)?;
+    let named =
+        |p: &crate::log::ParentRef| format!("{} ({})", p.label, crate::version::short_id(&p.id));
+    if let Some(old) = &entry.supersedes {
+        field(opts, out, "Corrects", &named(old))?;
+    }
+    if let Some(new) = &entry.superseded_by {
+        let text = format!("superseded by {}", named(new));
+        field(opts, out, "Amended", &paint(opts, Label::Warning, &text))?;
+    }
+    let v = &entry.version;
+    for w in &v.withdrawals {
+        let text = format!("{} ({}, {})", w.why, w.by, w.at);
+        field(opts, out, "Withdrawn", &paint(opts, Label::Warning, &text))?;
+    }
+    for e in &v.meta.events {
+        field(opts, out, "Event", e)?;
+    }
+    for s in &v.meta.sources {
+        field(opts, out, "Source", &source_line(s))?;
+    }
+    for line in claim_lines(&v.id, &v.meta.claims) {
+        let key = match line {
+            ClaimLine::Claim(_) => "Claim",
+            ClaimLine::Denial(_) => "",
         };
-        field(opts, out, "Parents", &parents)?;
-        let named = |p: &crate::log::ParentRef| {
-            format!("{} ({})", p.label, crate::version::short_id(&p.id))
-        };
-        if let Some(old) = &entry.supersedes {
-            field(opts, out, "Corrects", &named(old))?;
-        }
-        if let Some(new) = &entry.superseded_by {
-            let text = format!("superseded by {}", named(new));
-            field(opts, out, "Amended", &paint(opts, Label::Warning, &text))?;
-        }
-        let v = &entry.version;
-        for w in &v.withdrawals {
-            let text = format!("{} ({}, {})", w.why, w.by, w.at);
-            field(opts, out, "Withdrawn", &paint(opts, Label::Warning, &text))?;
-        }
-        for e in &v.meta.events {
-            field(opts, out, "Event", e)?;
-        }
-        for s in &v.meta.sources {
-            field(opts, out, "Source", &source_line(s))?;
-        }
-        for line in claim_lines(&v.id, &v.meta.claims) {
-            let key = match line {
-                ClaimLine::Claim(_) => "Claim",
-                ClaimLine::Denial(_) => "",
-            };
-            field(opts, out, key, line.text())?;
-        }
+        field(opts, out, key, line.text())?;
     }
     Ok(())
 }
 
 /// Renders one version: its header, then its exact body.
 pub(in crate::render) fn show(
-    version: &Version,
+    entry: &LogEntry,
     body: &str,
     opts: &RenderOptions,
     out: &mut dyn Write,
 ) -> RenderResult {
-    version_header(version, opts, out)?;
+    version_header(&entry.version, opts, out)?;
+    entry_details(entry, opts, out)?;
     writeln!(out)?;
     out.write_all(body.as_bytes())?;
     if !body.ends_with('\n') {
