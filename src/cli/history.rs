@@ -26,6 +26,10 @@ pub struct HistoryArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = FormatArg::Term)]
     format: FormatArg,
+    /// List every source and claim of each version (by default: the outlets, and the claims
+    /// about this provision; JSON always has everything)
+    #[arg(long)]
+    full: bool,
 }
 
 pub fn run(global: &Global, args: HistoryArgs) -> Result<()> {
@@ -56,6 +60,7 @@ pub fn run(global: &Global, args: HistoryArgs) -> Result<()> {
             lineage: &lineage,
             identity: &identity,
             entries: &entries,
+            full: args.full,
         };
         render::render(&view, args.format.into(), &opts, out)
     })

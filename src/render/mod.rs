@@ -20,8 +20,8 @@ use std::io;
 pub use sanitise::visible;
 pub use text::why_phrase;
 pub(crate) use text::{
-    ClaimLine, claim_lines, claims_for, dates_line, node_name, source_line, status_line,
-    verify_counts,
+    ClaimLine, claim_lines, claims_for, dates_line, node_name, provision_title, source_line,
+    status_line, verify_counts,
 };
 pub use view::{DiffSide, DiffView, View};
 
@@ -67,7 +67,8 @@ pub fn render(
                     lineage,
                     identity,
                     entries,
-                } => $format::history(lineage, identity, entries, opts, $out),
+                    full,
+                } => $format::history(lineage, identity, entries, full, opts, $out),
                 View::Blame { lineage, version } => $format::blame(lineage, version, opts, $out),
                 View::Shares { lineage, shares } => $format::shares(lineage, shares, opts, $out),
                 View::Timeline { lineage, items } => $format::timeline(lineage, items, opts, $out),

@@ -120,6 +120,23 @@ pub(crate) fn claim_lines(version: &str, claims: &[crate::draft::Claim]) -> Vec<
     out
 }
 
+/// A provision's first words, to name it beside its number (`armed forces limited to…`):
+/// at most about 48 characters, cut at a word.
+pub(crate) fn provision_title(text: &str) -> String {
+    let mut out = String::new();
+    for word in text.split_whitespace() {
+        if !out.is_empty() && out.chars().count() + word.chars().count() + 1 > 48 {
+            out.push('…');
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 /// Returns `label [track]` plus `(not verbatim)` for paraphrases and reconstructions.
 pub(crate) fn node_name(n: &crate::lineage::Node) -> String {
     let mut s = format!("{} [{}]", n.label(), n.track());

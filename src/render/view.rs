@@ -32,6 +32,9 @@ pub enum View<'a> {
         identity: &'a str,
         /// Its appearances, oldest first.
         entries: &'a [HistoryEntry],
+        /// Every source and claim of each version (terminal and Markdown; by default only
+        /// the outlets, and the claims about this provision).
+        full: bool,
     },
     /// Where each provision's wording comes from, in one version.
     Blame {

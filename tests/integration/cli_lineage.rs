@@ -51,9 +51,25 @@ fn history_of_the_army_cap_runs_from_600k_to_the_20_point_framework() {
     assert!(term.contains("E3 counter-proposal [europe] (paraphrase, not verbatim)  provision 6  ← 28-point plan 6 (reworded)"), "{term}");
     assert!(term.contains("[-600,000-]{+800,000+}"), "{term}");
     assert!(
-        term.contains("Source: UNN (relaying Reuters), 2025-11-23"),
+        term.starts_with(
+            "history of 28-point-plan#6 — The armed forces of Ukraine shall be limited to…: \
+             5 appearance(s) in 5 version(s)\n"
+        ),
         "{term}"
     );
+    // Each version's sources once, compactly; the claims about this provision in full.
+    assert!(
+        term.contains("  sources: UNN (relaying Reuters), report.az · 2 claim(s) on the whole version (--full)\n"),
+        "{term}"
+    );
+    assert!(!term.contains("Yuri Ushakov"), "{term}");
+    assert!(term.contains("f92a994a Kirill Dmitriev"), "{term}");
+    let full = env.ok(&["history", "28-point-plan#6", "--full"]);
+    assert!(
+        full.contains("Source: UNN (relaying Reuters), 2025-11-23"),
+        "{full}"
+    );
+    assert!(full.contains("Yuri Ushakov"), "{full}");
 }
 
 #[test]

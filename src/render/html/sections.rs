@@ -286,7 +286,20 @@ pub(super) fn matrix(r: &Report<'_>, index: &LineageIndex<'_>, html: &mut String
     }
     html.push_str("</tr></thead>\n<tbody>\n");
     for (p, id) in index.identities.iter().enumerate() {
-        let _ = write!(html, "<tr><th><a href=\"#p-{p}\">{}</a></th>", esc(id));
+        // Named by its first words where it first appears, so that "the army cap" can be
+        // found without knowing its number.
+        let title = r
+            .versions
+            .iter()
+            .find_map(|&v| index.place(id, v).map(|j| &l.nodes[v].provisions[j].text))
+            .map(|t| crate::render::provision_title(t))
+            .unwrap_or_default();
+        let _ = write!(
+            html,
+            "<tr><th><a href=\"#p-{p}\">{}</a> <span class=\"meta\">{}</span></th>",
+            esc(id),
+            esc(&title)
+        );
         for &v in r.versions {
             let here = index.place(id, v);
             match here {
@@ -441,8 +454,11 @@ pub(super) fn provisions(r: &Report<'_>, index: &LineageIndex<'_>, html: &mut St
         }
         let _ = writeln!(
             html,
-            "<details id=\"p-{p}\"><summary><strong>{}</strong> — {} version(s)</summary>",
+            "<details id=\"p-{p}\"><summary><strong>{}</strong> {} — {} version(s)</summary>",
             esc(id),
+            esc(&crate::render::provision_title(
+                &l.nodes[entries[0].version].provisions[entries[0].provision].text
+            )),
             entries.len()
         );
         for e in &entries {

@@ -65,6 +65,7 @@ pub(in crate::render) fn history(
     l: &Lineage,
     identity: &str,
     entries: &[HistoryEntry],
+    _full: bool,
     _o: &RenderOptions,
     out: &mut dyn Write,
 ) -> RenderResult {

@@ -6,7 +6,8 @@ use super::{claims, redline};
 use crate::lineage::timeline::Item;
 use crate::lineage::{HistoryEntry, Lineage, Shares};
 use crate::render::{
-    RenderOptions, RenderResult, claims_for, dates_line, node_name, source_line, status_line,
+    RenderOptions, RenderResult, claims_for, dates_line, node_name, provision_title, source_line,
+    status_line,
 };
 
 /// Renders one provision's history.
@@ -14,10 +15,15 @@ pub(in crate::render) fn history(
     l: &Lineage,
     identity: &str,
     entries: &[HistoryEntry],
+    full: bool,
     _o: &RenderOptions,
     out: &mut dyn Write,
 ) -> RenderResult {
-    writeln!(out, "# History of `{identity}`")?;
+    let title = entries
+        .first()
+        .map(|e| provision_title(&l.nodes[e.version].provisions[e.provision].text))
+        .unwrap_or_default();
+    writeln!(out, "# History of `{identity}` — {title}")?;
     for e in entries {
         let n = &l.nodes[e.version];
         let p = &n.provisions[e.provision];
@@ -41,11 +47,32 @@ pub(in crate::render) fn history(
         if !meta.is_empty() {
             writeln!(out, "- **Status and dates:** {}", meta.join(" · "))?;
         }
-        for s in &n.meta.sources {
-            writeln!(out, "- **Source:** {}", source_line(s))?;
+        let (shown, others): (Vec<_>, Vec<_>) = claims_for(n, &p.id)
+            .into_iter()
+            .partition(|c| full || c.provisions.iter().any(|x| *x == p.id));
+        if full {
+            for s in &n.meta.sources {
+                writeln!(out, "- **Source:** {}", source_line(s))?;
+            }
+        } else if !n.meta.sources.is_empty() || !others.is_empty() {
+            let outlets: Vec<&str> = n.meta.sources.iter().map(|s| s.outlet.as_str()).collect();
+            writeln!(
+                out,
+                "- **Sources:** {}{}",
+                outlets.join(", "),
+                if others.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        " · {} claim(s) on the whole version (`--full`)",
+                        others.len()
+                    )
+                }
+            )?;
         }
-        claims(out, &n.id, &claims_for(n, &p.id))?;
-        writeln!(out, "\n> {}", redline(&e.redline))?;
+        claims(out, &n.id, &shown)?;
+        writeln!(out)?;
+        super::quote(out, &redline(&e.redline))?;
     }
     Ok(())
 }

@@ -8,7 +8,7 @@ use crate::lineage::timeline::Item;
 use crate::lineage::{HistoryEntry, Lineage, Shares};
 use crate::render::{
     ClaimLine, RenderOptions, RenderResult, claim_lines, claims_for, dates_line, node_name,
-    source_line, status_line,
+    provision_title, source_line, status_line,
 };
 
 /// Renders one provision's history.
@@ -16,10 +16,22 @@ pub(in crate::render) fn history(
     l: &Lineage,
     identity: &str,
     entries: &[HistoryEntry],
+    full: bool,
     opts: &RenderOptions,
     out: &mut dyn Write,
 ) -> RenderResult {
-    writeln!(out, "history of {identity}: {} version(s)", entries.len())?;
+    let title = entries
+        .first()
+        .map(|e| provision_title(&l.nodes[e.version].provisions[e.provision].text))
+        .unwrap_or_default();
+    let mut versions: Vec<usize> = entries.iter().map(|e| e.version).collect();
+    versions.dedup();
+    writeln!(
+        out,
+        "history of {identity} — {title}: {} appearance(s) in {} version(s)",
+        entries.len(),
+        versions.len()
+    )?;
     for e in entries {
         let n = &l.nodes[e.version];
         let p = &n.provisions[e.provision];
@@ -49,10 +61,34 @@ pub(in crate::render) fn history(
         if !meta.is_empty() {
             writeln!(out, "  {meta}")?;
         }
-        for s in &n.meta.sources {
-            writeln!(out, "  Source: {}", source_line(s))?;
+        let claims = claims_for(n, &p.id);
+        let (shown, others): (Vec<_>, Vec<_>) = claims
+            .into_iter()
+            .partition(|c| full || c.provisions.iter().any(|x| *x == p.id));
+        if full {
+            for s in &n.meta.sources {
+                writeln!(out, "  Source: {}", source_line(s))?;
+            }
+        } else {
+            let outlets: Vec<&str> = n.meta.sources.iter().map(|s| s.outlet.as_str()).collect();
+            let mut line = String::new();
+            if !outlets.is_empty() {
+                line.push_str(&format!("sources: {}", outlets.join(", ")));
+            }
+            if !others.is_empty() {
+                if !line.is_empty() {
+                    line.push_str(" · ");
+                }
+                line.push_str(&format!(
+                    "{} claim(s) on the whole version (--full)",
+                    others.len()
+                ));
+            }
+            if !line.is_empty() {
+                writeln!(out, "  {}", paint(opts, Label::Key, &line))?;
+            }
         }
-        for line in claim_lines(&n.id, &claims_for(n, &p.id)) {
+        for line in claim_lines(&n.id, &shown) {
             writeln!(
                 out,
                 "  {} {}",
