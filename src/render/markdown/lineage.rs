@@ -49,7 +49,7 @@ pub(in crate::render) fn history(
         }
         let (shown, others): (Vec<_>, Vec<_>) = claims_for(n, &p.id)
             .into_iter()
-            .partition(|c| full || c.provisions.iter().any(|x| *x == p.id));
+            .partition(|c| full || c.provisions.contains(&p.id));
         if full {
             for s in &n.meta.sources {
                 writeln!(out, "- **Source:** {}", source_line(s))?;
