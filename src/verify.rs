@@ -126,6 +126,7 @@ pub fn verify(store: &Store) -> Report {
         }
         Err(e) => report.problem("annotations", e),
     }
+    check_corrections_and_answers(&versions, &ids, &mut report);
     match store.events() {
         Ok(events) => report.events = events.events.len(),
         Err(e) => report.problem("events", e),
@@ -161,4 +162,36 @@ pub fn verify(store: &Store) -> Report {
         ),
     }
     report
+}
+
+/// A correction names a recorded version; a denial or retraction names a claim of its own
+/// version (both can arrive from a remote, which `sync` checks for structure only).
+fn check_corrections_and_answers(
+    versions: &[crate::store::Version],
+    ids: &std::collections::HashSet<&str>,
+    report: &mut Report,
+) {
+    use crate::draft::claim_id;
+    for v in versions {
+        if let Some(old) = &v.meta.supersedes
+            && !ids.contains(old.as_str())
+        {
+            report.problem(
+                format!("version {}", v.short_id()),
+                format!("it corrects {old}, which is not a recorded version"),
+            );
+        }
+        let claims: std::collections::HashSet<String> =
+            v.meta.claims.iter().map(|c| claim_id(&v.id, c)).collect();
+        for c in &v.meta.claims {
+            if let Some(about) = &c.about
+                && !claims.contains(about)
+            {
+                report.problem(
+                    format!("claim {} of {}", claim_id(&v.id, c), v.short_id()),
+                    format!("it answers claim {about}, which the version does not have"),
+                );
+            }
+        }
+    }
 }

@@ -147,6 +147,36 @@ pub struct HistoryEntry {
     pub redline: Vec<Span>,
 }
 
+/// For a split history entry, the provision ids of every part that came out of the same old
+/// provision in the same version, in order, and whether `entry` is the first of them (the one
+/// under which views show the split's redline, which covers all its parts). `None` for an
+/// entry that is not part of a split.
+pub fn split_parts(
+    lineage: &Lineage,
+    entries: &[HistoryEntry],
+    entry: &HistoryEntry,
+) -> Option<(Vec<String>, bool)> {
+    if entry.change != Some(ChangeKind::Split) {
+        return None;
+    }
+    let siblings: Vec<&HistoryEntry> = entries
+        .iter()
+        .filter(|e| {
+            e.version == entry.version
+                && e.previous == entry.previous
+                && e.change == Some(ChangeKind::Split)
+        })
+        .collect();
+    let ids = siblings
+        .iter()
+        .map(|e| lineage.nodes[e.version].provisions[e.provision].id.clone())
+        .collect();
+    let first = siblings
+        .first()
+        .is_some_and(|e| e.provision == entry.provision);
+    Some((ids, first))
+}
+
 /// The aligner's options for lineage views: word-by-word redlines, because blame credits
 /// each word to the version it comes from (a phrase-level redline would credit an unchanged
 /// word inside a replaced phrase to the newer version).

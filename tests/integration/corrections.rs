@@ -525,3 +525,68 @@ fn a_partial_text_does_not_remove_what_it_does_not_cover() {
         "{out}"
     );
 }
+
+/// A split provision's history names where each part went and shows the split's redline
+/// once, not under every part; appearances and versions are counted apart.
+#[test]
+fn a_split_history_says_which_part_went_where() {
+    let env = TestEnv::new();
+    env.ok(&["init"]);
+    env.write(
+        "a.md",
+        "1. The fund shall finance reconstruction and development of Ukraine and a joint investment vehicle.\n2. Other.\n",
+    );
+    env.write(
+        "b.md",
+        "1. The fund shall finance reconstruction of Ukraine.\n2. A joint investment vehicle and development package.\n3. Other.\n",
+    );
+    env.ok(&["commit", "a.md", "--label", "First"]);
+    env.ok(&["commit", "b.md", "--label", "Second"]);
+    assert_eq!(
+        env.ok(&["history", "1", "--rev", "Second"]),
+        "history of first#1 — The fund shall finance reconstruction and…: 3 appearance(s) in 2 \
+         version(s)\n\n\
+         First [main]  provision 1  (first appearance)\n    {+The fund shall finance \
+         reconstruction and development of Ukraine and a joint investment vehicle.+}\n\n\
+         Second [main]  provision 1  ← First 1 (split into 1 + 2)\n    The fund shall finance \
+         reconstruction [-and development -]of Ukraine[- and a-]{+.\n    A+} joint investment \
+         vehicle{+ and development package+}.\n\n\
+         Second [main]  provision 2  ← First 1 (split into 1 + 2)\n    (its words are in the \
+         redline under part 1)\n"
+    );
+}
+
+/// A denial naming a claim the version does not have (it can only come by hand or from a
+/// remote) is a problem `verify` names.
+#[test]
+fn verify_names_an_answer_to_a_missing_claim() {
+    let env = imported();
+    let id = env.git_stdout(&["rev-parse", "refs/heads/us-guarantees"]);
+    let note = "[[claim]]\nwho = \"X\"\ndid = \"y\"\nstance = \"denies\"\nsource = \"Z\"\nabout = \"deadbeef\"\n";
+    let out = env.git(&[
+        "-c",
+        "user.name=T",
+        "-c",
+        "user.email=t@example.org",
+        "notes",
+        "--ref",
+        "drafttrail",
+        "add",
+        "-f",
+        "-m",
+        note,
+        id.trim(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = env.cmd().arg("verify").output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("it answers claim deadbeef, which the version does not have"),
+        "{stdout}"
+    );
+}

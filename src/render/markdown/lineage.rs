@@ -32,12 +32,15 @@ pub(in crate::render) fn history(
             writeln!(out, "- **Place:** {}", p.place.join(" › "))?;
         }
         if let (Some((pv, pi)), Some(kind)) = (e.previous, e.change) {
+            let how = match crate::lineage::split_parts(l, entries, e) {
+                Some((parts, _)) => format!("split into {}", parts.join(" + ")),
+                None => kind.as_str().to_owned(),
+            };
             writeln!(
                 out,
-                "- **From:** {} provision {} ({})",
+                "- **From:** {} provision {} ({how})",
                 l.nodes[pv].label(),
                 l.nodes[pv].provisions[pi].id,
-                kind.as_str()
             )?;
         }
         let meta = [status_line(&n.meta), dates_line(&n.meta.dates)]
@@ -72,7 +75,14 @@ pub(in crate::render) fn history(
         }
         claims(out, &n.id, &shown)?;
         writeln!(out)?;
-        super::quote(out, &redline(&e.redline))?;
+        match crate::lineage::split_parts(l, entries, e) {
+            Some((parts, false)) => writeln!(
+                out,
+                "(its words are in the redline under part {})",
+                parts[0]
+            )?,
+            _ => super::quote(out, &redline(&e.redline))?,
+        }
     }
     Ok(())
 }

@@ -38,11 +38,14 @@ pub(in crate::render) fn history(
         writeln!(out)?;
         let from = match (e.previous, e.change) {
             (Some((pv, pi)), Some(kind)) => {
+                let how = match crate::lineage::split_parts(l, entries, e) {
+                    Some((parts, _)) => format!("split into {}", parts.join(" + ")),
+                    None => kind.as_str().to_owned(),
+                };
                 format!(
-                    "  ← {} {} ({})",
+                    "  ← {} {} ({how})",
                     l.nodes[pv].label(),
                     l.nodes[pv].provisions[pi].id,
-                    kind.as_str()
                 )
             }
             _ => "  (first appearance)".to_owned(),
@@ -99,7 +102,14 @@ pub(in crate::render) fn history(
                 line.text()
             )?;
         }
-        redline(out, &e.redline, opts)?;
+        match crate::lineage::split_parts(l, entries, e) {
+            // One redline covers all the parts: shown once, under the first.
+            Some((parts, false)) => {
+                let note = format!("(its words are in the redline under part {})", parts[0]);
+                writeln!(out, "    {}", paint(opts, Label::Key, &note))?;
+            }
+            _ => redline(out, &e.redline, opts)?,
+        }
     }
     Ok(())
 }
