@@ -156,3 +156,61 @@ fn an_invalid_value_lists_the_valid_ones() {
         "error: invalid value 'html' for '--format <FORMAT>' (expected one of: term, md, json)"
     );
 }
+
+#[test]
+fn provision_picks_a_side_or_lists_the_valid_ids() {
+    let env = imported();
+    let err = env.fails(&[
+        "diff",
+        "28-point-plan",
+        "20-point-framework",
+        "--provision",
+        "Article 5",
+    ]);
+    assert!(
+        err.starts_with(
+            "error: no provision `Article 5` in the old or the new version; provisions are old: \
+             preamble, 1, 2, 3,"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("; new: preamble, 1, 2,"), "{err}");
+    let err = env.fails(&[
+        "diff",
+        "28-point-plan",
+        "20-point-framework",
+        "--provision",
+        "new:25",
+    ]);
+    assert!(
+        err.starts_with("error: no provision `25` in the new; provisions are new: "),
+        "{err}"
+    );
+    // The old 7 (NATO membership) and the new 7 are different provisions.
+    let old7 = env.ok(&[
+        "diff",
+        "28-point-plan",
+        "20-point-framework",
+        "--provision",
+        "old:7",
+    ]);
+    let new7 = env.ok(&[
+        "diff",
+        "28-point-plan",
+        "20-point-framework",
+        "--provision",
+        "new:7",
+    ]);
+    let change = |out: &str| {
+        out.lines()
+            .find(|l| l.len() > 2 && "=~<>+-?".contains(&l[..1]) && l[1..].starts_with(' '))
+            .map(str::to_owned)
+    };
+    let (old7, new7) = (change(&old7).unwrap(), change(&new7).unwrap());
+    assert!(
+        old7.starts_with("- 7 → —") || old7.contains("7 → "),
+        "{old7}"
+    );
+    assert!(new7.contains("→ 7"), "{new7}");
+    assert_ne!(old7, new7);
+}
