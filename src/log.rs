@@ -13,6 +13,8 @@ pub struct LogEntry {
     pub supersedes: Option<ParentRef>,
     /// The correction that supersedes it, if any.
     pub superseded_by: Option<ParentRef>,
+    /// The earlier version whose text it tables again, if any.
+    pub retables: Option<ParentRef>,
 }
 
 /// A parent of a version, named.
@@ -48,5 +50,6 @@ pub fn entry(versions: &[Version], v: &Version) -> LogEntry {
         parents: v.parents.iter().map(named).collect(),
         supersedes: v.meta.supersedes.as_ref().map(named),
         superseded_by: v.superseded_by.as_ref().map(named),
+        retables: v.meta.retabled.as_ref().map(named),
     }
 }

@@ -77,7 +77,10 @@ pub fn run_amend(global: &Global, args: AmendArgs) -> Result<()> {
     };
     let ctx = write_context(args.recorder.as_deref())?;
     let amended = store.writer(&ctx)?.amend(&args.rev, &correction)?;
-    let Recorded::New { id, label, track } = &amended.new else {
+    let Recorded::New {
+        id, label, track, ..
+    } = &amended.new
+    else {
         anyhow::bail!("the correction was not recorded");
     };
     say!(

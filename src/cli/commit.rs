@@ -169,9 +169,18 @@ pub fn warn_if_ignored(path: &std::path::Path, outcome: &Recorded) {
 /// One line saying what recording a draft did.
 pub fn describe(outcome: &Recorded) -> String {
     match outcome {
-        Recorded::New { id, label, track } => {
-            format!("recorded  {} {label} [{track}]", short_id(id))
-        }
+        Recorded::New {
+            id,
+            label,
+            track,
+            retables,
+        } => match retables {
+            Some(old) => format!(
+                "recorded  {} {label} [{track}]: the text of {old}, tabled again",
+                short_id(id)
+            ),
+            None => format!("recorded  {} {label} [{track}]", short_id(id)),
+        },
         Recorded::ExtraSources {
             id,
             label,

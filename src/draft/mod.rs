@@ -68,6 +68,11 @@ pub struct DraftMeta {
     /// How much of the document the text covers; reconstructions default to `partial`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coverage: Option<Coverage>,
+    /// The id of an earlier version whose text this one tables again (set when a text already
+    /// recorded, and not the track's latest, is recorded under another label): a version of
+    /// its own, with its own label, dates and sources, and the same text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retabled: Option<String>,
     /// The id of the version this one corrects (written by `drafttrail amend`): same text,
     /// corrected metadata. The corrected version stays in the store, shown as superseded.
     #[serde(default, skip_serializing_if = "Option::is_none")]

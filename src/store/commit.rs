@@ -23,6 +23,8 @@ pub enum Recorded {
         label: String,
         /// Its track.
         track: String,
+        /// The label of the earlier version whose text it tables again, if it does.
+        retables: Option<String>,
     },
     /// The body was already recorded; new sources or claims were added to that version.
     ExtraSources {
@@ -286,8 +288,15 @@ impl Writer<'_> {
             self.store.check_tracks([track.as_str()])?;
         }
         meta.track = Some(track.clone());
-        // A correction repeats a known text on purpose.
-        if meta.supersedes.is_none()
+        // A correction repeats a known text on purpose; so does an old text tabled again.
+        let retables = if meta.supersedes.is_none() {
+            self.retabling(draft, &meta, &label, &track)?
+        } else {
+            None
+        };
+        if let Some((old_id, _)) = &retables {
+            meta.retabled = Some(old_id.clone());
+        } else if meta.supersedes.is_none()
             && let Some(recorded) = self.record_known_body(draft, &meta)?
         {
             return Ok(recorded);
@@ -337,7 +346,56 @@ impl Writer<'_> {
             id: id.to_string(),
             label,
             track,
+            retables: retables.map(|(_, old_label)| old_label),
         })
+    }
+
+    /// A known text recorded again under a label of its own on a track that has moved on from
+    /// it (the version that has it is an ancestor of the track's latest, with another text):
+    /// an old draft tabled again, which is a version of its own (a negotiation event), not a
+    /// new source of the old one. Returns the old version's id and label. The same label, the
+    /// track's latest text, or a text from elsewhere is the same version.
+    fn retabling(
+        &self,
+        draft: &Draft,
+        meta: &DraftMeta,
+        label: &str,
+        track: &str,
+    ) -> Result<Option<(String, String)>> {
+        let cache = self.cached()?;
+        let body_oid = git2::Oid::hash_object(git2::ObjectType::Blob, draft.body.as_bytes())
+            .map_err(git("hashing the body"))?;
+        let Some(existing_id) = cache.bodies.get(&body_oid.to_string()) else {
+            return Ok(None);
+        };
+        let existing = resolve_in(self.store, &cache.versions, existing_id)?;
+        // Any version with this text and this label is the one the draft means.
+        let same_label = cache
+            .versions
+            .iter()
+            .any(|v| v.body_id == body_oid.to_string() && v.label() == label);
+        drop(cache);
+        if same_label {
+            return Ok(None);
+        }
+        // Tabled again means: back in a lineage that has moved on from it. The same text
+        // under another label on another track (a second outlet relaying it) is a source.
+        let ref_name = format!("refs/heads/{track}");
+        let Some(tip) = self.tip(&ref_name, self.store.track_tip(track)?) else {
+            return Ok(None);
+        };
+        let old = git2::Oid::from_str(&existing.id).map_err(git("reading a version"))?;
+        let moved_on = tip != old
+            && self.store.load_version(tip)?.body_id != body_oid.to_string()
+            && self
+                .store
+                .repo
+                .graph_descendant_of(tip, old)
+                .map_err(git("comparing histories"))?;
+        if !moved_on || meta.label.is_none() {
+            return Ok(None);
+        }
+        Ok(Some((existing.id.clone(), existing.label().to_owned())))
     }
 
     /// A body already recorded is not recorded twice: the draft's sources and claims that the

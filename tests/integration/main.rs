@@ -33,5 +33,7 @@ mod hosts;
 mod git_habits;
 // amend and withdraw: corrections without rewriting history.
 mod corrections;
+// Where the wording came from: re-tabled texts.
+mod wording;
 // The sample corpus against its hand-made gold alignment (tests/gold).
 mod gold;

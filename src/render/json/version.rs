@@ -29,6 +29,9 @@ struct VersionJson<'a> {
     /// The version this one corrects (`amend`).
     #[serde(skip_serializing_if = "Option::is_none")]
     supersedes: Option<&'a str>,
+    /// The earlier version whose text this one tables again.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    retabled: Option<&'a str>,
     /// The correction that supersedes this version.
     #[serde(skip_serializing_if = "Option::is_none")]
     superseded_by: Option<&'a str>,
@@ -76,6 +79,7 @@ fn version_json<'a>(
         },
         supersedes: v.meta.supersedes.as_deref(),
         superseded_by: v.superseded_by.as_deref(),
+        retabled: v.meta.retabled.as_deref(),
         withdrawn: &v.withdrawals,
         body,
     }

@@ -38,6 +38,10 @@ fn lineage_lines(entry: &LogEntry, out: &mut dyn Write) -> RenderResult {
             short_id(&old.id)
         )?;
     }
+    if let Some(old) = &entry.retables {
+        let id = short_id(&old.id);
+        writeln!(out, "- **Re-tables:** the text of {} (`{id}`)", old.label)?;
+    }
     if let Some(new) = &entry.superseded_by {
         let id = short_id(&new.id);
         writeln!(out, "- **Superseded by:** {} (`{id}`)", new.label)?;

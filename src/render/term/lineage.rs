@@ -273,7 +273,14 @@ pub(in crate::render) fn timeline(
                 } else {
                     ""
                 };
-                let line = format!("{date}  version  {}{fallback}", node_name(n));
+                let retabled = match &n.meta.retabled {
+                    Some(old) => match l.node(old) {
+                        Some(o) => format!(" — re-tables the text of {}", l.nodes[o].label()),
+                        None => " — an earlier text, tabled again".to_owned(),
+                    },
+                    None => String::new(),
+                };
+                let line = format!("{date}  version  {}{fallback}{retabled}", node_name(n));
                 writeln!(out, "{}", paint(opts, Label::Title, &line))?;
                 match &vi.changes {
                     Some((parent, summary, notable)) => {

@@ -55,6 +55,14 @@ fn entry_details(entry: &LogEntry, opts: &RenderOptions, out: &mut dyn Write) ->
     if let Some(old) = &entry.supersedes {
         field(opts, out, "Corrects", &named(old))?;
     }
+    if let Some(old) = &entry.retables {
+        field(
+            opts,
+            out,
+            "Re-tables",
+            &format!("the text of {}", named(old)),
+        )?;
+    }
     if let Some(new) = &entry.superseded_by {
         let text = format!("superseded by {}", named(new));
         field(opts, out, "Amended", &paint(opts, Label::Warning, &text))?;

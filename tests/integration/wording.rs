@@ -1,0 +1,71 @@
+//! Where the wording came from: an old text tabled again is a version of its own.
+
+use crate::common::TestEnv;
+
+#[test]
+fn an_old_text_tabled_again_is_a_version_of_its_own() {
+    let env = TestEnv::new();
+    env.ok(&["init"]);
+    let v1 = "1. A ceasefire.\n2. Full amnesty for all parties.\n";
+    env.write("v1.md", v1);
+    env.write("v2.md", "1. A ceasefire.\n");
+    env.write("v3.md", v1);
+    env.ok(&[
+        "commit",
+        "v1.md",
+        "--label",
+        "v1",
+        "--date",
+        "leaked=2025-01-01",
+    ]);
+    env.ok(&[
+        "commit",
+        "v2.md",
+        "--label",
+        "v2",
+        "--date",
+        "leaked=2025-02-01",
+    ]);
+    let out = env.ok(&[
+        "commit",
+        "v3.md",
+        "--label",
+        "v3",
+        "--date",
+        "leaked=2025-03-01",
+        "--source",
+        "Outlet,https://o.example/v3",
+    ]);
+    let id = out.split_whitespace().nth(1).unwrap().to_owned();
+    assert_eq!(
+        out,
+        format!("recorded  {id} v3 [main]: the text of v1, tabled again\n")
+    );
+    // Its own label, dates and source; the same text; the old version untouched.
+    let log: Vec<serde_json::Value> =
+        serde_json::from_str(&env.ok(&["log", "--format", "json"])).unwrap();
+    let v3 = log.iter().find(|v| v["label"] == "v3").unwrap();
+    let v1_entry = log.iter().find(|v| v["label"] == "v1").unwrap();
+    assert_eq!(v3["retabled"], v1_entry["id"]);
+    assert_eq!(v3["dates"]["leaked"], "2025-03-01");
+    assert_eq!(v3["sources"][0]["outlet"], "Outlet");
+    assert!(v1_entry["sources"].as_array().unwrap().is_empty());
+    assert_eq!(env.ok(&["show", "v3", "--raw"]), v1);
+    // The timeline says so; the diff against v2 shows the amnesty back.
+    let timeline = env.ok(&["timeline"]);
+    assert!(
+        timeline.contains("2025-03-01  version  v3 [main] — re-tables the text of v1\n"),
+        "{timeline}"
+    );
+    assert!(
+        env.ok(&["diff"])
+            .starts_with("v2 → v3: 1 unchanged, 1 added")
+    );
+    // Recording it again is the same version; so is the same text as the track's latest.
+    assert_eq!(
+        env.ok(&["commit", "v3.md", "--label", "v3"]),
+        format!("unchanged {id} v3: already recorded\n")
+    );
+    let out = env.ok(&["commit", "v3.md", "--label", "v3 again"]);
+    assert!(out.starts_with(&format!("unchanged {id} v3")), "{out}");
+}
