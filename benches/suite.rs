@@ -356,7 +356,7 @@ fn main() {
     }
     let d = kept.as_deref().unwrap_or(dir.path());
     let sections =
-        std::env::var("SECTIONS").unwrap_or_else(|_| "real,diff,scaling,timeline,import".into());
+        std::env::var("SECTIONS").unwrap_or_else(|_| "real,diff,scaling,timeline,import,identify".into());
     let want = |name: &str| sections.split(',').any(|s| s.trim() == name);
 
     if want("real") {
@@ -492,5 +492,34 @@ fn main() {
         });
         println!("| median | versions per second |\n|---|---|");
         println!("| {} | {:.0} |", stat.cell(), n_import as f64 / stat.median);
+    }
+    if want("identify") {
+        // 200 stored versions of about 30 provisions (10 KB), one rewording apart; the text
+        // to identify is a version from the middle with three commas changed.
+        let n = if quick { 20 } else { 200 };
+        println!("\n## identify: a text against {n} stored versions of 30 provisions\n");
+        let drafts = d.join("identify-drafts");
+        synth::write_small_history(&drafts, n, 10_000, 17).expect("write drafts");
+        let store = d.join("identify-store");
+        let _ = std::fs::remove_dir_all(&store);
+        let ok = Command::new(&bin)
+            .arg("--repo")
+            .arg(&store)
+            .args(["import", "--init", "-q"])
+            .arg(&drafts)
+            .env("GIT_COMMITTER_NAME", "bench")
+            .status()
+            .expect("import");
+        assert!(ok.success());
+        let middle = std::fs::read_to_string(drafts.join(format!("s{:03}.md", n / 2)))
+            .expect("read a draft");
+        let probe = d.join("probe.md");
+        std::fs::write(&probe, middle.replacen(", ", "; ", 3)).expect("write the probe");
+        let stat = measure(&|| {
+            let mut c = Command::new(&bin);
+            c.arg("--repo").arg(&store).arg("identify").arg(&probe);
+            c
+        });
+        println!("| median |\n|---|\n| {} |", stat.cell());
     }
 }

@@ -19,6 +19,7 @@ pub mod draft;
 pub mod error;
 pub mod events;
 mod hash;
+pub mod identify;
 pub mod import;
 pub mod lang;
 pub mod lineage;

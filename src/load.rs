@@ -58,3 +58,13 @@ fn live_parents(
     }
     out
 }
+
+/// Ranks the store's live versions by resemblance to `text` (see [`crate::identify`]).
+pub fn identify(store: &Store, text: &str) -> Result<Vec<crate::identify::Candidate>> {
+    let mut versions = Vec::new();
+    for v in store.versions()?.into_iter().filter(|v| v.is_live()) {
+        let body = store.body(&v)?;
+        versions.push((v, body));
+    }
+    Ok(crate::identify::rank(text, versions))
+}

@@ -30,7 +30,9 @@ pub struct CommitArgs {
     /// The lineage branch [default: front matter, else main]
     #[arg(long)]
     track: Option<String>,
-    /// A revision the version derives from; repeatable [default: the track's tip]
+    /// A revision the version derives from; repeatable [default: the track's tip]. `auto`:
+    /// the recorded version the text is closest to (see `drafttrail identify`), and its track
+    /// unless --track says otherwise
     #[arg(long, value_name = "REV")]
     parent: Vec<String>,
     /// A reported date, `KIND=YYYY-MM-DD` with KIND drafted, presented, leaked or published;
@@ -69,9 +71,33 @@ pub fn run(global: &Global, args: CommitArgs) -> Result<()> {
     if args.track.is_some() {
         meta.track = args.track;
     }
-    if !args.parent.is_empty() {
-        meta.parent = args.parent;
+    if args.parent == ["auto"] {
+        let candidates = drafttrail::load::identify(&store, &draft.body)?;
+        let Some(best) = candidates.first().filter(|c| c.is_match()) else {
+            anyhow::bail!(
+                "--parent auto: no recorded version resembles {}; name the parent, or leave it \
+                 out to continue the track",
+                super::display_path(&args.file)
+            );
+        };
+        warn!(
+            "note: parent {} {} [{}], the closest recorded version (score {:.2}: {})",
+            best.version.short_id(),
+            best.version.label(),
+            best.version.track(),
+            best.score,
+            best.alignment.summary()
+        );
+        let meta = &mut draft.meta;
+        meta.parent = vec![best.version.id.clone()];
+        // The front matter's or --track's track, else the match's.
+        if meta.track.is_none() {
+            meta.track = Some(best.version.track().to_owned());
+        }
+    } else if !args.parent.is_empty() {
+        draft.meta.parent = args.parent;
     }
+    let meta = &mut draft.meta;
     if args.status.is_some() {
         meta.status = args.status;
     }

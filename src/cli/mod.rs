@@ -30,6 +30,7 @@ mod completions;
 mod diff;
 mod event;
 mod history;
+mod identify;
 mod import;
 mod init;
 mod log;
@@ -127,6 +128,7 @@ enum Command {
     Amend(amend::AmendArgs),
     Withdraw(amend::WithdrawArgs),
     Event(event::EventArgs),
+    Identify(identify::IdentifyArgs),
     Pin(pin::PinArgs),
     /// Remove a pin set with `drafttrail pin`
     Unpin(pin::PinArgs),
@@ -192,6 +194,7 @@ pub fn run() -> Result<std::process::ExitCode> {
         Command::Amend(args) => amend::run_amend(&global, args),
         Command::Withdraw(args) => amend::run_withdraw(&global, args),
         Command::Event(args) => event::run(&global, args),
+        Command::Identify(args) => identify::run(&global, args),
         Command::Pin(args) => pin::run_pin(&global, args),
         Command::Unpin(args) => pin::run_unpin(&global, args),
         Command::Sync(args) => sync::run(&global, args),

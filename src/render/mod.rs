@@ -74,6 +74,9 @@ pub fn render(
                 View::Timeline { lineage, items } => $format::timeline(lineage, items, opts, $out),
                 View::Verify(report) => $format::verify(report, opts, $out),
                 View::Events(events) => $format::events(events, opts, $out),
+                View::Identify { name, candidates } => {
+                    $format::identify(name, candidates, opts, $out)
+                }
             }
         };
     }

@@ -59,6 +59,13 @@ pub enum View<'a> {
     },
     /// A store check.
     Verify(&'a crate::verify::Report),
+    /// Recorded versions ranked by resemblance to an unrecorded text (`identify`).
+    Identify {
+        /// The text's name (its file).
+        name: &'a str,
+        /// The candidates, best first (only the first few are shown).
+        candidates: &'a [crate::identify::Candidate],
+    },
     /// The store's events (talks, meetings), in date order.
     Events(&'a crate::events::Events),
 }

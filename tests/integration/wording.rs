@@ -69,3 +69,63 @@ fn an_old_text_tabled_again_is_a_version_of_its_own() {
     let out = env.ok(&["commit", "v3.md", "--label", "v3 again"]);
     assert!(out.starts_with(&format!("unchanged {id} v3")), "{out}");
 }
+
+/// Every sample version, lightly edited (a comma for a semicolon, a number changed), is
+/// identified as itself first; an unrelated text matches nothing; `--parent auto` records a
+/// copy under its source.
+#[test]
+fn identify_finds_the_source_of_a_lightly_edited_copy() {
+    let env = crate::common::imported();
+    let log: Vec<serde_json::Value> =
+        serde_json::from_str(&env.ok(&["log", "--format", "json"])).unwrap();
+    for v in &log {
+        let label = v["label"].as_str().unwrap();
+        let body = env.ok(&["show", v["id"].as_str().unwrap(), "--raw"]);
+        let edited = body.replacen(", ", "; ", 1).replacen("100", "120", 1);
+        env.write("copy.md", &edited);
+        let ranked: Vec<serde_json::Value> =
+            serde_json::from_str(&env.ok(&["identify", "copy.md", "--format", "json"])).unwrap();
+        assert_eq!(ranked[0]["label"], label, "{label}: {:?}", &ranked[..2]);
+        assert_eq!(ranked[0]["matches"], true, "{label}");
+    }
+    env.write(
+        "fish.md",
+        "1. Fishing quotas for the northern sea.\n2. A commission on salmon.\n",
+    );
+    let out = env.ok(&["identify", "fish.md"]);
+    assert!(
+        out.starts_with("no recorded version resembles fish.md"),
+        "{out}"
+    );
+    let err = env.fails(&["commit", "fish.md", "--label", "Fish", "--parent", "auto"]);
+    assert!(
+        err.contains("--parent auto: no recorded version resembles fish.md"),
+        "{err}"
+    );
+
+    let body = env.ok(&["show", "europe", "--raw"]).replacen(", ", "; ", 1);
+    env.write("leak.md", &body);
+    let out = env
+        .cmd()
+        .args([
+            "commit", "leak.md", "--label", "E3 copy", "--parent", "auto",
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.starts_with("note: parent 5c6183f250 E3 counter-proposal [europe], the closest"),
+        "{stderr}"
+    );
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains(" E3 copy [europe]")
+    );
+    let text = env.ok(&["identify", "leak.md"]);
+    assert!(
+        text.contains("editorial: preamble → preamble  [-,-] {+;+}") || text.contains("editorial:"),
+        "{text}"
+    );
+}

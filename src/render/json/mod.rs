@@ -3,6 +3,7 @@
 
 mod diff;
 mod events;
+mod identify;
 mod lineage;
 mod verify;
 mod version;
@@ -10,6 +11,7 @@ mod wire;
 
 pub(super) use diff::diff;
 pub(super) use events::events;
+pub(super) use identify::identify;
 pub(super) use lineage::{blame, history, shares, timeline};
 pub(super) use verify::verify;
 pub(super) use version::{log, show};

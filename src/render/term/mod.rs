@@ -3,6 +3,7 @@
 
 mod diff;
 mod events;
+mod identify;
 mod lineage;
 mod style;
 mod verify;
@@ -12,6 +13,7 @@ use std::io::Write;
 
 pub(super) use diff::diff;
 pub(super) use events::events;
+pub(super) use identify::identify;
 pub(super) use lineage::{blame, history, shares, timeline};
 pub(super) use verify::verify;
 pub(super) use version::{log, show};
