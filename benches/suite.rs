@@ -355,8 +355,8 @@ fn main() {
         std::fs::create_dir_all(k).expect("mkdir");
     }
     let d = kept.as_deref().unwrap_or(dir.path());
-    let sections =
-        std::env::var("SECTIONS").unwrap_or_else(|_| "real,diff,scaling,timeline,import,identify".into());
+    let sections = std::env::var("SECTIONS")
+        .unwrap_or_else(|_| "real,diff,scaling,timeline,import,identify".into());
     let want = |name: &str| sections.split(',').any(|s| s.trim() == name);
 
     if want("real") {
