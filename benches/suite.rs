@@ -3,7 +3,7 @@
 //! tables of BENCHMARKS.md.
 //!
 //! Run: `cargo bench --bench suite` (builds the release binary first; about 6 minutes on 2
-//! cores). `QUICK=1` shrinks every size for a smoke run; `SECTIONS=diff,scaling,timeline,import`
+//! cores). `QUICK=1` shrinks every size for a smoke run; `SECTIONS=real,diff,scaling,timeline,import,identify`
 //! picks sections; `KEEP_DIR=path` keeps the generated files.
 
 #[path = "synth.rs"]

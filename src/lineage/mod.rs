@@ -119,6 +119,9 @@ pub struct Instance {
     /// The text cut into runs by word origin; concatenated, they give the text. Shared with
     /// the parent's when the provision is unchanged.
     pub segments: std::sync::Arc<[Segment]>,
+    /// For a provision its parents lack that an ancestor had (dropped in between, then
+    /// brought back): that ancestor's (version, provision). It keeps their identity.
+    pub reinstated_from: Option<(usize, usize)>,
 }
 
 /// Provisions followed through the version graph.
@@ -143,6 +146,9 @@ pub struct HistoryEntry {
     pub previous: Option<(usize, usize)>,
     /// What happened to it coming from `previous` (none on first appearance).
     pub change: Option<ChangeKind>,
+    /// Whether it came back from `previous`, an ancestor further back than the parent that
+    /// had dropped it (`reinstated from …`).
+    pub reinstated: bool,
     /// Redline against `previous`, or the whole text as inserted on first appearance.
     pub redline: Vec<Span>,
 }
@@ -175,6 +181,77 @@ pub fn split_parts(
         .first()
         .is_some_and(|e| e.provision == entry.provision);
     Some((ids, first))
+}
+
+/// Provisions of version `v` that no parent change produced (added) but that an ancestor
+/// further back had and a later version dropped: matched, with the aligner, against every
+/// ancestor provision whose identity the parents no longer hold. Returns, per provision
+/// index of `v`, the ancestor's (version, provision) — the closest ancestor's instance of
+/// that identity.
+fn reinstatements(
+    nodes: &[Node],
+    instances: &[Vec<Instance>],
+    v: usize,
+    produced_by: &[Vec<SourceRef>],
+    opts: &AlignOptions,
+) -> HashMap<usize, (usize, usize)> {
+    let added: Vec<usize> = (0..produced_by.len())
+        .filter(|&j| produced_by[j].is_empty())
+        .collect();
+    let parents = &nodes[v].parents;
+    if added.is_empty() || parents.is_empty() {
+        return HashMap::new();
+    }
+    // Identities still present in the parents, or kept by this version through them.
+    let mut held: std::collections::HashSet<&str> = parents
+        .iter()
+        .flat_map(|&p| instances[p].iter().map(|i| &*i.identity))
+        .collect();
+    // Ancestors beyond the parents, nearest first (breadth first).
+    let mut seen = vec![false; nodes.len()];
+    let mut queue: std::collections::VecDeque<usize> = parents.iter().copied().collect();
+    for &p in parents {
+        seen[p] = true;
+    }
+    let mut candidates: Vec<(usize, usize)> = Vec::new();
+    while let Some(a) = queue.pop_front() {
+        if !parents.contains(&a) {
+            for (i, inst) in instances[a].iter().enumerate() {
+                if held.insert(&inst.identity) {
+                    candidates.push((a, i));
+                }
+            }
+        }
+        for &g in &nodes[a].parents {
+            if !std::mem::replace(&mut seen[g], true) {
+                queue.push_back(g);
+            }
+        }
+    }
+    if candidates.is_empty() {
+        return HashMap::new();
+    }
+    let old: Vec<Provision> = candidates
+        .iter()
+        .map(|&(a, i)| nodes[a].provisions[i].clone())
+        .collect();
+    let new: Vec<Provision> = added
+        .iter()
+        .map(|&j| nodes[v].provisions[j].clone())
+        .collect();
+    let mut o = opts.clone();
+    o.pins.clear();
+    o.partial = [false, false];
+    let alignment = align::align(old, new, &o);
+    let mut out = HashMap::new();
+    for c in &alignment.changes {
+        if let ([i], [k]) = (c.old.as_slice(), c.new.as_slice())
+            && matches!(c.kind, ChangeKind::Unchanged | ChangeKind::Reworded)
+        {
+            out.insert(added[*k], candidates[*i]);
+        }
+    }
+    out
 }
 
 /// The aligner's options for lineage views: word-by-word redlines, because blame credits
@@ -239,9 +316,28 @@ pub fn build(inputs: Vec<Input>, pins: &[Pin], opts: &AlignOptions) -> Lineage {
                 }
             }
         }
+        let reinstated = reinstatements(&nodes, &instances, v, &produced_by, opts);
         let mut mine = Vec::with_capacity(node.provisions.len());
         for (j, prov) in node.provisions.iter().enumerate() {
             let sources = std::mem::take(&mut produced_by[j]);
+            if let Some(&(a, i)) = reinstated.get(&j) {
+                let earlier = &instances[a][i];
+                // Word for word: the words keep their origin; otherwise the new wording is
+                // this version's, the identity still the earlier one's.
+                let same = nodes[a].provisions[i].text == prov.text;
+                mine.push(Instance {
+                    identity: earlier.identity.clone(),
+                    sources,
+                    wording_from: if same { earlier.wording_from } else { v },
+                    segments: if same {
+                        earlier.segments.clone()
+                    } else {
+                        blame::origins(&nodes, &edges, &instances, v, j, &[])
+                    },
+                    reinstated_from: Some((a, i)),
+                });
+                continue;
+            }
             let identity = match sources.first() {
                 Some(s) => {
                     let e = &edges[s.edge];
@@ -270,6 +366,7 @@ pub fn build(inputs: Vec<Input>, pins: &[Pin], opts: &AlignOptions) -> Lineage {
                 sources,
                 wording_from,
                 segments,
+                reinstated_from: None,
             });
         }
         instances.push(mine);
@@ -360,15 +457,37 @@ impl Lineage {
                             provision: j,
                             previous: Some((e.parent, i)),
                             change: Some(c.kind),
+                            reinstated: false,
                             redline: c.redline.clone(),
                         }
                     }
-                    None => HistoryEntry {
-                        version: v,
-                        provision: j,
-                        previous: None,
-                        change: None,
-                        redline: crate::redline::words("", &self.nodes[v].provisions[j].text),
+                    None => match inst.reinstated_from {
+                        Some((a, i)) => {
+                            let (old, new) = (
+                                &self.nodes[a].provisions[i].text,
+                                &self.nodes[v].provisions[j].text,
+                            );
+                            HistoryEntry {
+                                version: v,
+                                provision: j,
+                                previous: Some((a, i)),
+                                change: Some(if old == new {
+                                    ChangeKind::Unchanged
+                                } else {
+                                    ChangeKind::Reworded
+                                }),
+                                reinstated: true,
+                                redline: crate::redline::words(old, new),
+                            }
+                        }
+                        None => HistoryEntry {
+                            version: v,
+                            provision: j,
+                            previous: None,
+                            change: None,
+                            reinstated: false,
+                            redline: crate::redline::words("", &self.nodes[v].provisions[j].text),
+                        },
                     },
                 };
                 out.push(entry);

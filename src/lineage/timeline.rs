@@ -82,6 +82,8 @@ pub struct Notable {
     pub new: Vec<String>,
     /// Tags of the rewording.
     pub tags: Vec<Tag>,
+    /// For an added provision that an earlier version had: that version's label.
+    pub reinstated_from: Option<String>,
 }
 
 impl Item {
@@ -157,6 +159,12 @@ pub fn timeline(lineage: &Lineage, events: &Events, filter: &Filter) -> Vec<Item
                     old: a.old_ids(c).into_iter().map(str::to_owned).collect(),
                     new: a.new_ids(c).into_iter().map(str::to_owned).collect(),
                     tags: c.tags.clone(),
+                    reinstated_from: match (c.kind, c.new.as_slice()) {
+                        (ChangeKind::Added, [j]) => lineage.instances[v][*j]
+                            .reinstated_from
+                            .map(|(a, _)| lineage.nodes[a].label().to_owned()),
+                        _ => None,
+                    },
                 })
                 .collect();
             (e.parent, a.summary(), notable)

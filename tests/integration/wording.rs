@@ -129,3 +129,78 @@ fn identify_finds_the_source_of_a_lightly_edited_copy() {
         "{text}"
     );
 }
+
+/// v1 has an amnesty point, v2 drops it, v3 restores it word for word: v3's point keeps v1's
+/// identity, blame credits v1's words to v1, the timeline and history say "reinstated".
+#[test]
+fn a_dropped_provision_brought_back_keeps_its_identity_and_credit() {
+    let env = TestEnv::new();
+    env.ok(&["init"]);
+    env.write(
+        "v1.md",
+        "1. A ceasefire.\n2. Full amnesty for all parties to the conflict.\n",
+    );
+    env.write("v2.md", "1. A ceasefire.\n");
+    env.write(
+        "v3.md",
+        "1. A ceasefire, monitored.\n2. Full amnesty for all parties to the conflict.\n",
+    );
+    for (file, label, day) in [
+        ("v1.md", "v1", "01"),
+        ("v2.md", "v2", "02"),
+        ("v3.md", "v3", "03"),
+    ] {
+        env.ok(&[
+            "commit",
+            file,
+            "--label",
+            label,
+            "--date",
+            &format!("leaked=2025-01-{day}"),
+        ]);
+    }
+    let history = env.ok(&["history", "2", "--rev", "v3"]);
+    assert_eq!(
+        history,
+        "history of v1#2 — Full amnesty for all parties to the conflict.: 2 appearance(s) in 2 \
+         version(s)\n\n\
+         v1 [main]  provision 2  (first appearance)\n  leaked 2025-01-01\n    {+Full amnesty \
+         for all parties to the conflict.+}\n\n\
+         v3 [main]  provision 2  ← v1 2 (reinstated, unchanged)\n  leaked 2025-01-03\n    \
+         Full amnesty for all parties to the conflict.\n"
+    );
+    let blame = env.ok(&["blame", "v3"]);
+    assert!(
+        blame.contains(
+            "2  wording from v1  (v1#2)\n    [v1]Full amnesty for all parties to the conflict.\n"
+        ),
+        "{blame}"
+    );
+    let timeline = env.ok(&["timeline"]);
+    assert!(
+        timeline.contains("              — → 2 reinstated from v1\n"),
+        "{timeline}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&env.ok(&["history", "2", "--rev", "v3", "--format", "json"]))
+            .unwrap();
+    assert_eq!(json["versions"][1]["reinstated"], true);
+    assert_eq!(json["versions"][1]["from"]["label"], "v1");
+    // A new provision that no ancestor had is new.
+    env.write(
+        "v4.md",
+        "1. A ceasefire, monitored.\n2. Full amnesty for all parties to the conflict.\n3. A joint commission on fisheries.\n",
+    );
+    env.ok(&[
+        "commit",
+        "v4.md",
+        "--label",
+        "v4",
+        "--date",
+        "leaked=2025-01-04",
+    ]);
+    assert!(
+        env.ok(&["history", "3", "--rev", "v4"])
+            .starts_with("history of v4#3 ")
+    );
+}

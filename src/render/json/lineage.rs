@@ -48,6 +48,9 @@ struct HistoryEntryJson<'a> {
     text: &'a str,
     from: Option<FromJson<'a>>,
     change: Option<&'static str>,
+    /// `from` is an ancestor further back that had it before a later version dropped it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    reinstated: bool,
     redline: Vec<SpanJson<'a>>,
     sources: &'a [Source],
     claims: Vec<ClaimJson>,
@@ -85,6 +88,7 @@ pub(in crate::render) fn history(
                     provision: &l.nodes[pv].provisions[pi].id,
                 }),
                 change: e.change.map(|k| k.as_str()),
+                reinstated: e.reinstated,
                 redline: SpanJson::all(&e.redline),
                 sources: &n.meta.sources,
                 claims: ClaimJson::all(&n.id, &claims_for(n, &p.id)),
@@ -253,6 +257,8 @@ struct NotableJson<'a> {
     old: &'a [String],
     new: &'a [String],
     tags: Vec<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reinstated_from: Option<&'a str>,
 }
 
 /// Renders the timeline.
@@ -284,6 +290,7 @@ pub(in crate::render) fn timeline(
                                 old: &c.old,
                                 new: &c.new,
                                 tags: c.tags.iter().map(|t| t.as_str()).collect(),
+                                reinstated_from: c.reinstated_from.as_deref(),
                             })
                             .collect(),
                     })

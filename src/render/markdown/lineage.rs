@@ -34,6 +34,7 @@ pub(in crate::render) fn history(
         if let (Some((pv, pi)), Some(kind)) = (e.previous, e.change) {
             let how = match crate::lineage::split_parts(l, entries, e) {
                 Some((parts, _)) => format!("split into {}", parts.join(" + ")),
+                None if e.reinstated => format!("reinstated, {}", kind.as_str()),
                 None => kind.as_str().to_owned(),
             };
             writeln!(

@@ -40,6 +40,7 @@ pub(in crate::render) fn history(
             (Some((pv, pi)), Some(kind)) => {
                 let how = match crate::lineage::split_parts(l, entries, e) {
                     Some((parts, _)) => format!("split into {}", parts.join(" + ")),
+                    None if e.reinstated => format!("reinstated, {}", kind.as_str()),
                     None => kind.as_str().to_owned(),
                 };
                 format!(
@@ -306,7 +307,11 @@ pub(in crate::render) fn timeline(
                             } else {
                                 format!(" [{}]", tags.join(", "))
                             };
-                            writeln!(out, "              {old} → {new} {}{tags}", c.kind.as_str())?;
+                            let kind = match &c.reinstated_from {
+                                Some(from) => format!("reinstated from {from}"),
+                                None => c.kind.as_str().to_owned(),
+                            };
+                            writeln!(out, "              {old} → {new} {kind}{tags}")?;
                         }
                         if notable.len() > 12 {
                             writeln!(out, "              … and {} more", notable.len() - 12)?;
