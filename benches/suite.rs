@@ -3,7 +3,7 @@
 //! tables of BENCHMARKS.md.
 //!
 //! Run: `cargo bench --bench suite` (builds the release binary first; about 6 minutes on 2
-//! cores). `QUICK=1` shrinks every size for a smoke run; `SECTIONS=real,diff,scaling,timeline,import,identify`
+//! cores). `QUICK=1` shrinks every size for a smoke run; `SECTIONS=real,diff,scaling,timeline,import,identify,trace`
 //! picks sections; `KEEP_DIR=path` keeps the generated files.
 
 #[path = "synth.rs"]
@@ -356,7 +356,7 @@ fn main() {
     }
     let d = kept.as_deref().unwrap_or(dir.path());
     let sections = std::env::var("SECTIONS")
-        .unwrap_or_else(|_| "real,diff,scaling,timeline,import,identify".into());
+        .unwrap_or_else(|_| "real,diff,scaling,timeline,import,identify,trace".into());
     let want = |name: &str| sections.split(',').any(|s| s.trim() == name);
 
     if want("real") {
@@ -521,5 +521,95 @@ fn main() {
             c
         });
         println!("| median |\n|---|\n| {} |", stat.cell());
+    }
+    if want("trace") {
+        // A version of 1,000 provisions against 100 reference documents of 100 provisions:
+        // real law where the corpus is present (the Code de la consommation traced against
+        // chunks of the Code pénal, which share real formulas), generated text otherwise;
+        // ten of its provisions are planted copies of reference provisions.
+        let (n_refs, per_ref, n_text) = if quick {
+            (10, 20, 100)
+        } else {
+            (100, 100, 1_000)
+        };
+        println!(
+            "\n## trace: {n_text} provisions against {n_refs} reference documents of {per_ref} provisions\n"
+        );
+        let mut r = synth::Rng::new(23);
+        let real = real_corpus().and_then(|c| {
+            let take = |f: &str| -> Option<Vec<String>> {
+                let text = std::fs::read_to_string(c.join(f)).ok()?;
+                Some(
+                    drafttrail::provisions::parse(&text)
+                        .into_iter()
+                        .map(|p| p.text.split_whitespace().collect::<Vec<_>>().join(" "))
+                        .filter(|t| !t.is_empty())
+                        .collect(),
+                )
+            };
+            Some((
+                take("fr-penal-2009-2026/new.md")?,
+                take("fr-consommation-2009-2026/new.md")?,
+            ))
+        });
+        let mut pool = real.as_ref().map(|(p, _)| p.iter().cycle());
+        let mut next_ref = || match pool.as_mut() {
+            Some(it) => it.next().cloned().unwrap_or_default(),
+            None => synth::provision(&mut r),
+        };
+        let store = d.join("trace-store");
+        let _ = std::fs::remove_dir_all(&store);
+        let run = |args: &[&str]| {
+            let ok = Command::new(&bin)
+                .arg("--repo")
+                .arg(&store)
+                .args(args)
+                .env("GIT_COMMITTER_NAME", "bench")
+                .stdout(Stdio::null())
+                .status()
+                .expect("run");
+            assert!(ok.success(), "{args:?}");
+        };
+        run(&["init"]);
+        let mut planted = Vec::new();
+        for k in 0..n_refs {
+            let provs: Vec<String> = (0..per_ref).map(|_| next_ref()).collect();
+            planted.push(provs[k % per_ref].clone());
+            let file = d.join(format!("ref{k}.md"));
+            std::fs::write(&file, synth::render(&format!("Reference {k}"), &provs))
+                .expect("write a reference");
+            run(&[
+                "reference",
+                "add",
+                file.to_str().expect("path"),
+                "--label",
+                &format!("Reference {k}"),
+            ]);
+        }
+        let mut r2 = synth::Rng::new(29);
+        let mut text: Vec<String> = match &real {
+            Some((_, conso)) => conso.iter().cycle().take(n_text).cloned().collect(),
+            None => (0..n_text).map(|_| synth::provision(&mut r2)).collect(),
+        };
+        for (k, clause) in planted.iter().take(10).enumerate() {
+            text[k * (n_text / 10)] = clause.clone();
+        }
+        let file = d.join("traced.md");
+        std::fs::write(&file, synth::render("Traced", &text)).expect("write the text");
+        run(&["commit", file.to_str().expect("path"), "--label", "Traced"]);
+        let stat = measure(&|| {
+            let mut c = Command::new(&bin);
+            c.arg("--repo").arg(&store).args(["trace", "Traced"]);
+            c
+        });
+        println!(
+            "| text | median |\n|---|---|\n| {} | {} |",
+            if real.is_some() {
+                "real law"
+            } else {
+                "generated"
+            },
+            stat.cell()
+        );
     }
 }

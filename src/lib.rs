@@ -30,6 +30,7 @@ pub mod provisions;
 pub mod redline;
 pub mod render;
 pub mod store;
+pub mod trace;
 pub mod verify;
 pub mod version;
 

@@ -68,3 +68,26 @@ pub fn identify(store: &Store, text: &str) -> Result<Vec<crate::identify::Candid
     }
     Ok(crate::identify::rank(text, versions))
 }
+
+/// The passages of `version`'s provisions that reuse wording of the store's reference
+/// documents (see [`crate::trace`]): the provisions, the documents and the passages.
+pub fn trace(
+    store: &Store,
+    version: &crate::store::Version,
+) -> Result<(
+    Vec<crate::provisions::Provision>,
+    Vec<crate::trace::Document>,
+    Vec<crate::trace::Passage>,
+)> {
+    let provisions = crate::provisions::parse(&store.body(version)?);
+    let mut documents = Vec::new();
+    for r in store.references()? {
+        documents.push(crate::trace::Document {
+            provisions: crate::provisions::parse(&store.body(&r)?),
+            label: r.label().to_owned(),
+            id: r.id,
+        });
+    }
+    let passages = crate::trace::trace(&provisions, &documents);
+    Ok((provisions, documents, passages))
+}

@@ -127,6 +127,13 @@ pub fn verify(store: &Store) -> Report {
         Err(e) => report.problem("annotations", e),
     }
     check_corrections_and_answers(&versions, &ids, &mut report);
+    // Reference documents read like versions: metadata that parses, a text in UTF-8.
+    let references = store
+        .references()
+        .and_then(|refs| refs.iter().try_for_each(|r| store.body(r).map(drop)));
+    if let Err(e) = references {
+        report.problem("reference documents", e);
+    }
     match store.events() {
         Ok(events) => report.events = events.events.len(),
         Err(e) => report.problem("events", e),

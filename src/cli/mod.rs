@@ -37,11 +37,13 @@ mod log;
 mod man;
 mod output;
 mod pin;
+mod reference;
 mod report;
 mod shares;
 mod show;
 mod sync;
 mod timeline;
+mod trace;
 mod verify;
 
 use std::path::{Path, PathBuf};
@@ -129,6 +131,8 @@ enum Command {
     Withdraw(amend::WithdrawArgs),
     Event(event::EventArgs),
     Identify(identify::IdentifyArgs),
+    Reference(reference::ReferenceArgs),
+    Trace(trace::TraceArgs),
     Pin(pin::PinArgs),
     /// Remove a pin set with `drafttrail pin`
     Unpin(pin::PinArgs),
@@ -195,6 +199,8 @@ pub fn run() -> Result<std::process::ExitCode> {
         Command::Withdraw(args) => amend::run_withdraw(&global, args),
         Command::Event(args) => event::run(&global, args),
         Command::Identify(args) => identify::run(&global, args),
+        Command::Reference(args) => reference::run(&global, args),
+        Command::Trace(args) => trace::run(&global, args),
         Command::Pin(args) => pin::run_pin(&global, args),
         Command::Unpin(args) => pin::run_unpin(&global, args),
         Command::Sync(args) => sync::run(&global, args),

@@ -128,6 +128,10 @@ fn ancestry(l: &Lineage, v: usize, j: usize, out: &mut Vec<(usize, usize)>) {
         return;
     }
     out.push((v, j));
+    // A reinstated provision's lineage goes on through the ancestor it came back from.
+    if let Some((a, i)) = l.instances[v][j].reinstated_from {
+        ancestry(l, a, i, out);
+    }
     for s in &l.instances[v][j].sources {
         let e = &l.edges[s.edge];
         for &i in &e.alignment.changes[s.change].old {

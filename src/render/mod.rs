@@ -74,6 +74,12 @@ pub fn render(
                 View::Timeline { lineage, items } => $format::timeline(lineage, items, opts, $out),
                 View::Verify(report) => $format::verify(report, opts, $out),
                 View::Events(events) => $format::events(events, opts, $out),
+                View::Trace {
+                    label,
+                    provisions,
+                    documents,
+                    passages,
+                } => $format::trace(label, provisions, documents, passages, opts, $out),
                 View::Identify { name, candidates } => {
                     $format::identify(name, candidates, opts, $out)
                 }

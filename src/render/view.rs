@@ -66,6 +66,17 @@ pub enum View<'a> {
         /// The candidates, best first (only the first few are shown).
         candidates: &'a [crate::identify::Candidate],
     },
+    /// Wording a version reuses from reference documents (`trace`).
+    Trace {
+        /// The traced version's label.
+        label: &'a str,
+        /// Its provisions.
+        provisions: &'a [crate::provisions::Provision],
+        /// The documents searched.
+        documents: &'a [crate::trace::Document],
+        /// The passages found, by provision.
+        passages: &'a [crate::trace::Passage],
+    },
     /// The store's events (talks, meetings), in date order.
     Events(&'a crate::events::Events),
 }

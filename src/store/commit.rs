@@ -500,7 +500,11 @@ impl Writer<'_> {
 
     /// Writes the version's tree (its text and its metadata); returns the tree and the text's
     /// blob.
-    fn write_tree(&self, draft: &Draft, meta: &DraftMeta) -> Result<(git2::Oid, git2::Oid)> {
+    pub(super) fn write_tree(
+        &self,
+        draft: &Draft,
+        meta: &DraftMeta,
+    ) -> Result<(git2::Oid, git2::Oid)> {
         let repo = &self.store.repo;
         let body_blob = repo
             .blob(draft.body.as_bytes())
@@ -537,7 +541,7 @@ impl Writer<'_> {
 
     /// Writes the commit (no ref moves): authored by the drafters the claims name, committed
     /// by the recorder.
-    fn write_commit(
+    pub(super) fn write_commit(
         &self,
         meta: &DraftMeta,
         message: &str,
@@ -621,7 +625,7 @@ fn author_signature(meta: &DraftMeta) -> Result<git2::Signature<'static>> {
 
 /// The label, the provision-level summary against the first parent, then trailers, so that
 /// plain `git log` tells the story.
-fn commit_message(label: &str, summary: Option<&str>, meta: &DraftMeta) -> String {
+pub(super) fn commit_message(label: &str, summary: Option<&str>, meta: &DraftMeta) -> String {
     let mut msg = format!("{}\n\n", one_line(label));
     if let Some(summary) = summary {
         msg.push_str(&format!("{}\n\n", one_line(summary)));

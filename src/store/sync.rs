@@ -274,6 +274,8 @@ impl Store {
             self.read_pins_at(quarantined)
                 .map(drop)
                 .map_err(|e| e.to_string())
+        } else if local.starts_with(super::REFERENCES_REF) {
+            self.check_new_versions(oid)
         } else {
             Err("it is not a ref drafttrail keeps".into())
         }
@@ -450,6 +452,7 @@ impl Store {
             let r = r.map_err(git("listing refs"))?;
             if let (Some(name), Some(target)) = (r.name().ok(), r.target())
                 && (name.starts_with("refs/heads/")
+                    || name.starts_with(super::REFERENCES_REF)
                     || [NOTES_REF, EVENTS_REF, PINS_REF].contains(&name))
             {
                 out.push((name.to_owned(), target));

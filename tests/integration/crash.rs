@@ -98,12 +98,13 @@ fn import_killed_at_any_crash_point_leaves_a_sound_store_and_resumes() {
     assert!(killed >= 20, "only {killed} crash points were exercised");
 }
 
-/// `commit`, `attribute`, `amend` and `withdraw` killed at each of their crash points: the
+/// `commit`, `attribute`, `amend`, `withdraw` and `reference add` killed at each of their
+/// crash points: the
 /// store stays sound and running the command again records exactly what one uninterrupted run
 /// records.
 #[test]
 fn commit_and_attribute_killed_then_rerun_equal_an_uninterrupted_run() {
-    let steps: [&[&str]; 4] = [
+    let steps: [&[&str]; 5] = [
         &["commit", "drafts/90-fork-1.md"],
         &[
             "attribute",
@@ -124,6 +125,13 @@ fn commit_and_attribute_killed_then_rerun_equal_an_uninterrupted_run() {
             "reported",
         ],
         &["withdraw", "Fork 1 (revised)", "--why", "recorded twice"],
+        &[
+            "reference",
+            "add",
+            "drafts/90-fork-1.md",
+            "--label",
+            "A reference",
+        ],
     ];
     let prepare = || {
         let env = TestEnv::new();

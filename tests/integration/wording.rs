@@ -204,3 +204,136 @@ fn a_dropped_provision_brought_back_keeps_its_identity_and_credit() {
             .starts_with("history of v4#3 ")
     );
 }
+
+/// Reference documents: added, listed, shown, shared by sync, checked by verify; `trace`
+/// finds every planted reuse of an edited clause with its span on both sides, and nothing
+/// in an unrelated reference.
+#[test]
+fn trace_finds_planted_reuse_in_references_and_nothing_else() {
+    let env = TestEnv::new();
+    env.ok(&["init"]);
+    env.write(
+        "treaty.md",
+        "1. The Parties shall not deploy ground-launched intermediate-range and shorter-range missiles in areas allowing them to reach the territory of the other Parties.\n\
+         2. The Parties shall settle disputes by peaceful means and refrain from the threat or use of force in any manner inconsistent with the purposes of the United Nations.\n\
+         3. This Treaty enters into force on the date of the last instrument of ratification.\n",
+    );
+    env.write(
+        "fisheries.md",
+        "1. The commission sets quotas for salmon and herring in the northern waters every spring after hearing the scientific council and the coastal communities.\n",
+    );
+    env.write(
+        "plan.md",
+        "1. A ceasefire will take effect once both sides agree to the terms.\n\
+         2. Neither side shall deploy ground-launched intermediate-range and shorter-range missiles in areas allowing them to reach the territory of the other side.\n\
+         3. Elections will be held in Ukraine as soon as possible after the signature.\n\
+         4. The sides shall settle disputes by peaceful means and refrain from the threat or use of force in any manner inconsistent with the purposes of the United Nations Charter.\n",
+    );
+    let out = env.ok(&[
+        "reference",
+        "add",
+        "treaty.md",
+        "--label",
+        "Draft treaty (2021)",
+        "--date",
+        "published=2021-12-17",
+    ]);
+    assert!(
+        out.starts_with("recorded  ") && out.ends_with(" Draft treaty (2021) [references]\n"),
+        "{out}"
+    );
+    env.ok(&[
+        "reference",
+        "add",
+        "fisheries.md",
+        "--label",
+        "Fisheries accord",
+    ]);
+    assert_eq!(
+        env.ok(&[
+            "reference",
+            "add",
+            "fisheries.md",
+            "--label",
+            "Fisheries accord"
+        ])
+        .split_whitespace()
+        .next(),
+        Some("unchanged")
+    );
+    let list = env.ok(&["reference", "list"]);
+    assert_eq!(list.lines().count(), 2, "{list}");
+    assert!(
+        env.ok(&["reference", "show", "draft-treaty-2021", "--raw"])
+            .starts_with("1. The Parties shall not deploy")
+    );
+    env.ok(&["commit", "plan.md", "--label", "Plan"]);
+    let passages: Vec<serde_json::Value> =
+        serde_json::from_str(&env.ok(&["trace", "Plan", "--format", "json"])).unwrap();
+    let found: Vec<(&str, &str, &str)> = passages
+        .iter()
+        .map(|p| {
+            (
+                p["provision"].as_str().unwrap(),
+                p["document"]["label"].as_str().unwrap(),
+                p["source_provision"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("2", "Draft treaty (2021)", "1"),
+            ("4", "Draft treaty (2021)", "2")
+        ]
+    );
+    assert_eq!(
+        passages[0]["text"],
+        "shall deploy ground-launched intermediate-range and shorter-range missiles in areas allowing them to reach the territory of the other"
+    );
+    assert_eq!(
+        passages[1]["source_text"],
+        "The Parties shall settle disputes by peaceful means and refrain from the threat or use of force in any manner inconsistent with the purposes of the United Nations"
+    );
+    let text = env.ok(&["trace", "Plan"]);
+    assert!(
+        text.starts_with("Plan: 2 of 4 provision(s) reuse wording of 2 reference document(s)\n"),
+        "{text}"
+    );
+    // Shared and checked like versions.
+    let remote = env.path().join("remote.git");
+    assert!(
+        std::process::Command::new("git")
+            .args(["init", "-q", "--bare"])
+            .arg(&remote)
+            .status()
+            .unwrap()
+            .success()
+    );
+    env.ok(&["sync", remote.to_str().unwrap()]);
+    let other = TestEnv::new();
+    let mine = other.path().join("mine.git");
+    assert!(
+        std::process::Command::new("git")
+            .args(["init", "-q", "--bare"])
+            .arg(&mine)
+            .status()
+            .unwrap()
+            .success()
+    );
+    other.ok(&[
+        "--repo",
+        mine.to_str().unwrap(),
+        "sync",
+        remote.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        other.ok(&["--repo", mine.to_str().unwrap(), "reference", "list"]),
+        list
+    );
+    assert!(
+        other
+            .ok(&["--repo", mine.to_str().unwrap(), "verify"])
+            .contains("ok: no problem found")
+    );
+}

@@ -5,6 +5,7 @@ mod diff;
 mod events;
 mod identify;
 mod lineage;
+mod trace;
 mod verify;
 mod version;
 
@@ -14,6 +15,7 @@ pub(super) use diff::diff;
 pub(super) use events::events;
 pub(super) use identify::identify;
 pub(super) use lineage::{blame, history, shares, timeline};
+pub(super) use trace::trace;
 pub(super) use verify::verify;
 pub(super) use version::{log, show};
 

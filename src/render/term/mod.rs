@@ -6,6 +6,7 @@ mod events;
 mod identify;
 mod lineage;
 mod style;
+mod trace;
 mod verify;
 mod version;
 
@@ -15,6 +16,7 @@ pub(super) use diff::diff;
 pub(super) use events::events;
 pub(super) use identify::identify;
 pub(super) use lineage::{blame, history, shares, timeline};
+pub(super) use trace::trace;
 pub(super) use verify::verify;
 pub(super) use version::{log, show};
 
