@@ -7,12 +7,12 @@ use drafttrail::Store;
 
 use super::{Global, write_context};
 
-/// Fetch from and push to another repository: versions, claims, events and pins
+/// Fetch from and push to another repository: versions, claims, events, pins and references
 ///
-/// Fetches every track, claim, event and pin of REMOTE into a quarantine, checks that each is
-/// a drafttrail version or record, then moves local refs fast-forward only (claims, events
-/// and pins merge; a track that moved on both sides is kept aside and reported), and pushes
-/// back what REMOTE lacks. A store cloned with `git clone --bare` becomes a full store after
+/// Fetches every track, claim, event, pin and reference document of REMOTE into a
+/// quarantine, checks that each is a drafttrail version or record, then moves local refs
+/// fast-forward only (claims, events and pins merge; a track or reference that moved on both
+/// sides is kept aside and reported), and pushes back what REMOTE lacks. A store cloned with `git clone --bare` becomes a full store after
 /// one sync.
 ///
 /// REMOTE is a path, a URL (https://, ssh://, git://, user@host:path) or the name of a remote

@@ -314,9 +314,16 @@ pub(super) fn matrix(r: &Report<'_>, index: &LineageIndex<'_>, html: &mut String
                                 ChangeKind::Unchanged if c.moved => "moved",
                                 k => k.as_str(),
                             };
+                            // Added against the parent, but brought back from an ancestor.
+                            let shown = match (c.kind, l.instances[v][j].reinstated_from) {
+                                (ChangeKind::Added, Some((a, _))) => {
+                                    format!("reinstated from {}", esc(l.nodes[a].label()))
+                                }
+                                _ => state.to_owned(),
+                            };
                             let _ = write!(
                                 html,
-                                "<td class=\"{state}\"><a href=\"#c-{e}-{k}\">{num} {state}</a></td>"
+                                "<td class=\"{state}\"><a href=\"#c-{e}-{k}\">{num} {shown}</a></td>"
                             );
                         }
                         None => {
