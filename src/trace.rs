@@ -57,6 +57,34 @@ pub struct Passage {
     pub score: i32,
 }
 
+/// One passage summed up for the views that list what a version reuses (`show`).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Reuse {
+    /// The provision's id.
+    pub provision: String,
+    /// The document's label.
+    pub document: String,
+    /// Its provision's id.
+    pub source_provision: String,
+    /// Words matched.
+    pub words: usize,
+}
+
+/// The passages as [`Reuse`] lines, by provision.
+pub fn reuses(text: &[Provision], documents: &[Document], passages: &[Passage]) -> Vec<Reuse> {
+    passages
+        .iter()
+        .map(|p| Reuse {
+            provision: text[p.provision].id.clone(),
+            document: documents[p.document].label.clone(),
+            source_provision: documents[p.document].provisions[p.source_provision]
+                .id
+                .clone(),
+            words: p.words,
+        })
+        .collect()
+}
+
 /// A word as the tracer compares it: the hash of its lower-cased letters, and its bytes.
 type Word = (u64, Range<usize>);
 

@@ -127,6 +127,7 @@ fn show(global: &Global, args: ShowArgs) -> Result<()> {
         let view = View::Show {
             entry: &entry,
             body: &body,
+            reuses: &[],
         };
         render::render(&view, args.format.into(), &opts, out)
     })

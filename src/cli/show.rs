@@ -46,6 +46,13 @@ pub fn run(global: &Global, args: ShowArgs) -> Result<()> {
         body = body[p.span.clone()].to_owned();
     }
     let entry = drafttrail::log::entry(&store.versions()?, &version);
+    // What the whole version reuses from reference documents (none without references).
+    let reuses = if args.provision.is_none() && !args.raw {
+        let (provisions, documents, passages) = drafttrail::load::trace(&store, &version)?;
+        drafttrail::trace::reuses(&provisions, &documents, &passages)
+    } else {
+        Vec::new()
+    };
     let opts = render_options(global.color);
     with_stdout(global.pager().as_deref(), |out| {
         if args.raw {
@@ -54,6 +61,7 @@ pub fn run(global: &Global, args: ShowArgs) -> Result<()> {
         let view = View::Show {
             entry: &entry,
             body: &body,
+            reuses: &reuses,
         };
         render::render(&view, args.format.into(), &opts, out)
     })

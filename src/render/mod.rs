@@ -61,7 +61,11 @@ pub fn render(
         ($format:ident, $out:expr) => {
             match *view {
                 View::Log { entries, oneline } => $format::log(entries, oneline, opts, $out),
-                View::Show { entry, body } => $format::show(entry, body, opts, $out),
+                View::Show {
+                    entry,
+                    body,
+                    reuses,
+                } => $format::show(entry, body, reuses, opts, $out),
                 View::Diff(d) => $format::diff(d, opts, $out),
                 View::History {
                     lineage,

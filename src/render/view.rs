@@ -21,6 +21,8 @@ pub enum View<'a> {
         entry: &'a LogEntry,
         /// Its text.
         body: &'a str,
+        /// Wording it reuses from reference documents (`trace`).
+        reuses: &'a [crate::trace::Reuse],
     },
     /// A provision-level diff.
     Diff(&'a DiffView<'a>),

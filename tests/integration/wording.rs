@@ -295,6 +295,18 @@ fn trace_finds_planted_reuse_in_references_and_nothing_else() {
         passages[1]["source_text"],
         "The Parties shall settle disputes by peaceful means and refrain from the threat or use of force in any manner inconsistent with the purposes of the United Nations"
     );
+    // `show` lists what the version reuses.
+    let show = env.ok(&["show", "Plan"]);
+    let reuses: Vec<&str> = show
+        .lines()
+        .filter(|l| l.starts_with("  Reuses:"))
+        .collect();
+    assert_eq!(reuses.len(), 2, "{show}");
+    assert!(
+        reuses[0].starts_with("  Reuses:  provision 2: ")
+            && reuses[0].ends_with(" words of Draft treaty (2021) 1"),
+        "{show}"
+    );
     let text = env.ok(&["trace", "Plan"]);
     assert!(
         text.starts_with("Plan: 2 of 4 provision(s) reuse wording of 2 reference document(s)\n"),

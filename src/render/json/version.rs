@@ -40,6 +40,9 @@ struct VersionJson<'a> {
     withdrawn: &'a [crate::version::Withdrawal],
     #[serde(skip_serializing_if = "Option::is_none")]
     body: Option<&'a str>,
+    /// Wording reused from reference documents (`show` only).
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    reuses: &'a [crate::trace::Reuse],
 }
 
 #[derive(Serialize)]
@@ -82,6 +85,7 @@ fn version_json<'a>(
         retabled: v.meta.retabled.as_deref(),
         withdrawn: &v.withdrawals,
         body,
+        reuses: &[],
     }
 }
 
@@ -113,6 +117,7 @@ pub(in crate::render) fn log(
 pub(in crate::render) fn show(
     entry: &LogEntry,
     body: &str,
+    reuses: &[crate::trace::Reuse],
     _opts: &RenderOptions,
     out: &mut dyn Write,
 ) -> RenderResult {
@@ -124,5 +129,7 @@ pub(in crate::render) fn show(
             label: &p.label,
         })
         .collect();
-    write_json(&version_json(&entry.version, parents, Some(body)), out)
+    let mut json = version_json(&entry.version, parents, Some(body));
+    json.reuses = reuses;
+    write_json(&json, out)
 }

@@ -56,12 +56,20 @@ fn lineage_lines(entry: &LogEntry, out: &mut dyn Write) -> RenderResult {
 pub(in crate::render) fn show(
     entry: &LogEntry,
     body: &str,
+    reuses: &[crate::trace::Reuse],
     _opts: &RenderOptions,
     out: &mut dyn Write,
 ) -> RenderResult {
     header(&entry.version, out)?;
     lineage_lines(entry, out)?;
     details(&entry.version, out)?;
+    for r in reuses {
+        writeln!(
+            out,
+            "- **Reuses:** provision {}: {} words of {} {}",
+            r.provision, r.words, r.document, r.source_provision
+        )?;
+    }
     writeln!(out)?;
     out.write_all(body.as_bytes())?;
     if !body.ends_with('\n') {

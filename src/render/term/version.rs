@@ -92,11 +92,19 @@ fn entry_details(entry: &LogEntry, opts: &RenderOptions, out: &mut dyn Write) ->
 pub(in crate::render) fn show(
     entry: &LogEntry,
     body: &str,
+    reuses: &[crate::trace::Reuse],
     opts: &RenderOptions,
     out: &mut dyn Write,
 ) -> RenderResult {
     version_header(&entry.version, opts, out)?;
     entry_details(entry, opts, out)?;
+    for r in reuses {
+        let text = format!(
+            "provision {}: {} words of {} {}",
+            r.provision, r.words, r.document, r.source_provision
+        );
+        field(opts, out, "Reuses", &text)?;
+    }
     writeln!(out)?;
     out.write_all(body.as_bytes())?;
     if !body.ends_with('\n') {
