@@ -13,6 +13,12 @@ use crate::store::Store;
 /// [`Version::is_live`](crate::store::Version::is_live)); a version whose parent was
 /// withdrawn descends from that parent's parents instead.
 pub fn lineage(store: &Store) -> Result<Lineage> {
+    lineage_with(store, false)
+}
+
+/// [`lineage()`], reinstating provisions from other tracks too when `across_tracks` (see
+/// [`lineage::build_with`]).
+pub fn lineage_with(store: &Store, across_tracks: bool) -> Result<Lineage> {
     let versions = store.versions()?;
     let parents_of: HashMap<&str, &[String]> = versions
         .iter()
@@ -31,7 +37,12 @@ pub fn lineage(store: &Store) -> Result<Lineage> {
         inputs.push(Input::new(&v, body));
     }
     let pins = store.pins()?;
-    Ok(lineage::build(inputs, &pins, &lineage::lineage_options()))
+    Ok(lineage::build_with(
+        inputs,
+        &pins,
+        &lineage::lineage_options(),
+        across_tracks,
+    ))
 }
 
 /// The nearest live ancestors through `parents`: a parent that is not live is replaced by its

@@ -34,7 +34,7 @@ pub struct HistoryArgs {
 
 pub fn run(global: &Global, args: HistoryArgs) -> Result<()> {
     let store = global.store()?;
-    let lineage = load_lineage(&store)?;
+    let lineage = load_lineage(global, &store)?;
     let at = match &args.rev {
         Some(rev) => Some(
             lineage

@@ -105,6 +105,12 @@ pub struct Cli {
     #[arg(long, global = true)]
     verbose: bool,
 
+    /// In lineage views (history, blame, shares, timeline, report), also reinstate a
+    /// provision from a version of another track recorded before it, not only from an
+    /// ancestor
+    #[arg(long, global = true)]
+    across_tracks: bool,
+
     #[command(subcommand)]
     command: Command,
 }
@@ -182,6 +188,7 @@ pub fn run() -> Result<std::process::ExitCode> {
         repo: cli.repo.clone(),
         color: cli.color,
         no_pager: cli.no_pager,
+        across_tracks: cli.across_tracks,
     };
     let done = match cli.command {
         Command::Diff(args) => return diff::run(&global, args),
@@ -217,6 +224,7 @@ pub struct Global {
     repo: Option<PathBuf>,
     color: output::ColorChoice,
     no_pager: bool,
+    across_tracks: bool,
 }
 
 impl Global {
@@ -248,8 +256,8 @@ impl Global {
 }
 
 /// Builds the lineage of every version in the store, honouring pins.
-fn load_lineage(store: &Store) -> Result<drafttrail::lineage::Lineage> {
-    Ok(drafttrail::load::lineage(store)?)
+fn load_lineage(global: &Global, store: &Store) -> Result<drafttrail::lineage::Lineage> {
+    Ok(drafttrail::load::lineage_with(store, global.across_tracks)?)
 }
 
 /// The lineage of the store, and the index of `rev` in it (default: the latest version).
@@ -259,7 +267,7 @@ fn lineage_at(global: &Global, rev: Option<&str>) -> Result<(drafttrail::lineage
         Some(rev) => store.resolve(rev)?,
         None => store.tip()?.ok_or(drafttrail::Error::EmptyStore)?,
     };
-    let lineage = load_lineage(&store)?;
+    let lineage = load_lineage(global, &store)?;
     let v = lineage
         .node(&version.id)
         .ok_or_else(|| drafttrail::Error::UnknownRevision(version.id.clone()))?;

@@ -36,7 +36,7 @@ pub fn run(global: &Global, args: ReportArgs) -> Result<()> {
     if args.out.as_os_str() != "-" {
         check_target(&args.out, store.path(), args.force)?;
     }
-    let lineage = load_lineage(&store)?;
+    let lineage = load_lineage(global, &store)?;
     let events = store.events()?;
     let versions: Vec<usize> = if args.revs.is_empty() {
         (0..lineage.nodes.len()).collect()

@@ -59,7 +59,7 @@ pub struct TimelineArgs {
 
 pub fn run(global: &Global, args: TimelineArgs) -> Result<()> {
     let store = global.store()?;
-    let lineage = load_lineage(&store)?;
+    let lineage = load_lineage(global, &store)?;
     let events = store.events()?;
     let identity = match &args.provision {
         Some(p) => match lineage.find_identity(p, None) {

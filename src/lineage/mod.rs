@@ -194,6 +194,7 @@ fn reinstatements(
     v: usize,
     produced_by: &[Vec<SourceRef>],
     opts: &AlignOptions,
+    across_tracks: bool,
 ) -> HashMap<usize, (usize, usize)> {
     let added: Vec<usize> = (0..produced_by.len())
         .filter(|&j| produced_by[j].is_empty())
@@ -225,6 +226,19 @@ fn reinstatements(
         for &g in &nodes[a].parents {
             if !std::mem::replace(&mut seen[g], true) {
                 queue.push_back(g);
+            }
+        }
+    }
+    if across_tracks {
+        // Versions listed before this one (parents come first) on other tracks, latest first.
+        for a in (0..v).rev() {
+            if seen[a] || nodes[a].track() == nodes[v].track() {
+                continue;
+            }
+            for (i, inst) in instances[a].iter().enumerate() {
+                if held.insert(&inst.identity) {
+                    candidates.push((a, i));
+                }
             }
         }
     }
@@ -267,6 +281,17 @@ pub fn lineage_options() -> AlignOptions {
 /// Aligns every version with its parents and follows provisions and words through the graph.
 /// `inputs` must list parents before children (as [`crate::Store::versions`] does).
 pub fn build(inputs: Vec<Input>, pins: &[Pin], opts: &AlignOptions) -> Lineage {
+    build_with(inputs, pins, opts, false)
+}
+
+/// [`build`], where a provision no parent produced may also be reinstated from a version of
+/// another track recorded before it (not only from an ancestor) when `across_tracks`.
+pub fn build_with(
+    inputs: Vec<Input>,
+    pins: &[Pin],
+    opts: &AlignOptions,
+    across_tracks: bool,
+) -> Lineage {
     let index: HashMap<String, usize> = inputs
         .iter()
         .enumerate()
@@ -316,7 +341,7 @@ pub fn build(inputs: Vec<Input>, pins: &[Pin], opts: &AlignOptions) -> Lineage {
                 }
             }
         }
-        let reinstated = reinstatements(&nodes, &instances, v, &produced_by, opts);
+        let reinstated = reinstatements(&nodes, &instances, v, &produced_by, opts, across_tracks);
         let mut mine = Vec::with_capacity(node.provisions.len());
         for (j, prov) in node.provisions.iter().enumerate() {
             let sources = std::mem::take(&mut produced_by[j]);

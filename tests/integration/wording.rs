@@ -349,3 +349,63 @@ fn trace_finds_planted_reuse_in_references_and_nothing_else() {
             .contains("ok: no problem found")
     );
 }
+
+/// With --across-tracks, a clause a track takes from another track's earlier version keeps
+/// that version's identity; without, it is new on its track.
+#[test]
+fn across_tracks_a_borrowed_clause_keeps_its_identity() {
+    let env = TestEnv::new();
+    env.ok(&["init"]);
+    env.write(
+        "us.md",
+        "1. A ceasefire.\n2. Full amnesty for all parties to the conflict.\n",
+    );
+    env.write("eu.md", "1. A monitored ceasefire.\n");
+    env.write(
+        "eu2.md",
+        "1. A monitored ceasefire.\n2. Full amnesty for all parties to the conflict.\n",
+    );
+    env.ok(&[
+        "commit",
+        "us.md",
+        "--label",
+        "US plan",
+        "--track",
+        "us",
+        "--date",
+        "leaked=2025-01-01",
+    ]);
+    env.ok(&[
+        "commit",
+        "eu.md",
+        "--label",
+        "EU plan",
+        "--track",
+        "eu",
+        "--date",
+        "leaked=2025-01-02",
+    ]);
+    env.ok(&[
+        "commit",
+        "eu2.md",
+        "--label",
+        "EU plan 2",
+        "--track",
+        "eu",
+        "--date",
+        "leaked=2025-01-03",
+    ]);
+    let plain = env.ok(&["history", "2", "--rev", "EU plan 2"]);
+    assert!(plain.starts_with("history of eu-plan-2#2 "), "{plain}");
+    let across = env.ok(&["--across-tracks", "history", "2", "--rev", "EU plan 2"]);
+    assert!(across.starts_with("history of us-plan#2 "), "{across}");
+    assert!(
+        across.contains("EU plan 2 [eu]  provision 2  ← US plan 2 (reinstated, unchanged)"),
+        "{across}"
+    );
+    let blame = env.ok(&["--across-tracks", "blame", "EU plan 2"]);
+    assert!(
+        blame.contains("2  wording from US plan  (us-plan#2)"),
+        "{blame}"
+    );
+}
