@@ -68,19 +68,26 @@ pub struct Reuse {
     pub source_provision: String,
     /// Words matched.
     pub words: usize,
+    /// The reused stretch, as it reads in the provision.
+    pub text: String,
+    /// The stretch it matches, as it reads in the document.
+    pub source_text: String,
 }
 
 /// The passages as [`Reuse`] lines, by provision.
 pub fn reuses(text: &[Provision], documents: &[Document], passages: &[Passage]) -> Vec<Reuse> {
     passages
         .iter()
-        .map(|p| Reuse {
-            provision: text[p.provision].id.clone(),
-            document: documents[p.document].label.clone(),
-            source_provision: documents[p.document].provisions[p.source_provision]
-                .id
-                .clone(),
-            words: p.words,
+        .map(|p| {
+            let source = &documents[p.document].provisions[p.source_provision];
+            Reuse {
+                provision: text[p.provision].id.clone(),
+                document: documents[p.document].label.clone(),
+                source_provision: source.id.clone(),
+                words: p.words,
+                text: text[p.provision].text[p.span.clone()].to_owned(),
+                source_text: source.text[p.source_span.clone()].to_owned(),
+            }
         })
         .collect()
 }

@@ -52,11 +52,24 @@ pub fn run(global: &Global, args: ReportArgs) -> Result<()> {
         v.dedup();
         v
     };
+    // What each version shown reuses from reference documents (none without references).
+    let mut reuses = Vec::new();
+    if !store.references()?.is_empty() {
+        for &v in &versions {
+            let version = store.resolve(&lineage.nodes[v].id)?;
+            let (provisions, documents, passages) = drafttrail::load::trace(&store, &version)?;
+            reuses.push((
+                v,
+                drafttrail::trace::reuses(&provisions, &documents, &passages),
+            ));
+        }
+    }
     let report = Report {
         lineage: &lineage,
         events: &events,
         versions: &versions,
         title: &args.title,
+        reuses: &reuses,
     };
     let mut buf = Vec::new();
     html::report(&report, &Default::default(), &mut buf)?;

@@ -307,6 +307,16 @@ fn trace_finds_planted_reuse_in_references_and_nothing_else() {
             && reuses[0].ends_with(" words of Draft treaty (2021) 1"),
         "{show}"
     );
+    // The report shows the passages side by side.
+    let report = env.ok(&["report", "--out", "-"]);
+    assert!(
+        report.contains("<h2>Reused wording</h2>"),
+        "no reuse section"
+    );
+    assert!(
+        report.contains("<td>2</td><td>shall deploy ground-launched intermediate-range"),
+        "passage not shown"
+    );
     let text = env.ok(&["trace", "Plan"]);
     assert!(
         text.starts_with("Plan: 2 of 4 provision(s) reuse wording of 2 reference document(s)\n"),

@@ -6,6 +6,7 @@
 //! [`esc`]; a link is emitted only for `http:`/`https:` addresses ([`safe_url`]). A
 //! Content-Security-Policy forbids every load except the page's own inline style and script.
 
+mod reuse;
 mod sections;
 
 use std::io::Write;
@@ -28,6 +29,8 @@ pub struct Report<'a> {
     pub versions: &'a [usize],
     /// The report's title.
     pub title: &'a str,
+    /// Per version shown (lineage index), the wording it reuses from reference documents.
+    pub reuses: &'a [(usize, Vec<crate::trace::Reuse>)],
 }
 
 /// Escapes text for HTML element content and attribute values.
@@ -78,6 +81,7 @@ pub fn report(r: &Report<'_>, _opts: &RenderOptions, out: &mut dyn Write) -> Ren
     sections::changes(r, &mut html);
     sections::provisions(r, &index, &mut html);
     sections::shares(r, &mut html);
+    reuse::section(r, &mut html);
     html.push_str(&format!("<script>\n{JS}</script>\n</body>\n</html>\n"));
     out.write_all(html.as_bytes())
 }
