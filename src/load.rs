@@ -80,6 +80,19 @@ pub fn identify(store: &Store, text: &str) -> Result<Vec<crate::identify::Candid
     Ok(crate::identify::rank(text, versions))
 }
 
+/// The store's reference documents as the tracer takes them.
+pub fn reference_documents(store: &Store) -> Result<Vec<crate::trace::Document>> {
+    let mut documents = Vec::new();
+    for r in store.references()? {
+        documents.push(crate::trace::Document {
+            provisions: crate::provisions::parse(&store.body(&r)?),
+            label: r.label().to_owned(),
+            id: r.id,
+        });
+    }
+    Ok(documents)
+}
+
 /// The passages of `version`'s provisions that reuse wording of the store's reference
 /// documents (see [`crate::trace`]): the provisions, the documents and the passages.
 pub fn trace(
@@ -91,14 +104,7 @@ pub fn trace(
     Vec<crate::trace::Passage>,
 )> {
     let provisions = crate::provisions::parse(&store.body(version)?);
-    let mut documents = Vec::new();
-    for r in store.references()? {
-        documents.push(crate::trace::Document {
-            provisions: crate::provisions::parse(&store.body(&r)?),
-            label: r.label().to_owned(),
-            id: r.id,
-        });
-    }
+    let documents = reference_documents(store)?;
     let passages = crate::trace::trace(&provisions, &documents);
     Ok((provisions, documents, passages))
 }

@@ -53,7 +53,17 @@ pub fn run(global: &Global, args: HistoryArgs) -> Result<()> {
                 .unwrap_or_default()
         );
     };
-    let entries = lineage.history(&identity);
+    let mut entries = lineage.history(&identity);
+    // Each appearance's wording traced to the reference documents, if there are any.
+    let documents = drafttrail::load::reference_documents(&store)?;
+    if !documents.is_empty() {
+        for e in &mut entries {
+            let provision = &lineage.nodes[e.version].provisions[e.provision];
+            let one = std::slice::from_ref(provision);
+            let passages = drafttrail::trace::trace(one, &documents);
+            e.reuses = drafttrail::trace::reuses(one, &documents, &passages);
+        }
+    }
     let opts = render_options(global.color);
     with_stdout(global.pager().as_deref(), |out| {
         let view = View::History {

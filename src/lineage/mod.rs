@@ -151,6 +151,9 @@ pub struct HistoryEntry {
     pub reinstated: bool,
     /// Redline against `previous`, or the whole text as inserted on first appearance.
     pub redline: Vec<Span>,
+    /// Wording this appearance reuses from reference documents: empty as the lineage builds
+    /// it; filled by a caller that traced it (`history` does).
+    pub reuses: Vec<crate::trace::Reuse>,
 }
 
 /// For a split history entry, the provision ids of every part that came out of the same old
@@ -484,6 +487,7 @@ impl Lineage {
                             change: Some(c.kind),
                             reinstated: false,
                             redline: c.redline.clone(),
+                            reuses: Vec::new(),
                         }
                     }
                     None => match inst.reinstated_from {
@@ -503,6 +507,7 @@ impl Lineage {
                                 }),
                                 reinstated: true,
                                 redline: crate::redline::words(old, new),
+                                reuses: Vec::new(),
                             }
                         }
                         None => HistoryEntry {
@@ -512,6 +517,7 @@ impl Lineage {
                             change: None,
                             reinstated: false,
                             redline: crate::redline::words("", &self.nodes[v].provisions[j].text),
+                            reuses: Vec::new(),
                         },
                     },
                 };

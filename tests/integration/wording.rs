@@ -307,6 +307,14 @@ fn trace_finds_planted_reuse_in_references_and_nothing_else() {
             && reuses[0].ends_with(" words of Draft treaty (2021) 1"),
         "{show}"
     );
+    // So does the provision's history.
+    let history = env.ok(&["history", "4", "--rev", "Plan"]);
+    assert!(
+        history.contains(
+            " words of Draft treaty (2021) 2: “The Parties shall settle disputes by peaceful means"
+        ),
+        "{history}"
+    );
     // The report shows the passages side by side.
     let report = env.ok(&["report", "--out", "-"]);
     assert!(

@@ -51,6 +51,9 @@ struct HistoryEntryJson<'a> {
     /// `from` is an ancestor further back that had it before a later version dropped it.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     reinstated: bool,
+    /// Wording reused from reference documents.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    reuses: &'a [crate::trace::Reuse],
     redline: Vec<SpanJson<'a>>,
     sources: &'a [Source],
     claims: Vec<ClaimJson>,
@@ -89,6 +92,7 @@ pub(in crate::render) fn history(
                 }),
                 change: e.change.map(|k| k.as_str()),
                 reinstated: e.reinstated,
+                reuses: &e.reuses,
                 redline: SpanJson::all(&e.redline),
                 sources: &n.meta.sources,
                 claims: ClaimJson::all(&n.id, &claims_for(n, &p.id)),

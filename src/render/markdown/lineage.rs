@@ -75,6 +75,13 @@ pub(in crate::render) fn history(
             )?;
         }
         claims(out, &n.id, &shown)?;
+        for r in &e.reuses {
+            writeln!(
+                out,
+                "- **Reuses:** {} words of {} {}: “{}”",
+                r.words, r.document, r.source_provision, r.source_text
+            )?;
+        }
         writeln!(out)?;
         match crate::lineage::split_parts(l, entries, e) {
             Some((parts, false)) => writeln!(

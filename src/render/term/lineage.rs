@@ -103,6 +103,13 @@ pub(in crate::render) fn history(
                 line.text()
             )?;
         }
+        for r in &e.reuses {
+            writeln!(
+                out,
+                "  Reuses: {} words of {} {}: “{}”",
+                r.words, r.document, r.source_provision, r.source_text
+            )?;
+        }
         match crate::lineage::split_parts(l, entries, e) {
             // One redline covers all the parts: shown once, under the first.
             Some((parts, false)) => {
