@@ -108,3 +108,87 @@ pub fn trace(
     let passages = crate::trace::trace(&provisions, &documents);
     Ok((provisions, documents, passages))
 }
+
+/// For `diff`: the provisions `alignment` shows as added in `new` that an ancestor of both
+/// `old` and `new` already had (so that `old`'s line dropped them and `new` brings them back)
+/// — each with the label of the nearest such ancestor. A provision `new` got from a line
+/// `old` does not descend from is not a reinstatement, and is not listed. Looks at most
+/// [`REINSTATED_LOOKBACK`] ancestors back.
+pub fn reinstated(
+    store: &Store,
+    old: &crate::store::Version,
+    new: &crate::store::Version,
+    alignment: &crate::align::Alignment,
+) -> Result<Vec<(usize, String)>> {
+    use crate::align::{self, AlignOptions, ChangeKind};
+    let mut added: Vec<usize> = alignment
+        .changes
+        .iter()
+        .filter(|c| c.kind == ChangeKind::Added)
+        .filter_map(|c| c.new.first().copied())
+        .collect();
+    let mut out = Vec::new();
+    if added.is_empty() {
+        return Ok(out);
+    }
+    let versions = store.versions()?;
+    let by_id: HashMap<&str, &crate::store::Version> =
+        versions.iter().map(|v| (v.id.as_str(), v)).collect();
+    let still: HashSet<&str> = alignment.old.iter().map(|p| &*p.text).collect();
+    // The ancestors of `old`: where a provision must have stood to be brought back.
+    let mut common: HashSet<&str> = HashSet::new();
+    let mut todo: Vec<&str> = old.parents.iter().map(String::as_str).collect();
+    while let Some(id) = todo.pop() {
+        if common.insert(id)
+            && let Some(v) = by_id.get(id)
+        {
+            todo.extend(v.parents.iter().map(String::as_str));
+        }
+    }
+    let mut queue: std::collections::VecDeque<&str> =
+        new.parents.iter().map(String::as_str).collect();
+    let mut seen: HashSet<&str> = queue.iter().copied().collect();
+    let mut looked = 0;
+    while let Some(id) = queue.pop_front() {
+        let Some(v) = by_id.get(id) else { continue };
+        for p in &v.parents {
+            if seen.insert(p) {
+                queue.push_back(p);
+            }
+        }
+        if v.id == old.id || !common.contains(v.id.as_str()) {
+            continue;
+        }
+        looked += 1;
+        if looked > REINSTATED_LOOKBACK || added.is_empty() {
+            break;
+        }
+        let candidates: Vec<crate::provisions::Provision> =
+            crate::provisions::parse(&store.body(v)?)
+                .into_iter()
+                .filter(|p| !still.contains(&*p.text))
+                .collect();
+        if candidates.is_empty() {
+            continue;
+        }
+        let pieces: Vec<crate::provisions::Provision> =
+            added.iter().map(|&j| alignment.new[j].clone()).collect();
+        let a = align::align(candidates, pieces, &AlignOptions::default());
+        let mut found = Vec::new();
+        for c in &a.changes {
+            if let ([_], [k]) = (c.old.as_slice(), c.new.as_slice())
+                && matches!(c.kind, ChangeKind::Unchanged | ChangeKind::Reworded)
+            {
+                found.push(added[*k]);
+            }
+        }
+        for j in &found {
+            out.push((*j, v.label().to_owned()));
+        }
+        added.retain(|j| !found.contains(j));
+    }
+    Ok(out)
+}
+
+/// How many ancestors `diff` searches for a provision it shows as added.
+pub const REINSTATED_LOOKBACK: usize = 30;

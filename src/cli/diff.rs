@@ -98,6 +98,7 @@ pub fn run(global: &Global, args: DiffArgs) -> Result<ExitCode> {
     let mut pins = Vec::new();
     let langs;
     let partial;
+    let mut stored = None;
     let (old_side, old_text, new_side, new_text) = if args.no_index
         || files_outside_a_store(global, &args)
     {
@@ -136,7 +137,9 @@ pub fn run(global: &Global, args: DiffArgs) -> Result<ExitCode> {
         pins = align::pins_between(&store.pins()?, &old.id, &new.id);
         langs = [old.meta.language(), new.meta.language()];
         partial = [old.meta.is_partial(), new.meta.is_partial()];
-        (side(&old), old_text, side(&new), new_text)
+        let sides = (side(&old), old_text, side(&new), new_text);
+        stored = Some((store, old, new));
+        sides
     };
     let langs = match args.lang {
         Some(lang) => [Some(lang), Some(lang)],
@@ -177,7 +180,13 @@ pub fn run(global: &Global, args: DiffArgs) -> Result<ExitCode> {
         )?;
         return Ok(code);
     }
+    // Provisions shown as added that an ancestor of the new version had come back.
+    let reinstated = match &stored {
+        Some((store, old, new)) => drafttrail::load::reinstated(store, old, new, &alignment)?,
+        None => Vec::new(),
+    };
     let view = DiffView {
+        reinstated,
         old: old_side,
         new: new_side,
         alignment: &alignment,

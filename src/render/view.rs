@@ -131,6 +131,23 @@ pub struct DiffView<'a> {
     pub explain: bool,
     /// Hide unchanged provisions and editorial-only changes.
     pub substantive: bool,
+    /// Added provisions (new-side index) that an ancestor of the new version had: the label
+    /// of the nearest such ancestor (`reinstated from …`).
+    pub reinstated: Vec<(usize, String)>,
+}
+
+impl DiffView<'_> {
+    /// The ancestor an added change brings its provision back from, if it does.
+    pub fn reinstated_from(&self, c: &crate::align::Change) -> Option<&str> {
+        if c.kind != crate::align::ChangeKind::Added {
+            return None;
+        }
+        let j = *c.new.first()?;
+        self.reinstated
+            .iter()
+            .find(|(k, _)| *k == j)
+            .map(|(_, label)| label.as_str())
+    }
 }
 
 impl DiffView<'_> {

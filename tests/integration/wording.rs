@@ -181,6 +181,21 @@ fn a_dropped_provision_brought_back_keeps_its_identity_and_credit() {
         timeline.contains("              — → 2 reinstated from v1\n"),
         "{timeline}"
     );
+    // diff says so too, against the parent that lacked it.
+    let diff = env.ok(&["diff", "v2", "v3"]);
+    assert!(
+        diff.contains("\n+ — → 2  added  reinstated from v1\n"),
+        "{diff}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&env.ok(&["diff", "v2", "v3", "--format", "json"])).unwrap();
+    let added = json["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["kind"] == "added")
+        .unwrap();
+    assert_eq!(added["reinstated_from"], "v1");
     let json: serde_json::Value =
         serde_json::from_str(&env.ok(&["history", "2", "--rev", "v3", "--format", "json"]))
             .unwrap();

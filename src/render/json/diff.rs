@@ -40,6 +40,9 @@ struct ChangeJson<'a> {
     tags: Vec<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     why: Option<WhyJson<'a>>,
+    /// An added provision that an ancestor of the new version had: that ancestor's label.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reinstated_from: Option<&'a str>,
     redline: Vec<SpanJson<'a>>,
 }
 
@@ -135,6 +138,7 @@ pub(in crate::render) fn diff(
                 similarity: (c.similarity * 1000.0).round() / 1000.0,
                 tags: c.tags.iter().map(|t| t.as_str()).collect(),
                 why: c.why.as_ref().map(|w| why_json(a, w)),
+                reinstated_from: view.reinstated_from(c),
                 redline: SpanJson::all(&c.redline),
             })
             .collect(),

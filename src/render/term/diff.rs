@@ -90,6 +90,9 @@ fn heading(view: &DiffView<'_>, c: &Change, opts: &RenderOptions) -> String {
         format!("{mark} {} → {}", ids(a.old_ids(c)), ids(a.new_ids(c))),
         c.kind.as_str().replace('-', " "),
     ];
+    if let Some(from) = view.reinstated_from(c) {
+        parts.push(format!("reinstated from {from}"));
+    }
     if c.renumbered {
         parts.push("renumbered".into());
     }
