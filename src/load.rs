@@ -93,9 +93,9 @@ pub fn reference_documents(store: &Store) -> Result<Vec<crate::trace::Document>>
     Ok(documents)
 }
 
-/// The passages of `version`'s provisions that reuse wording of the store's reference
-/// documents (see [`crate::trace`]): the provisions, the documents and the passages.
-pub fn trace(
+/// [`trace`] against the reference documents only (what `show` and the report list: cheap
+/// however many versions the store holds).
+pub fn trace_references(
     store: &Store,
     version: &crate::store::Version,
 ) -> Result<(
@@ -106,6 +106,89 @@ pub fn trace(
     let provisions = crate::provisions::parse(&store.body(version)?);
     let documents = reference_documents(store)?;
     let passages = crate::trace::trace(&provisions, &documents);
+    Ok((provisions, documents, passages))
+}
+
+/// The passages of `version`'s provisions that reuse wording of the store's reference
+/// documents, or of versions on other tracks that are neither its ancestors nor its
+/// descendants (see [`crate::trace`]): the provisions, the documents and the passages. A
+/// passage another track's version shares with it only because both inherited it (the
+/// stretch stands in an ancestor they have in common) is not borrowing, and is left out.
+pub fn trace(
+    store: &Store,
+    version: &crate::store::Version,
+) -> Result<(
+    Vec<crate::provisions::Provision>,
+    Vec<crate::trace::Document>,
+    Vec<crate::trace::Passage>,
+)> {
+    let provisions = crate::provisions::parse(&store.body(version)?);
+    let mut documents = reference_documents(store)?;
+    let references = documents.len();
+    let versions = store.versions()?;
+    let by_id: HashMap<&str, &crate::store::Version> =
+        versions.iter().map(|v| (v.id.as_str(), v)).collect();
+    let ancestors = |start: &str| -> HashSet<String> {
+        let mut set = HashSet::new();
+        let mut todo: Vec<&str> = by_id
+            .get(start)
+            .map(|v| v.parents.iter().map(String::as_str).collect())
+            .unwrap_or_default();
+        while let Some(id) = todo.pop() {
+            if set.insert(id.to_owned())
+                && let Some(v) = by_id.get(id)
+            {
+                todo.extend(v.parents.iter().map(String::as_str));
+            }
+        }
+        set
+    };
+    let mine = ancestors(&version.id);
+    let mut inherited: Vec<HashSet<String>> = Vec::new();
+    for v in versions.iter().filter(|v| v.is_live()) {
+        if v.id == version.id || v.track() == version.track() || mine.contains(&v.id) {
+            continue;
+        }
+        let theirs = ancestors(&v.id);
+        if theirs.contains(&version.id) {
+            continue;
+        }
+        documents.push(crate::trace::Document {
+            provisions: crate::provisions::parse(&store.body(v)?),
+            label: format!("{} [{}]", v.label(), v.track()),
+            id: v.id.clone(),
+        });
+        inherited.push(mine.intersection(&theirs).cloned().collect());
+    }
+    let mut passages = crate::trace::trace(&provisions, &documents);
+    if documents.len() > references {
+        let mut bodies: HashMap<String, String> = HashMap::new();
+        let mut keep = Vec::with_capacity(passages.len());
+        for p in passages {
+            let Some(common) = p.document.checked_sub(references).map(|k| &inherited[k]) else {
+                keep.push(p);
+                continue;
+            };
+            let stretch =
+                &documents[p.document].provisions[p.source_provision].text[p.source_span.clone()];
+            let mut shared = false;
+            for id in common {
+                if !bodies.contains_key(id)
+                    && let Some(v) = by_id.get(id.as_str())
+                {
+                    bodies.insert(id.clone(), store.body(v)?);
+                }
+                if bodies.get(id).is_some_and(|b| b.contains(stretch)) {
+                    shared = true;
+                    break;
+                }
+            }
+            if !shared {
+                keep.push(p);
+            }
+        }
+        passages = keep;
+    }
     Ok((provisions, documents, passages))
 }
 

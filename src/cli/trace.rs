@@ -6,9 +6,11 @@ use drafttrail::render::{self, View};
 use super::Global;
 use super::output::{FormatArg, render_options, with_stdout};
 
-/// Find the wording a version reuses from reference documents
+/// Find the wording a version reuses from reference documents and other tracks
 ///
-/// Each provision is compared with every reference document (`drafttrail reference add`):
+/// Each provision is compared with every reference document (`drafttrail reference add`) and
+/// every version of another track that is neither an ancestor nor a descendant (wording both
+/// inherited from a common ancestor is left out):
 /// candidates share rare word pairs, then a word-by-word local alignment finds the reused
 /// stretch on both sides. A passage needs at least 12 matched words: fewer happen by chance
 /// (ACCURACY.md, calibrated on real law).

@@ -342,7 +342,9 @@ fn trace_finds_planted_reuse_in_references_and_nothing_else() {
     );
     let text = env.ok(&["trace", "Plan"]);
     assert!(
-        text.starts_with("Plan: 2 of 4 provision(s) reuse wording of 2 reference document(s)\n"),
+        text.starts_with(
+            "Plan: 2 of 4 provision(s) reuse wording of 2 document(s) (references, other tracks)\n"
+        ),
         "{text}"
     );
     // Shared and checked like versions.
@@ -441,4 +443,65 @@ fn across_tracks_a_borrowed_clause_keeps_its_identity() {
         blame.contains("2  wording from US plan  (us-plan#2)"),
         "{blame}"
     );
+}
+
+/// Another track's own wording is a source; wording both tracks inherited is not.
+#[test]
+fn trace_finds_wording_from_another_track_but_not_what_both_inherited() {
+    let env = TestEnv::new();
+    env.ok(&["init"]);
+    let inherited = "1. The Parties shall settle disputes by peaceful means and refrain from the threat or use of force against each other.\n";
+    let borrowed = "2. A joint commission of experts will review the implementation of this agreement every six months and report to the leaders of the Parties.\n";
+    env.write("v1.md", inherited);
+    env.write("eu.md", format!("{inherited}{borrowed}"));
+    env.write(
+        "ua.md",
+        format!("{inherited}{borrowed}3. Elections will be held after the signature.\n"),
+    );
+    env.ok(&[
+        "commit",
+        "v1.md",
+        "--label",
+        "Base",
+        "--track",
+        "us",
+        "--date",
+        "leaked=2025-01-01",
+    ]);
+    env.ok(&[
+        "commit",
+        "eu.md",
+        "--label",
+        "EU text",
+        "--track",
+        "eu",
+        "--parent",
+        "Base",
+        "--date",
+        "leaked=2025-01-02",
+    ]);
+    env.ok(&[
+        "commit",
+        "ua.md",
+        "--label",
+        "UA text",
+        "--track",
+        "ua",
+        "--parent",
+        "Base",
+        "--date",
+        "leaked=2025-01-03",
+    ]);
+    let passages: Vec<serde_json::Value> =
+        serde_json::from_str(&env.ok(&["trace", "UA text", "--format", "json"])).unwrap();
+    let found: Vec<(&str, &str)> = passages
+        .iter()
+        .map(|p| {
+            (
+                p["provision"].as_str().unwrap(),
+                p["document"]["label"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(found, [("2", "EU text [eu]")]);
 }

@@ -19,7 +19,8 @@ pub(in crate::render) fn trace(
     if documents.is_empty() {
         writeln!(
             out,
-            "no reference documents to trace {label} to (drafttrail reference add)"
+            "nothing to trace {label} to: no reference document (drafttrail reference add) and \
+             no version on another track"
         )?;
         return Ok(());
     }
@@ -27,7 +28,7 @@ pub(in crate::render) fn trace(
     traced.dedup();
     writeln!(
         out,
-        "{label}: {} of {} provision(s) reuse wording of {} reference document(s)",
+        "{label}: {} of {} provision(s) reuse wording of {} document(s) (references, other tracks)",
         traced.len(),
         provisions.len(),
         documents.len()
