@@ -57,7 +57,8 @@ pub fn run(global: &Global, args: ReportArgs) -> Result<()> {
     if !store.references()?.is_empty() {
         for &v in &versions {
             let version = store.resolve(&lineage.nodes[v].id)?;
-            let (provisions, documents, passages) = drafttrail::load::trace_references(&store, &version)?;
+            let (provisions, documents, passages) =
+                drafttrail::load::trace_references(&store, &version)?;
             reuses.push((
                 v,
                 drafttrail::trace::reuses(&provisions, &documents, &passages),

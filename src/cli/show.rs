@@ -48,7 +48,8 @@ pub fn run(global: &Global, args: ShowArgs) -> Result<()> {
     let entry = drafttrail::log::entry(&store.versions()?, &version);
     // What the whole version reuses from reference documents (none without references).
     let reuses = if args.provision.is_none() && !args.raw {
-        let (provisions, documents, passages) = drafttrail::load::trace_references(&store, &version)?;
+        let (provisions, documents, passages) =
+            drafttrail::load::trace_references(&store, &version)?;
         drafttrail::trace::reuses(&provisions, &documents, &passages)
     } else {
         Vec::new()
