@@ -93,16 +93,34 @@ pub fn reference_documents(store: &Store) -> Result<Vec<crate::trace::Document>>
     Ok(documents)
 }
 
-/// [`trace`] against the reference documents only (what `show` and the report list: cheap
-/// however many versions the store holds).
-pub fn trace_references(
-    store: &Store,
-    version: &crate::store::Version,
-) -> Result<(
+/// What [`trace`] returns: the traced version's provisions, the documents searched and the
+/// passages found.
+pub type Traced = (
     Vec<crate::provisions::Provision>,
     Vec<crate::trace::Document>,
     Vec<crate::trace::Passage>,
-)> {
+);
+
+/// Every ancestor of the version with `parents`, by id, among `by_id`.
+fn ancestors<'v>(
+    by_id: &HashMap<&'v str, &'v crate::store::Version>,
+    parents: &'v [String],
+) -> HashSet<&'v str> {
+    let mut set = HashSet::new();
+    let mut todo: Vec<&str> = parents.iter().map(String::as_str).collect();
+    while let Some(id) = todo.pop() {
+        if set.insert(id)
+            && let Some(v) = by_id.get(id)
+        {
+            todo.extend(v.parents.iter().map(String::as_str));
+        }
+    }
+    set
+}
+
+/// [`trace`] against the reference documents only (what `show` and the report list: cheap
+/// however many versions the store holds).
+pub fn trace_references(store: &Store, version: &crate::store::Version) -> Result<Traced> {
     let provisions = crate::provisions::parse(&store.body(version)?);
     let documents = reference_documents(store)?;
     let passages = crate::trace::trace(&provisions, &documents);
@@ -114,43 +132,21 @@ pub fn trace_references(
 /// descendants (see [`crate::trace`]): the provisions, the documents and the passages. A
 /// passage another track's version shares with it only because both inherited it (the
 /// stretch stands in an ancestor they have in common) is not borrowing, and is left out.
-pub fn trace(
-    store: &Store,
-    version: &crate::store::Version,
-) -> Result<(
-    Vec<crate::provisions::Provision>,
-    Vec<crate::trace::Document>,
-    Vec<crate::trace::Passage>,
-)> {
+pub fn trace(store: &Store, version: &crate::store::Version) -> Result<Traced> {
     let provisions = crate::provisions::parse(&store.body(version)?);
     let mut documents = reference_documents(store)?;
     let references = documents.len();
     let versions = store.versions()?;
     let by_id: HashMap<&str, &crate::store::Version> =
         versions.iter().map(|v| (v.id.as_str(), v)).collect();
-    let ancestors = |start: &str| -> HashSet<String> {
-        let mut set = HashSet::new();
-        let mut todo: Vec<&str> = by_id
-            .get(start)
-            .map(|v| v.parents.iter().map(String::as_str).collect())
-            .unwrap_or_default();
-        while let Some(id) = todo.pop() {
-            if set.insert(id.to_owned())
-                && let Some(v) = by_id.get(id)
-            {
-                todo.extend(v.parents.iter().map(String::as_str));
-            }
-        }
-        set
-    };
-    let mine = ancestors(&version.id);
-    let mut inherited: Vec<HashSet<String>> = Vec::new();
+    let mine = ancestors(&by_id, &version.parents);
+    let mut inherited: Vec<HashSet<&str>> = Vec::new();
     for v in versions.iter().filter(|v| v.is_live()) {
-        if v.id == version.id || v.track() == version.track() || mine.contains(&v.id) {
+        if v.id == version.id || v.track() == version.track() || mine.contains(v.id.as_str()) {
             continue;
         }
-        let theirs = ancestors(&v.id);
-        if theirs.contains(&version.id) {
+        let theirs = ancestors(&by_id, &v.parents);
+        if theirs.contains(version.id.as_str()) {
             continue;
         }
         documents.push(crate::trace::Document {
@@ -158,7 +154,7 @@ pub fn trace(
             label: format!("{} [{}]", v.label(), v.track()),
             id: v.id.clone(),
         });
-        inherited.push(mine.intersection(&theirs).cloned().collect());
+        inherited.push(mine.intersection(&theirs).copied().collect());
     }
     let mut passages = crate::trace::trace(&provisions, &documents);
     if documents.len() > references {
@@ -172,11 +168,11 @@ pub fn trace(
             let stretch =
                 &documents[p.document].provisions[p.source_provision].text[p.source_span.clone()];
             let mut shared = false;
-            for id in common {
+            for &id in common {
                 if !bodies.contains_key(id)
-                    && let Some(v) = by_id.get(id.as_str())
+                    && let Some(v) = by_id.get(id)
                 {
-                    bodies.insert(id.clone(), store.body(v)?);
+                    bodies.insert(id.to_owned(), store.body(v)?);
                 }
                 if bodies.get(id).is_some_and(|b| b.contains(stretch)) {
                     shared = true;
@@ -219,15 +215,7 @@ pub fn reinstated(
         versions.iter().map(|v| (v.id.as_str(), v)).collect();
     let still: HashSet<&str> = alignment.old.iter().map(|p| &*p.text).collect();
     // The ancestors of `old`: where a provision must have stood to be brought back.
-    let mut common: HashSet<&str> = HashSet::new();
-    let mut todo: Vec<&str> = old.parents.iter().map(String::as_str).collect();
-    while let Some(id) = todo.pop() {
-        if common.insert(id)
-            && let Some(v) = by_id.get(id)
-        {
-            todo.extend(v.parents.iter().map(String::as_str));
-        }
-    }
+    let common = ancestors(&by_id, &old.parents);
     let mut queue: std::collections::VecDeque<&str> =
         new.parents.iter().map(String::as_str).collect();
     let mut seen: HashSet<&str> = queue.iter().copied().collect();

@@ -148,9 +148,7 @@ impl DiffView<'_> {
             .find(|(k, _)| *k == j)
             .map(|(_, label)| label.as_str())
     }
-}
 
-impl DiffView<'_> {
     /// The place a change is shown under: its new side's, or its old side's for a removal.
     pub fn place_of(&self, c: &crate::align::Change) -> &[String] {
         let a = self.alignment;

@@ -1,4 +1,5 @@
-//! Corrections without rewriting history: `amend` records a corrected version of a recorded
+//! What is said of a version after it is recorded, without rewriting history: `attribute`
+//! appends a claim, denial or retraction; `amend` records a corrected version of a recorded
 //! text (same body, corrected metadata) that supersedes it; `withdraw` marks a version
 //! recorded by mistake. Nothing is deleted: the corrected version stays in the store, shown as
 //! superseded; a withdrawn one stays too, hidden from the default views. Both travel with
@@ -44,6 +45,23 @@ pub struct Amended {
 }
 
 impl Writer<'_> {
+    /// Adds a claim (or denial) to a version as an annotation: append-only, history untouched.
+    /// Returns `false` when the version already has exactly this claim.
+    pub fn attribute(&self, version_id: &str, claim: crate::draft::Claim) -> Result<bool> {
+        let version = self.store.resolve(version_id)?;
+        let extra = super::Annotations {
+            sources: Vec::new(),
+            claims: vec![claim],
+            withdrawals: Vec::new(),
+        }
+        .missing_from(&version.meta, &version.withdrawals);
+        if extra.is_empty() {
+            return Ok(false);
+        }
+        self.annotate(&version.id, extra)?;
+        Ok(true)
+    }
+
     /// Records a correction of `rev`: its text with the corrected metadata, superseding it.
     /// Fails when nothing would change, or when `rev` was already corrected (amend the
     /// correction instead).

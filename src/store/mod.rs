@@ -21,6 +21,7 @@ mod corrections;
 mod durable;
 mod integrity;
 mod journal;
+mod known;
 mod labels;
 mod lock;
 mod notes;
