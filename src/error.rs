@@ -52,8 +52,29 @@ pub enum Error {
         /// Byte offset of the first NUL byte.
         offset: usize,
     },
+    /// A document (PDF, Word, OpenDocument, web page, image) could not be read: encrypted,
+    /// corrupt, too large once expanded, or carrying what drafttrail refuses (a DTD).
+    #[error("{}: {msg}", path.display())]
+    Ingest {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong, and what to do.
+        msg: String,
+    },
+    /// An external program that reading a file needs is not installed.
+    #[error("{}: reading it needs `{tool}` ({why}), which is not on PATH; {hint}", path.display())]
+    MissingTool {
+        /// The file.
+        path: PathBuf,
+        /// The program.
+        tool: &'static str,
+        /// What it is needed for.
+        why: &'static str,
+        /// How to install it.
+        hint: &'static str,
+    },
     /// A draft file is not valid UTF-8.
-    #[error("{}:{line}: not valid UTF-8 (byte offset {offset}); convert the file to UTF-8 first", path.display())]
+    #[error("{}:{line}: not valid UTF-8 (byte offset {offset}); name its encoding with --encoding, or convert it to UTF-8", path.display())]
     InvalidUtf8 {
         /// The file.
         path: PathBuf,

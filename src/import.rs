@@ -10,15 +10,21 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::path::{Path, PathBuf};
 
-use crate::draft::{self, Draft, slug};
+use crate::draft::{Draft, slug};
 use crate::error::{Error, Result};
 use crate::events::Events;
+use crate::ingest;
 use crate::store::{Recorded, Store, WriteContext};
 
 /// Corpora up to this much text are staged in memory and written as one pack (measured:
 /// 4× faster on small drafts; beyond this, delta-compressing the pack costs more than loose
 /// files do).
 const IN_MEMORY_LIMIT: usize = 64 * 1024 * 1024;
+
+/// The extensions whose `NAME.toml` sidecar holds front matter.
+const DOCUMENT_SIDECARS: [&str; 11] = [
+    "pdf", "docx", "odt", "html", "htm", "xhtml", "png", "jpg", "jpeg", "tif", "tiff",
+];
 
 /// The file name of the events list in a drafts folder.
 pub const EVENTS_FILE: &str = "events.toml";
@@ -50,27 +56,31 @@ pub struct ImportSummary {
 }
 
 /// Returns `true` for files that `import` treats as drafts: `*.md`, `*.markdown`, `*.txt`,
+/// and documents (PDF, Word, OpenDocument, web pages, images; see [`ingest::is_document`]),
 /// except READMEs and hidden files.
 pub fn is_draft_file(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let ext_ok = path
         .extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "md" | "markdown" | "txt"));
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "md" | "markdown" | "txt"))
+        || ingest::is_document(path);
     ext_ok && !name.starts_with('.') && !name.to_ascii_lowercase().starts_with("readme")
 }
 
-/// Reads a draft file, taking the label from the file name when the front matter has none.
-pub fn read_draft(path: &Path) -> Result<Draft> {
-    let mut draft = draft::read_file(path)?;
-    if draft.meta.label.is_none() {
-        draft.meta.label = path.file_stem().and_then(|s| s.to_str()).map(str::to_owned);
+/// Reads a draft file of any format (see [`ingest`]), taking the label from the file name
+/// when the front matter (or the sidecar) has none. With [`ingest::Changes::Both`], the
+/// rejected state comes labelled too, not yet linked (see [`ingest::link_states`]).
+pub fn read_draft(path: &Path, options: &ingest::Options) -> Result<ingest::Ingested> {
+    let mut read = ingest::read(path, options)?;
+    if read.draft.meta.label.is_none() {
+        read.draft.meta.label = path.file_stem().and_then(|s| s.to_str()).map(str::to_owned);
     }
-    Ok(draft)
+    Ok(read)
 }
 
 /// Reads and validates every draft and the events of `dir`; lists what it does not read.
-pub fn load_dir(dir: &Path) -> Result<Corpus> {
+pub fn load_dir(dir: &Path, options: &ingest::Options) -> Result<Corpus> {
     if !dir.is_dir() {
         return Err(Error::InvalidArgument {
             what: "drafts folder",
@@ -95,14 +105,19 @@ pub fn load_dir(dir: &Path) -> Result<Corpus> {
             Entry::Skip(why) => corpus.skipped.push((path, why)),
             Entry::Events => corpus.events = Some(Events::read_file(&path)?),
             Entry::Draft => {
-                let draft = read_draft(&path)?;
+                let read = read_draft(&path, options)?;
+                let mut draft = read.draft;
                 if draft.meta.label.is_none() {
                     // A name that cannot be a label is skipped, not the whole import.
                     let why = "the file name is not UTF-8 and the front matter has no label";
                     corpus.skipped.push((path, why.into()));
-                } else {
-                    corpus.drafts.push((path, draft));
+                    continue;
                 }
+                if let Some(mut before) = read.before {
+                    ingest::link_states(&mut before, &mut draft);
+                    corpus.drafts.push((path.clone(), before));
+                }
+                corpus.drafts.push((path, draft));
             }
         }
     }
@@ -143,6 +158,14 @@ fn classify(path: &Path, root: &Path) -> Entry {
         // Not skipped, whatever it is: reading it says what is wrong with it.
         return Entry::Events;
     }
+    if path.extension().is_some_and(|e| e == "toml")
+        && DOCUMENT_SIDECARS
+            .iter()
+            .any(|ext| path.with_extension(ext).is_file())
+    {
+        // The front matter of a document beside it: read with that document.
+        return Entry::Hidden;
+    }
     let Ok(meta) = std::fs::metadata(path) else {
         return Entry::Skip("cannot be read".into());
     };
@@ -163,7 +186,11 @@ fn classify(path: &Path, root: &Path) -> Entry {
         // A folder's README is documentation, by convention; not worth a line.
         return Entry::Hidden;
     }
-    Entry::Skip("not a draft file (drafts end in .md, .markdown or .txt)".into())
+    Entry::Skip(
+        "not a draft file (drafts end in .md, .markdown or .txt, or are PDF, Word, \
+         OpenDocument, HTML or image files)"
+            .into(),
+    )
 }
 
 /// Returns the indexes of `drafts` in recording order: parents before children, then by
@@ -270,6 +297,7 @@ mod tests {
             Draft {
                 meta,
                 body: "1. x".into(),
+                original: None,
             },
         )
     }

@@ -21,6 +21,7 @@ pub mod events;
 mod hash;
 pub mod identify;
 pub mod import;
+pub mod ingest;
 pub mod lang;
 pub mod lineage;
 pub mod load;

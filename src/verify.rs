@@ -27,6 +27,8 @@ pub struct Report {
     pub events: usize,
     /// Alignment pins stored.
     pub pins: usize,
+    /// Original files (PDF, Word, images…) whose bytes match their recorded hash.
+    pub originals: usize,
     /// Whether the lineage of all versions was computed.
     pub lineage: bool,
     /// Every problem: what is affected, and how.
@@ -127,6 +129,7 @@ pub fn verify(store: &Store) -> Report {
         Err(e) => report.problem("annotations", e),
     }
     check_corrections_and_answers(&versions, &ids, &mut report);
+    check_originals(store, &versions, &mut report);
     // Reference documents read like versions: metadata that parses, a text in UTF-8.
     let references = store
         .references()
@@ -169,6 +172,41 @@ pub fn verify(store: &Store) -> Report {
         ),
     }
     report
+}
+
+/// A version extracted from a file keeps that file, and its bytes still hash to the SHA-256
+/// its `[extraction]` recorded.
+fn check_originals(store: &Store, versions: &[crate::version::Version], report: &mut Report) {
+    for v in versions {
+        let Some(x) = &v.meta.extraction else {
+            continue;
+        };
+        let what = format!("version {} original", v.short_id());
+        match store.original(&v.id) {
+            Ok(Some(file)) if file.name != x.original => {
+                report.problem(
+                    what,
+                    format!("stored as {}, recorded as {}", file.name, x.original),
+                );
+            }
+            Ok(Some(file)) => {
+                let hash = crate::draft::sha256_hex(&file.bytes);
+                if hash != x.sha256 {
+                    report.problem(
+                        what,
+                        format!(
+                            "{} hashes to {hash}, not the recorded {}",
+                            file.name, x.sha256
+                        ),
+                    );
+                } else {
+                    report.originals += 1;
+                }
+            }
+            Ok(None) => report.problem(what, format!("{} is missing from its tree", x.original)),
+            Err(e) => report.problem(what, e),
+        }
+    }
 }
 
 /// A correction names a recorded version; a denial or retraction names a claim of its own

@@ -103,6 +103,7 @@ pub fn run(global: &Global, args: AttributeArgs) -> Result<()> {
                 url: args.url,
                 quote: args.quote,
                 about: Some(claim_id(&version.id, &target)),
+                ..Claim::default()
             }
         }
         None => {
@@ -125,7 +126,7 @@ pub fn run(global: &Global, args: AttributeArgs) -> Result<()> {
                 source: Some(args.source),
                 url: args.url,
                 quote: args.quote,
-                about: None,
+                ..Claim::default()
             }
         }
     };

@@ -15,12 +15,22 @@ use super::{Global, write_context};
 /// The file holds the text, optionally after TOML front matter between `+++` lines (label,
 /// track, parent, status, text kind, dates, sources, claims). Flags fill or override it. A body
 /// that is already recorded becomes an extra source of that version, not a new version.
+///
+/// PDF (text layer, or OCR of a scan), Word (.docx), OpenDocument (.odt), web pages (.html:
+/// the article, not the menus), images (.png, .jpg, .tif: OCR by tesseract) and text in any
+/// common encoding are read too: the original file is kept byte for byte in the version
+/// (`show --original`), how the text was extracted and the file's own metadata (author,
+/// dates, producing program) are recorded beside it, and a Word file's tracked changes and
+/// comments become claims with their authors and dates. Front matter for such a file comes
+/// from the flags or from a sidecar NAME.toml beside it.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   drafttrail commit drafts/01-us-28-point-plan.md
   drafttrail commit leak.txt --label \"Geneva draft\" --track us --date leaked=2025-11-24 \\
       --status single-source --source \"FT,https://ft.com/...,2025-11-24\" \\
-      --claim \"Rustem Umerov: negotiated the revision [reported; FT]\"")]
+      --claim \"Rustem Umerov: negotiated the revision [reported; FT]\"
+  drafttrail commit plan-scan.jpg --ocr-lang rus+ukr --label \"Photographed draft\"
+  drafttrail commit draft-with-edits.docx --changes both")]
 pub struct CommitArgs {
     /// The draft file
     file: PathBuf,
@@ -59,11 +69,14 @@ pub struct CommitArgs {
     /// Who is recording, `Name <email>` [default: git's user.name and user.email]
     #[arg(long, value_name = "NAME <EMAIL>")]
     recorder: Option<String>,
+    #[command(flatten)]
+    read: super::reading::ReadArgs,
 }
 
 pub fn run(global: &Global, args: CommitArgs) -> Result<()> {
     let store = global.store()?;
-    let mut draft = drafttrail::import::read_draft(&args.file)?;
+    let read = drafttrail::import::read_draft(&args.file, &args.read.options())?;
+    let mut draft = read.draft;
     let meta = &mut draft.meta;
     if args.label.is_some() {
         meta.label = args.label;
@@ -115,6 +128,13 @@ pub fn run(global: &Global, args: CommitArgs) -> Result<()> {
         meta.claims.push(parse_claim(c)?);
     }
     let ctx = write_context(args.recorder.as_deref())?;
+    if let Some(mut before) = read.before {
+        // Both states of tracked changes: the rejected one first, as the parent.
+        drafttrail::ingest::link_states(&mut before, &mut draft);
+        let outcome = store.commit(&before, &args.file, &ctx)?;
+        say!("{}", describe(&outcome))?;
+        draft.meta.parent = vec![outcome.id().to_owned()];
+    }
     let outcome = store.commit(&draft, &args.file, &ctx)?;
     say!("{}", describe(&outcome))?;
     warn_if_new_lineage(&store, &outcome)?;

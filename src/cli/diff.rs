@@ -1,6 +1,5 @@
 //! `drafttrail diff`.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
@@ -256,13 +255,7 @@ fn files_outside_a_store(global: &Global, args: &DiffArgs) -> bool {
 
 /// One side of a file comparison: a file, or standard input for `-`.
 fn read_side(p: &str) -> Result<(DiffSide, String, drafttrail::draft::DraftMeta)> {
-    let draft = if p == "-" {
-        let name = std::path::Path::new("(standard input)");
-        let bytes = drafttrail::draft::read_stream(std::io::stdin().lock(), name)?;
-        drafttrail::draft::parse(name, &bytes)?
-    } else {
-        drafttrail::draft::read_file(&PathBuf::from(p))?
-    };
+    let draft = super::reading::read_any(p)?;
     let side = DiffSide {
         path: Some(p.to_owned()),
         label: draft.meta.label.clone(),

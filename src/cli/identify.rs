@@ -29,13 +29,7 @@ pub struct IdentifyArgs {
 
 pub fn run(global: &Global, args: IdentifyArgs) -> Result<()> {
     let store = global.store()?;
-    let draft = if args.file == "-" {
-        let name = std::path::Path::new("(standard input)");
-        let bytes = drafttrail::draft::read_stream(std::io::stdin().lock(), name)?;
-        drafttrail::draft::parse(name, &bytes)?
-    } else {
-        drafttrail::draft::read_file(std::path::Path::new(&args.file))?
-    };
+    let draft = super::reading::read_any(&args.file)?;
     let candidates = drafttrail::load::identify(&store, &draft.body)?;
     let opts = render_options(global.color);
     with_stdout(global.pager().as_deref(), |out| {

@@ -13,13 +13,16 @@ use super::{Global, display_path, write_context};
 
 /// Record every draft in a folder, and its events.toml
 ///
-/// Every `*.md`/`*.txt` file except READMEs is a draft. All files are checked before anything
-/// is written; drafts are recorded parents first, then oldest first. Importing again records
+/// Every `*.md`/`*.txt` file except READMEs is a draft, and so is every PDF, Word (.docx),
+/// OpenDocument (.odt), web page (.html) and image (.png, .jpg, .tif: OCR), whose front matter
+/// comes from a sidecar `NAME.toml` beside it. All files are checked before anything is
+/// written; drafts are recorded parents first, then oldest first. Importing again records
 /// nothing new.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   drafttrail import drafts --init    create ./history if needed, then record drafts/
-  drafttrail import drafts -q        record quietly")]
+  drafttrail import drafts -q        record quietly
+  drafttrail import leaks --ocr-lang rus+ukr --changes both")]
 pub struct ImportArgs {
     /// The folder of drafts
     dir: PathBuf,
@@ -32,10 +35,12 @@ pub struct ImportArgs {
     /// Who is recording, `Name <email>` [default: git's user.name and user.email]
     #[arg(long, value_name = "NAME <EMAIL>")]
     recorder: Option<String>,
+    #[command(flatten)]
+    read: super::reading::ReadArgs,
 }
 
 pub fn run(global: &Global, args: ImportArgs) -> Result<()> {
-    let corpus = drafttrail::import::load_dir(&args.dir)?;
+    let corpus = drafttrail::import::load_dir(&args.dir, &args.read.options())?;
     for (path, why) in &corpus.skipped {
         warn!("note: skipped {}: {why}", display_path(path));
     }

@@ -37,6 +37,7 @@ mod log;
 mod man;
 mod output;
 mod pin;
+mod reading;
 mod reference;
 mod report;
 mod shares;

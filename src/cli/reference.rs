@@ -39,7 +39,8 @@ enum ReferenceCommand {
 
 #[derive(Debug, clap::Args)]
 struct AddArgs {
-    /// The document (text with optional front matter, as a draft)
+    /// The document (text with optional front matter, as a draft; or a PDF, Word,
+    /// OpenDocument, web page or image file)
     file: PathBuf,
     /// Its label [default: front matter, else the file name]
     #[arg(long)]
@@ -53,6 +54,8 @@ struct AddArgs {
     /// Who is recording, `Name <email>` [default: git's user.name and user.email]
     #[arg(long, value_name = "NAME <EMAIL>")]
     recorder: Option<String>,
+    #[command(flatten)]
+    read: super::reading::ReadArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -84,7 +87,7 @@ pub fn run(global: &Global, args: ReferenceArgs) -> Result<()> {
 
 fn add(global: &Global, args: AddArgs) -> Result<()> {
     let store = global.store()?;
-    let mut draft = drafttrail::import::read_draft(&args.file)?;
+    let mut draft = drafttrail::import::read_draft(&args.file, &args.read.options())?.draft;
     if args.label.is_some() {
         draft.meta.label = args.label;
     }

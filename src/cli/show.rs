@@ -16,6 +16,8 @@ use super::output::{FormatArg, render_options, with_stdout};
   drafttrail show \"E3 counter-proposal\"   by label
   drafttrail show us~1                    the version before the tip of track us
   drafttrail show us --raw > plan.md      the exact bytes of the text
+  drafttrail show bocg-36-1 --original > bocg.pdf
+                                          the file the text was extracted from
   drafttrail show 20-point-framework 4    one provision")]
 pub struct ShowArgs {
     /// The version
@@ -28,10 +30,17 @@ pub struct ShowArgs {
     /// Print only the text, byte for byte
     #[arg(long, conflicts_with = "format")]
     raw: bool,
+    /// Write the original file the text was extracted from (PDF, Word, image…), byte for byte;
+    /// redirect it to a file
+    #[arg(long, conflicts_with_all = ["format", "raw", "provision"])]
+    original: bool,
 }
 
 pub fn run(global: &Global, args: ShowArgs) -> Result<()> {
     let store = global.store()?;
+    if args.original {
+        return original(&store, &args.rev);
+    }
     let (version, mut body) = store.read(&args.rev)?;
     if let Some(id) = &args.provision {
         let provisions = drafttrail::provisions::parse(&body);
@@ -66,4 +75,32 @@ pub fn run(global: &Global, args: ShowArgs) -> Result<()> {
         };
         render::render(&view, args.format.into(), &opts, out)
     })
+}
+
+/// `show --original`: the kept original's bytes on standard output.
+fn original(store: &drafttrail::Store, rev: &str) -> Result<()> {
+    use std::io::{IsTerminal, Write};
+    let version = store.resolve(rev)?;
+    let Some(file) = store.original(&version.id)? else {
+        anyhow::bail!(
+            "`{}` keeps no original file: its text was recorded as a text draft (use --raw for \
+             the text)",
+            version.label()
+        );
+    };
+    let stdout = std::io::stdout();
+    if stdout.is_terminal() {
+        anyhow::bail!(
+            "`{}`'s original is a binary file ({}, {} bytes): redirect it, e.g. `> {}`",
+            version.label(),
+            file.name,
+            file.bytes.len(),
+            file.name
+        );
+    }
+    let mut out = stdout.lock();
+    match out.write_all(&file.bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
 }

@@ -13,11 +13,13 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::error::{Error, Result};
 
 mod claims;
+mod document;
 mod file;
 mod keywords;
 mod unrecorded;
 
 pub use claims::{ClaimWithDenials, claim_id, pair_denials};
+pub use document::{ClaimKind, DocumentMeta, Extraction, Original, sha256_hex};
 pub use file::{MAX_DRAFT_BYTES, check_text, read_bytes, read_stream};
 pub use keywords::{Confidence, Coverage, Stance, Status, TextKind};
 
@@ -26,8 +28,12 @@ pub use keywords::{Confidence, Coverage, Stance, Status, TextKind};
 pub struct Draft {
     /// What is known about the version.
     pub meta: DraftMeta,
-    /// The text, byte for byte as in the file (front matter removed).
+    /// The text, byte for byte as in the file (front matter removed), or as extracted from
+    /// a document.
     pub body: String,
+    /// The file the text was extracted from, when it was not a text draft (kept in the
+    /// version's tree; see [`DraftMeta::extraction`]).
+    pub original: Option<Original>,
 }
 
 /// The metadata of a draft version, as written in its front matter.
@@ -80,6 +86,13 @@ pub struct DraftMeta {
     /// The reported dates of the version.
     #[serde(default, skip_serializing_if = "Dates::is_empty")]
     pub dates: Dates,
+    /// How the text was extracted from its original file (PDF, Word, web page, scan, or a
+    /// text in another encoding); absent for a text draft.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extraction: Option<Extraction>,
+    /// The original file's own metadata: evidence, not a claim.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<DocumentMeta>,
     /// Where the text comes from.
     #[serde(default, rename = "source", skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
@@ -189,6 +202,13 @@ pub struct Claim {
     /// denial without it answers the claim of the same `who` and `did`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub about: Option<String>,
+    /// Set for a record read off the original file (a tracked change, a comment) rather than
+    /// reported by a source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<ClaimKind>,
+    /// When it was made, as the file records it (tracked changes and comments).
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "date_opt")]
+    pub date: Option<NaiveDate>,
 }
 
 impl Claim {
@@ -196,6 +216,9 @@ impl Claim {
     /// proposed or revised it, or pushed for part of it. Such claims count in "whose wording
     /// survived".
     pub fn is_contribution(&self) -> bool {
+        if self.kind == Some(ClaimKind::TrackedChange) {
+            return self.stance == Stance::Asserts;
+        }
         let did = self.did.to_lowercase();
         self.stance == Stance::Asserts
             && [
@@ -264,6 +287,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Draft> {
     Ok(Draft {
         meta,
         body: body.to_owned(),
+        original: None,
     })
 }
 

@@ -124,6 +124,35 @@ const TABLE: &[(&str, Reading)] = &[
         Opens("único"),
     ),
     ("Artículo 5 bis. Ámbito de aplicación", Opens("5 bis")),
+    (
+        "Artículo primero.  Modificación de la Ley 27/1999, de 16 de julio.",
+        Opens("primero"),
+    ),
+    (
+        "Disposición transitoria primera.  Depósito provisional de los planes.",
+        Opens("transitoria primera"),
+    ),
+    (
+        "Disposición derogatoria única.  Derogación normativa.",
+        Opens("derogatoria única"),
+    ),
+    (
+        "Artículo cuarto (nuevo).  Modificación de la Ley 20/1990.",
+        Opens("cuarto"),
+    ),
+    (
+        "Disposición final primera.  (suprimida)",
+        Opens("final primera"),
+    ),
+    (
+        "Disposición final primera pre (nueva).  Modificación de la Ley 31/1995.",
+        Opens("final primera pre"),
+    ),
+    ("Artículo 5 (a) del Reglamento se aplica.", Cites),
+    (
+        "Disposición final primera de la Ley 31/1995 se modifica en estos términos.",
+        Cites,
+    ),
     ("Artículo 2.º Definiciones", Opens("2.º")),
     ("CAPÍTULO I", Outline),
     ("Capítulo II. Disposiciones generales", Outline),

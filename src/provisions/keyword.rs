@@ -35,7 +35,7 @@ impl Scheme {
 
 /// Provision keywords and their scheme, lower case. A keyword ending in `.` may be followed
 /// directly by the number.
-pub(super) const KEYWORDS: [(&str, Scheme); 22] = [
+pub(super) const KEYWORDS: [(&str, Scheme); 24] = [
     ("article", Scheme::Article),
     ("art.", Scheme::Article),
     ("artículo", Scheme::Article),
@@ -58,6 +58,9 @@ pub(super) const KEYWORDS: [(&str, Scheme); 22] = [
     ("punto", Scheme::Point),
     ("пункт", Scheme::Point),
     ("statja", Scheme::Article),
+    // Spanish final provisions (`Disposición final primera`) are numbered beside the articles.
+    ("disposición", Scheme::Article),
+    ("disposicion", Scheme::Article),
 ];
 
 /// Matches a provision keyword at the start of `rest`; returns its scheme and what follows.

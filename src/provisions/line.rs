@@ -176,10 +176,16 @@ fn keyword_marker(
     let body = &after[sep..];
     let (number, used) = number::after_keyword(body)?;
     let tail = &body[used..];
-    // `Section 1(b)`, `§ 5(1)`: a citation of a subdivision, never a heading.
-    if tail.starts_with(['(', '[']) {
+    // `Section 1(b)`, `§ 5(1)`: a citation of a subdivision, never a heading; but a status
+    // note after the number (`Artículo cuarto (nuevo).`, `(suprimida)`) heads the provision
+    // in committee texts.
+    if tail.starts_with(['(', '[']) && !is_status(tail) {
         return Some(Line::Body);
     }
+    let tail = match is_status(tail) {
+        true => tail.find(')').map_or(tail, |k| &tail[k + 1..]),
+        false => tail,
+    };
     if plural || is_range(tail) {
         return Some(Line::Gap);
     }
@@ -205,6 +211,33 @@ fn keyword_marker(
         md_level,
         structure,
     }))
+}
+
+/// Whether `tail` starts with a status note in brackets: new, deleted, repealed.
+fn is_status(tail: &str) -> bool {
+    const STATUS: [&str; 14] = [
+        "nuevo",
+        "nueva",
+        "suprimido",
+        "suprimida",
+        "new",
+        "deleted",
+        "repealed",
+        "nouveau",
+        "nouvelle",
+        "supprimé",
+        "supprimée",
+        "abrogé",
+        "neu",
+        "novo",
+    ];
+    let Some(inner) = tail.trim_start().strip_prefix('(') else {
+        return false;
+    };
+    let Some(end) = inner.find(')') else {
+        return false;
+    };
+    STATUS.contains(&inner[..end].trim().to_lowercase().as_str())
 }
 
 /// Bare list markers: `5.`, `5)`, `(5)`, `V.`, a Markdown heading with a number, and the UK

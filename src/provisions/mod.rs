@@ -109,6 +109,27 @@ pub fn is_unnumbered(provisions: &[Provision]) -> bool {
     provisions.iter().all(|p| p.number.is_none())
 }
 
+/// Returns `true` when a line, on its own, could open a provision or head a part of the
+/// document: text extracted from a page keeps such a line at the start of a line when it
+/// rejoins wrapped lines.
+pub fn may_open(line: &str) -> bool {
+    // A line that starts in lower case continues a sentence (`artículo 97 del Reglamento`).
+    if line.trim_start().starts_with(char::is_lowercase) {
+        return false;
+    }
+    match line::classify(line) {
+        line::Line::Blank | line::Line::Body => false,
+        line::Line::Marker(m) => m.headlike,
+        line::Line::Heading(_) | line::Line::Gap => true,
+    }
+}
+
+/// Returns `true` when a line, on its own, could open a provision (not merely head a part):
+/// such a line is never a page's running header, however often its shape recurs.
+pub fn may_open_provision(line: &str) -> bool {
+    matches!(line::classify(line), line::Line::Marker(m) if m.headlike)
+}
+
 /// One classified line.
 struct Row {
     start: usize,

@@ -35,10 +35,14 @@ const LATIN: [&str; 20] = [
     "vicies",
 ];
 
-/// Words that stand for a number after a keyword.
-const WORD_NUMBERS: [&str; 9] = [
+/// Words that stand for a number after a keyword: the sole article, a preliminary one, and
+/// ordinals as Spanish, Portuguese and Italian legislatures write them (`Artículo primero`,
+/// `Disposición adicional segunda`, `Articolo primo`), in both genders.
+const WORD_NUMBERS: &[&str] = &[
     "único",
     "unico",
+    "única",
+    "unica",
     "unique",
     "liminaire",
     "préliminaire",
@@ -46,6 +50,69 @@ const WORD_NUMBERS: [&str; 9] = [
     "preliminar",
     "preliminare",
     "premier",
+    "primero",
+    "primera",
+    "primer",
+    "segundo",
+    "segunda",
+    "tercero",
+    "tercera",
+    "cuarto",
+    "cuarta",
+    "quinto",
+    "quinta",
+    "sexto",
+    "sexta",
+    "séptimo",
+    "séptima",
+    "septimo",
+    "septima",
+    "octavo",
+    "octava",
+    "noveno",
+    "novena",
+    "décimo",
+    "décima",
+    "decimo",
+    "decima",
+    "undécimo",
+    "undécima",
+    "duodécimo",
+    "duodécima",
+    "decimotercero",
+    "decimotercera",
+    "decimocuarto",
+    "decimocuarta",
+    "decimoquinto",
+    "decimoquinta",
+    "decimosexto",
+    "decimosexta",
+    "decimoséptimo",
+    "decimoséptima",
+    "decimoctavo",
+    "decimoctava",
+    "decimonoveno",
+    "decimonovena",
+    "vigésimo",
+    "vigésima",
+    "primo",
+    "prima",
+    "secondo",
+    "seconda",
+    "terzo",
+    "terza",
+    "quarto",
+    "sesto",
+    "settimo",
+    "ottavo",
+    "nono",
+    "primeiro",
+    "primeira",
+    "terceiro",
+    "terceira",
+    "sétimo",
+    "oitavo",
+    "nono",
 ];
 
 /// Reads a number after a keyword or section sign (`Article `, `§ `). Returns the number as
@@ -172,16 +239,50 @@ pub(super) fn is_roman(s: &str) -> bool {
 }
 
 fn word_number(s: &str) -> Option<(String, usize)> {
-    let word_len = s
-        .char_indices()
-        .find(|(_, c)| !c.is_alphabetic())
-        .map_or(s.len(), |(i, _)| i);
+    let word_at = |s: &str| {
+        s.char_indices()
+            .find(|(_, c)| !c.is_alphabetic())
+            .map_or(s.len(), |(i, _)| i)
+    };
+    let is_number = |word: &str| {
+        WORD_NUMBERS
+            .iter()
+            .any(|w| word.eq_ignore_ascii_case(w) || word.to_lowercase() == *w)
+    };
+    // An insertion suffix after an ordinal: `primera pre` (before the first), `segundo bis`.
+    let suffixed = |number: String, used: usize| {
+        let rest = &s[used..];
+        let gap = rest.len() - rest.trim_start_matches(' ').len();
+        let next = &rest[gap..];
+        let len = word_at(next);
+        let w = next[..len].to_lowercase();
+        if gap > 0 && (w == "pre" || LATIN.contains(&w.as_str())) {
+            (format!("{number} {}", &next[..len]), used + gap + len)
+        } else {
+            (number, used)
+        }
+    };
+    let word_len = word_at(s);
     let word = &s[..word_len];
-    WORD_NUMBERS
-        .iter()
-        .any(|w| word.eq_ignore_ascii_case(w) || word.to_lowercase() == *w)
-        .then(|| (word.to_owned(), word_len))
+    if is_number(word) {
+        return Some(suffixed(word.to_owned(), word_len));
+    }
+    // Spanish final provisions: `Disposición adicional primera`, `transitoria única`.
+    if DISPOSITION_KINDS.contains(&word.to_lowercase().as_str()) {
+        let rest = &s[word_len..];
+        let gap = rest.len() - rest.trim_start_matches(' ').len();
+        let next = &rest[gap..];
+        let next_len = word_at(next);
+        if gap > 0 && is_number(&next[..next_len]) {
+            let used = word_len + gap + next_len;
+            return Some(suffixed(format!("{word} {}", &next[..next_len]), used));
+        }
+    }
+    None
 }
+
+/// The kinds of Spanish final provisions, between `Disposición` and its ordinal.
+const DISPOSITION_KINDS: [&str; 4] = ["adicional", "transitoria", "derogatoria", "final"];
 
 /// A code prefix before the digits (`L`, `L. `, `R*`, `LO. `, `A. `): its length in bytes, or
 /// 0 when there is none (or no digit follows it).

@@ -20,8 +20,8 @@ use std::io;
 pub use sanitise::visible;
 pub use text::why_phrase;
 pub(crate) use text::{
-    ClaimLine, claim_lines, claims_for, dates_line, node_name, provision_title, source_line,
-    status_line, verify_counts,
+    ClaimLine, claim_lines, claims_for, dates_line, document_line, extraction_line, node_name,
+    provision_title, source_line, status_line, verify_counts,
 };
 pub use view::{DiffSide, DiffView, View};
 

@@ -46,6 +46,12 @@ fn claim_line(c: &crate::draft::Claim) -> String {
         s.push_str(&format!(" (provisions {})", c.provisions.join(", ")));
     }
     let mut tail = Vec::new();
+    if let Some(kind) = c.kind {
+        tail.push(kind.as_str().replace('-', " "));
+    }
+    if let Some(date) = c.date {
+        tail.push(date.to_string());
+    }
     if let Some(conf) = c.confidence {
         tail.push(conf.to_string());
     }
@@ -62,6 +68,39 @@ fn claim_line(c: &crate::draft::Claim) -> String {
         s.push_str(&format!(" “{q}”"));
     }
     s
+}
+
+/// How a version's text was extracted from its original file, in one line: `pdf-text by
+/// pdf-extract 0.12 from original.pdf (SHA-256 1a2b3c4d5e6f…)`.
+pub(crate) fn extraction_line(x: &crate::draft::Extraction) -> String {
+    let mut s = format!("{} by {} from {}", x.method, x.tool, x.original);
+    if let Some(enc) = &x.encoding {
+        s.push_str(&format!(" in {enc}"));
+    }
+    if let Some(lang) = &x.ocr_lang {
+        s.push_str(&format!(", OCR languages {lang}"));
+    }
+    if let Some(c) = x.ocr_confidence {
+        s.push_str(&format!(", mean confidence {c:.1}"));
+    }
+    if let Some(state) = &x.changes {
+        s.push_str(&format!(", tracked changes {state}"));
+    }
+    s.push_str(&format!(
+        " (SHA-256 {}…)",
+        x.sha256.get(..12).unwrap_or(&x.sha256)
+    ));
+    s
+}
+
+/// The original file's own metadata in one line, labelled as such: anyone can write it.
+pub(crate) fn document_line(d: &crate::draft::DocumentMeta) -> String {
+    let fields: Vec<String> = d
+        .fields()
+        .into_iter()
+        .map(|(k, v)| format!("{k}: {v}"))
+        .collect();
+    format!("{} (file metadata, not verified)", fields.join("; "))
 }
 
 /// One line of a version's claims: a claim, or a denial shown under the claim it contradicts.
@@ -226,8 +265,12 @@ pub fn why_phrase(a: &crate::align::Alignment, c: &crate::align::Change) -> Opti
 
 /// What `verify` checked, counted: `27 objects, 5 refs, … lineage computed`.
 pub(crate) fn verify_counts(r: &crate::verify::Report) -> String {
+    let originals = match r.originals {
+        0 => String::new(),
+        n => format!(", {n} original files"),
+    };
     format!(
-        "{} objects, {} refs, {} versions ({} provisions), {} annotated versions, {} events, {} pins; lineage {}",
+        "{} objects, {} refs, {} versions ({} provisions), {} annotated versions, {} events, {} pins{originals}; lineage {}",
         r.objects,
         r.refs,
         r.versions,

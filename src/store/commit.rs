@@ -51,6 +51,15 @@ pub enum Recorded {
     },
 }
 
+impl Recorded {
+    /// The id of the version recorded or found.
+    pub fn id(&self) -> &str {
+        match self {
+            Self::New { id, .. } | Self::ExtraSources { id, .. } | Self::Unchanged { id, .. } => id,
+        }
+    }
+}
+
 /// Holds the store's write lock for a sequence of writes (one command).
 ///
 /// While it holds the lock nobody else can change the store, so it keeps the list of versions
@@ -428,6 +437,13 @@ impl Writer<'_> {
             .map_err(git("building a tree"))?;
         tb.insert(META_FILE, meta_blob, 0o100644)
             .map_err(git("building a tree"))?;
+        if let Some(original) = &draft.original {
+            let blob = repo
+                .blob(&original.bytes)
+                .map_err(git("writing the original file"))?;
+            tb.insert(&original.name, blob, 0o100644)
+                .map_err(git("building a tree"))?;
+        }
         let tree = tb.write().map_err(git("writing a tree"))?;
         Ok((tree, body_blob))
     }

@@ -133,7 +133,13 @@ impl Writer<'_> {
             });
         }
         meta.supersedes = Some(old.id.clone());
-        let draft = Draft { meta, body };
+        // The corrected version keeps the original file the text was extracted from.
+        let original = self.store.original(&old.id)?;
+        let draft = Draft {
+            meta,
+            body,
+            original,
+        };
         let new = self.commit(&draft, Path::new(rev))?;
         Ok(Amended { old, new, changes })
     }

@@ -56,6 +56,38 @@ impl Store {
         })
     }
 
+    /// Returns the original file a version's text was extracted from, if it keeps one (named
+    /// by its `[extraction]`).
+    pub fn original(&self, id: &str) -> Result<Option<draft::Original>> {
+        let what = || {
+            format!(
+                "reading the original file of {}",
+                crate::version::short_id(id)
+            )
+        };
+        let oid = git2::Oid::from_str(id).map_err(git("reading a version"))?;
+        let commit = self
+            .repo
+            .find_commit(oid)
+            .map_err(git("reading a version"))?;
+        let tree = commit.tree().map_err(git("reading a version"))?;
+        let Some(entry) = tree
+            .iter()
+            .find(|e| e.name().is_ok_and(|n| n.starts_with("original.")))
+        else {
+            return Ok(None);
+        };
+        let name = entry.name().unwrap_or("original").to_owned();
+        let blob = self
+            .repo
+            .find_blob(entry.id())
+            .map_err(|e| Error::store_caused(what(), "the file's blob is missing", e))?;
+        Ok(Some(draft::Original {
+            name,
+            bytes: blob.content().to_vec(),
+        }))
+    }
+
     /// Resolves `rev` and returns the version with its body.
     pub fn read(&self, rev: &str) -> Result<(Version, String)> {
         let version = self.resolve(rev)?;

@@ -110,6 +110,7 @@ impl Writer<'_> {
             }
         }
         let stored = Draft {
+            original: draft.original.clone(),
             meta: meta.clone(),
             body: draft.body.clone(),
         };

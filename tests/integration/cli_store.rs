@@ -338,7 +338,7 @@ fn bad_input_fails_cleanly_and_changes_nothing() {
     );
     // An import with one bad file records nothing, not even the good ones.
     env.write("mixed/a.md", draft("good one", "", "1. Fine.\n"));
-    env.write("mixed/b.md", b"\xff\xfe");
+    env.write("mixed/b.md", b"\x28\xff\xc3");
     let stderr = env.fails(&["import", "mixed"]);
     assert!(stderr.contains("b.md:1: not valid UTF-8"), "{stderr}");
     assert_eq!(env.refs(), refs);

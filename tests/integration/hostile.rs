@@ -768,7 +768,7 @@ fn import_says_what_it_skipped() {
     env.ok(&["init"]);
     env.write("mixed/a.md", draft("A", "", "1. A.\n"));
     env.write("mixed/sub/b.md", draft("B", "", "1. B.\n"));
-    env.write("mixed/photo.png", "not a draft");
+    env.write("mixed/notes.rtf", "not a draft");
     env.write("mixed/README.md", "About these drafts.");
     env.write("outside.md", draft("Outside", "", "1. Outside.\n"));
     let dir = env.path().join("mixed");
@@ -807,8 +807,8 @@ fn import_says_what_it_skipped() {
         [
             "note: skipped mixed/bad\u{fffd}.md: the file name is not UTF-8 and the front matter has no label",
             "note: skipped mixed/dangling.md: a symbolic link to nothing",
+            "note: skipped mixed/notes.rtf: not a draft file (drafts end in .md, .markdown or .txt, or are PDF, Word, OpenDocument, HTML or image files)",
             &out_line,
-            "note: skipped mixed/photo.png: not a draft file (drafts end in .md, .markdown or .txt)",
             "note: skipped mixed/pipe.md: not a regular file (a device, FIFO or socket)",
             "note: skipped mixed/sub: a folder (import reads one folder; import it on its own)",
         ],

@@ -37,3 +37,5 @@ mod corrections;
 mod wording;
 // The sample corpus against its hand-made gold alignment (tests/gold).
 mod gold;
+// Documents as they arrive: PDF, Word, OpenDocument, web pages, scans, encodings.
+mod ingest;

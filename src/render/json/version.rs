@@ -23,6 +23,12 @@ struct VersionJson<'a> {
     dates: &'a Dates,
     events: &'a [String],
     note: Option<&'a str>,
+    /// How the text was extracted from its original file (absent for a text draft).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    extraction: Option<&'a crate::draft::Extraction>,
+    /// The original file's own metadata: evidence, not verified claims.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    document: Option<&'a crate::draft::DocumentMeta>,
     sources: &'a [Source],
     claims: Vec<super::wire::ClaimJson>,
     recorded: RecordedJson<'a>,
@@ -74,6 +80,8 @@ fn version_json<'a>(
         dates: &v.meta.dates,
         events: &v.meta.events,
         note: v.meta.note.as_deref(),
+        extraction: v.meta.extraction.as_ref(),
+        document: v.meta.document.as_ref(),
         sources: &v.meta.sources,
         claims: super::wire::ClaimJson::all(&v.id, &v.meta.claims),
         recorded: RecordedJson {

@@ -107,6 +107,19 @@ fn details(v: &Version, out: &mut dyn Write) -> RenderResult {
     if let Some(note) = &v.meta.note {
         writeln!(out, "- **About:** {}", note.trim())?;
     }
+    if let Some(x) = &v.meta.extraction {
+        writeln!(
+            out,
+            "- **Extracted:** {}",
+            crate::render::extraction_line(x)
+        )?;
+        for step in &x.steps {
+            writeln!(out, "  - {step}")?;
+        }
+    }
+    if let Some(d) = &v.meta.document {
+        writeln!(out, "- **File:** {}", crate::render::document_line(d))?;
+    }
     if !v.meta.events.is_empty() {
         writeln!(out, "- **Events:** {}", v.meta.events.join(", "))?;
     }

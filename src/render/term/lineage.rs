@@ -166,6 +166,12 @@ pub(in crate::render) fn blame(
                 )
             )
         )?;
+        // The file's own revision marks and comments on this provision (who edited what).
+        for c in claims_for(n, &p.id).iter().filter(|c| c.kind.is_some()) {
+            let date = c.date.map(|d| format!(" ({d})")).unwrap_or_default();
+            let kind = c.kind.map_or("", |k| k.as_str());
+            writeln!(out, "  {kind}: {} {}{date}", c.who, c.did)?;
+        }
         write!(out, "    ")?;
         for seg in inst.segments.iter() {
             let text = seg.text.replace('\n', "\n    ");

@@ -5,7 +5,8 @@ use std::io::Write;
 use super::style::{Label, paint};
 use crate::log::LogEntry;
 use crate::render::{
-    ClaimLine, RenderOptions, RenderResult, claim_lines, dates_line, source_line, status_line,
+    ClaimLine, RenderOptions, RenderResult, claim_lines, dates_line, document_line,
+    extraction_line, source_line, status_line,
 };
 use crate::version::Version;
 
@@ -74,6 +75,15 @@ fn entry_details(entry: &LogEntry, opts: &RenderOptions, out: &mut dyn Write) ->
     }
     for e in &v.meta.events {
         field(opts, out, "Event", e)?;
+    }
+    if let Some(x) = &v.meta.extraction {
+        field(opts, out, "Extract", &extraction_line(x))?;
+        for step in &x.steps {
+            field(opts, out, "", step)?;
+        }
+    }
+    if let Some(d) = &v.meta.document {
+        field(opts, out, "File", &document_line(d))?;
     }
     for s in &v.meta.sources {
         field(opts, out, "Source", &source_line(s))?;

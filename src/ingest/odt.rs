@@ -1,0 +1,238 @@
+//! OpenDocument text (`.odt`): the text of `content.xml`, one line per paragraph or heading,
+//! in both states of its tracked changes (the deleted text is kept in `text:tracked-changes`,
+//! the inserted text is marked in place), each change with its author and date, the
+//! annotations (comments), and `meta.xml` as document metadata.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use quick_xml::events::Event;
+
+use super::marked::Marked;
+use super::package::{Package, attr, field, malformed, reference, simple_fields};
+use crate::draft::DocumentMeta;
+use crate::error::Result;
+
+const BODY: &str = "content.xml";
+
+/// One changed region: inserted?, author, date, and the deleted paragraphs.
+#[derive(Default)]
+struct Region {
+    inserted: bool,
+    author: String,
+    date: Option<String>,
+    deleted: Vec<String>,
+}
+
+/// Reads an ODT package.
+pub(super) fn read(path: &Path, bytes: &[u8]) -> Result<(Marked, DocumentMeta)> {
+    let mut package = Package::open(path, bytes)?;
+    let Some(xml) = package.xml(BODY)? else {
+        return Err(package.error(BODY, "is missing: not an OpenDocument text"));
+    };
+    let marked = read_body(path, &xml)?;
+    let mut document = DocumentMeta::default();
+    if let Some(meta) = package.xml("meta.xml")? {
+        let f = simple_fields(path, "meta.xml", &meta)?;
+        document.title = field(&f, "dc:title");
+        document.author = field(&f, "meta:initial-creator");
+        document.last_modified_by = field(&f, "dc:creator");
+        document.revision = field(&f, "meta:editing-cycles");
+        document.created = field(&f, "meta:creation-date");
+        document.modified = field(&f, "dc:date");
+        document.creator = field(&f, "meta:generator");
+    }
+    Ok((marked, document))
+}
+
+/// Where the walker is.
+#[derive(Clone, Copy, PartialEq)]
+enum In {
+    Body,
+    /// Inside `text:tracked-changes`: reading regions.
+    Regions,
+    /// Inside an annotation (a comment).
+    Annotation,
+    /// Inside something whose text is not the body's (a footnote).
+    Skipped,
+}
+
+fn read_body(path: &Path, xml: &str) -> Result<Marked> {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut marked = Marked::default();
+    let mut regions: HashMap<String, Region> = HashMap::new();
+    let mut region_id: Option<String> = None;
+    let mut field_name: Option<&'static str> = None;
+    let mut buffer = String::new();
+    let mut state = In::Body;
+    let mut nested = 0usize;
+    let mut inserting = false;
+    let mut started = false;
+    let mut annotation = (String::new(), None::<String>, String::new());
+    loop {
+        let event = reader.read_event().map_err(|e| malformed(path, BODY, e))?;
+        match &event {
+            Event::Start(e) | Event::Empty(e) => {
+                let empty = matches!(event, Event::Empty(_));
+                let name = e.name();
+                let name = name.as_ref();
+                if state != In::Body {
+                    if !empty {
+                        nested += 1;
+                    }
+                    match (state, name) {
+                        (In::Regions, b"text:changed-region") => {
+                            region_id = attr(e, "text:id").or_else(|| attr(e, "xml:id"));
+                        }
+                        (In::Regions, b"text:insertion") => {
+                            if let Some(r) = current(&mut regions, &region_id) {
+                                r.inserted = true;
+                            }
+                        }
+                        (In::Regions | In::Annotation, b"dc:creator") => field_name = Some("who"),
+                        (In::Regions | In::Annotation, b"dc:date") => field_name = Some("when"),
+                        (_, b"text:s") => buffer.push(' '),
+                        (_, b"text:tab" | b"text:line-break") => buffer.push(' '),
+                        _ => {}
+                    }
+                    continue;
+                }
+                match name {
+                    b"text:tracked-changes" if !empty => {
+                        state = In::Regions;
+                        nested = 1;
+                    }
+                    b"office:annotation" if !empty => {
+                        state = In::Annotation;
+                        nested = 1;
+                        annotation = (String::new(), None, String::new());
+                    }
+                    b"text:note" | b"office:annotation-end" if !empty => {
+                        state = In::Skipped;
+                        nested = 1;
+                    }
+                    b"text:p" | b"text:h" if !empty => started = true,
+                    b"text:p" | b"text:h" => marked.end_line(),
+                    b"text:s" => {
+                        let n = attr(e, "text:c").and_then(|c| c.parse().ok()).unwrap_or(1);
+                        marked.text(&" ".repeat(n.min(1000)), inserting.then_some(true));
+                    }
+                    b"text:tab" | b"text:line-break" => {
+                        marked.text(" ", inserting.then_some(true));
+                    }
+                    b"text:change-start" => {
+                        let id = attr(e, "text:change-id");
+                        if let Some(r) = id.as_ref().and_then(|id| regions.get(id))
+                            && r.inserted
+                        {
+                            marked.open(true, &r.author, r.date.as_deref());
+                            inserting = true;
+                        }
+                    }
+                    b"text:change-end" if inserting => {
+                        marked.close();
+                        inserting = false;
+                    }
+                    b"text:change" => {
+                        let id = attr(e, "text:change-id");
+                        if let Some(r) = id.as_ref().and_then(|id| regions.get(id))
+                            && !r.inserted
+                        {
+                            marked.deleted_paragraphs(&r.deleted, &r.author, r.date.as_deref());
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Event::End(e) => {
+                let name = e.name();
+                let name = name.as_ref();
+                if state != In::Body {
+                    nested -= 1;
+                    match (state, name) {
+                        (In::Regions | In::Annotation, b"dc:creator" | b"dc:date") => {
+                            let value = std::mem::take(&mut buffer).trim().to_owned();
+                            match state {
+                                In::Regions => {
+                                    if let Some(r) = current(&mut regions, &region_id) {
+                                        if field_name == Some("who") {
+                                            r.author = value;
+                                        } else {
+                                            r.date = Some(value);
+                                        }
+                                    }
+                                }
+                                _ => {
+                                    if field_name == Some("who") {
+                                        annotation.0 = value;
+                                    } else {
+                                        annotation.1 = Some(value);
+                                    }
+                                }
+                            }
+                            field_name = None;
+                        }
+                        (In::Regions, b"text:p" | b"text:h") => {
+                            let text = std::mem::take(&mut buffer);
+                            if let Some(r) = current(&mut regions, &region_id) {
+                                r.deleted.push(text);
+                            }
+                        }
+                        (In::Annotation, b"text:p") => {
+                            let text = std::mem::take(&mut buffer);
+                            annotation.2.push_str(text.trim());
+                            annotation.2.push(' ');
+                        }
+                        _ => {}
+                    }
+                    if nested == 0 {
+                        if state == In::Annotation {
+                            let author = if annotation.0.is_empty() {
+                                "unknown"
+                            } else {
+                                &annotation.0
+                            };
+                            marked.comment(author, annotation.1.as_deref(), annotation.2.trim());
+                        }
+                        state = In::Body;
+                        buffer.clear();
+                    }
+                    continue;
+                }
+                if matches!(name, b"text:p" | b"text:h") && started {
+                    marked.end_line();
+                    started = false;
+                }
+            }
+            Event::Text(t) if state != In::Body || started => {
+                let s = t.decode().map_err(|e| malformed(path, BODY, e))?;
+                text(state, &mut marked, &mut buffer, &s, inserting);
+            }
+            Event::GeneralRef(r) if state != In::Body || started => {
+                if let Some(s) = reference(r) {
+                    text(state, &mut marked, &mut buffer, &s, inserting);
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(marked)
+}
+
+/// Where a piece of text goes: the body, or the buffer of what is being read.
+fn text(state: In, marked: &mut Marked, buffer: &mut String, s: &str, inserting: bool) {
+    match state {
+        In::Body => marked.text(s, inserting.then_some(true)),
+        In::Regions | In::Annotation => buffer.push_str(s),
+        In::Skipped => {}
+    }
+}
+
+fn current<'a>(
+    regions: &'a mut HashMap<String, Region>,
+    id: &Option<String>,
+) -> Option<&'a mut Region> {
+    let id = id.as_ref()?;
+    Some(regions.entry(id.clone()).or_default())
+}

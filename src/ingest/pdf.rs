@@ -1,0 +1,164 @@
+//! PDF files: the text layer, page by page, through `pdf-extract` (pure Rust, on `lopdf`), and
+//! the Info dictionary as document metadata. A PDF without a text layer (a scan) goes to OCR.
+//! An encrypted PDF opens when its user password is empty (permissions only); otherwise it is
+//! refused with a hint.
+
+use std::path::Path;
+
+use pdf_extract::{Document, Object};
+
+use crate::draft::DocumentMeta;
+use crate::error::{Error, Result};
+
+/// The pages' text and the file's metadata.
+pub(super) struct Pages {
+    /// One string per page.
+    pub pages: Vec<String>,
+    /// The Info dictionary.
+    pub document: DocumentMeta,
+}
+
+/// Fewer letters than this per page on average: the PDF has no real text layer.
+const MIN_LETTERS_PER_PAGE: usize = 20;
+
+/// Reads the text layer of a PDF.
+pub(super) fn read(path: &Path, bytes: &[u8]) -> Result<Pages> {
+    let fail = |msg: String| Error::Ingest {
+        path: path.to_owned(),
+        msg,
+    };
+    let mut doc = Document::load_mem(bytes)
+        .map_err(|e| fail(format!("not a readable PDF ({e}); is the file complete?")))?;
+    if doc.is_encrypted() && doc.decrypt("").is_err() {
+        return Err(fail(
+            "the PDF is encrypted with a password: decrypt it first (e.g. qpdf --decrypt \
+             --password=PASSWORD in.pdf out.pdf) and record that file"
+                .into(),
+        ));
+    }
+    let document = info(&doc);
+    // pdf-extract panics on some malformed fonts and streams: a panic becomes this file's
+    // error, and the default hook is silenced meanwhile so that the user sees one line.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem_by_pages(bytes));
+    std::panic::set_hook(hook);
+    let pages = match result {
+        Ok(Ok(pages)) => pages,
+        Ok(Err(e)) => return Err(fail(format!("its text could not be extracted ({e})"))),
+        Err(_) => {
+            return Err(fail(
+                "its text could not be extracted (the PDF parser failed on its structure)".into(),
+            ));
+        }
+    };
+    Ok(Pages { pages, document })
+}
+
+/// Whether the pages carry (almost) no text: a scan.
+pub(super) fn is_image_only(pages: &[String]) -> bool {
+    let letters: usize = pages
+        .iter()
+        .map(|p| p.chars().filter(|c| c.is_alphabetic()).count())
+        .sum();
+    letters < MIN_LETTERS_PER_PAGE * pages.len().max(1)
+}
+
+/// The Info dictionary's fields.
+fn info(doc: &Document) -> DocumentMeta {
+    let Some(dict) = doc
+        .trailer
+        .get(b"Info")
+        .ok()
+        .and_then(|o| match o {
+            Object::Reference(id) => doc.get_object(*id).ok(),
+            other => Some(other),
+        })
+        .and_then(|o| o.as_dict().ok())
+    else {
+        return DocumentMeta::default();
+    };
+    let get = |key: &[u8]| -> Option<String> {
+        let o = dict.get(key).ok()?;
+        let o = match o {
+            Object::Reference(id) => doc.get_object(*id).ok()?,
+            other => other,
+        };
+        let Object::String(bytes, _) = o else {
+            return None;
+        };
+        let s = pdf_string(bytes);
+        let s = s.trim();
+        (!s.is_empty()).then(|| s.to_owned())
+    };
+    DocumentMeta {
+        title: get(b"Title"),
+        author: get(b"Author"),
+        creator: get(b"Creator"),
+        producer: get(b"Producer"),
+        created: get(b"CreationDate").map(|d| pdf_date(&d)),
+        modified: get(b"ModDate").map(|d| pdf_date(&d)),
+        ..DocumentMeta::default()
+    }
+}
+
+/// A PDF text string: UTF-16BE after a byte-order mark, else PDFDocEncoding (Latin-1 for the
+/// letters that matter here).
+fn pdf_string(bytes: &[u8]) -> String {
+    if let Some(rest) = bytes.strip_prefix(&[0xfe, 0xff]) {
+        let units: Vec<u16> = rest
+            .chunks_exact(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        return String::from_utf16_lossy(&units);
+    }
+    if let Ok(s) = std::str::from_utf8(bytes.strip_prefix(&[0xef, 0xbb, 0xbf]).unwrap_or(bytes)) {
+        return s.to_owned();
+    }
+    bytes.iter().map(|&b| b as char).collect()
+}
+
+/// `D:20241018093000+02'00'` → `2024-10-18T09:30:00+02:00` (as much as is given).
+fn pdf_date(raw: &str) -> String {
+    let d = raw.strip_prefix("D:").unwrap_or(raw);
+    let digits: String = d.chars().take_while(char::is_ascii_digit).collect();
+    if digits.len() < 8 {
+        return raw.to_owned();
+    }
+    let part = |a: usize, b: usize| digits.get(a..b).unwrap_or("00");
+    let mut out = format!("{}-{}-{}", part(0, 4), part(4, 6), part(6, 8));
+    if digits.len() >= 12 {
+        out.push_str(&format!(
+            "T{}:{}:{}",
+            part(8, 10),
+            part(10, 12),
+            part(12, 14)
+        ));
+        let zone = &d[digits.len()..];
+        if zone.starts_with('Z') {
+            out.push('Z');
+        } else if zone.starts_with(['+', '-']) {
+            let z: String = zone.chars().filter(|c| c.is_ascii_digit()).collect();
+            if z.len() >= 4 {
+                out.push_str(&format!("{}{}:{}", &zone[..1], &z[..2], &z[2..4]));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn pdf_dates_and_strings() {
+        assert_eq!(
+            super::pdf_date("D:20241018093000+02'00'"),
+            "2024-10-18T09:30:00+02:00"
+        );
+        assert_eq!(super::pdf_date("D:20241018"), "2024-10-18");
+        assert_eq!(
+            super::pdf_string(&[0xfe, 0xff, 0x04, 0x10, 0x00, 0x41]),
+            "АA"
+        );
+    }
+}
