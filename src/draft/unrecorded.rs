@@ -38,6 +38,20 @@ impl DraftMeta {
         {
             differs(&mut out, &format!("dates.{name}"), &given, &old);
         }
+        // A document whose extracted text is already recorded: its file is not kept.
+        if let Some(x) = &self.extraction
+            && recorded.extraction.as_ref().map(|r| &r.sha256) != Some(&x.sha256)
+        {
+            let kept = match &recorded.extraction {
+                Some(r) => format!("{} {}…", r.original, r.sha256.get(..12).unwrap_or("")),
+                None => "none".to_owned(),
+            };
+            out.push(format!(
+                "the original file {} {}… (recorded: {kept})",
+                x.original,
+                x.sha256.get(..12).unwrap_or("")
+            ));
+        }
         out
     }
 }

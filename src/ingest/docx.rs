@@ -9,6 +9,7 @@ use std::path::Path;
 use quick_xml::events::Event;
 
 use super::marked::Marked;
+use super::numbering::Numbering;
 use super::package::{Package, attr, field, malformed, reference, simple_fields};
 use crate::draft::DocumentMeta;
 use crate::error::Result;
@@ -25,7 +26,12 @@ pub(super) fn read(path: &Path, bytes: &[u8]) -> Result<(Marked, DocumentMeta)> 
         Some(c) => read_comments(path, &c)?,
         None => HashMap::new(),
     };
-    let marked = read_body(path, &xml, &comments)?;
+    let styles = package.xml("word/styles.xml")?;
+    let mut numbering = match package.xml("word/numbering.xml")? {
+        Some(n) => Numbering::parse(path, &n, styles.as_deref())?,
+        None => Numbering::default(),
+    };
+    let marked = read_body(path, &xml, &comments, &mut numbering)?;
     let mut document = DocumentMeta::default();
     if let Some(core) = package.xml("docProps/core.xml")? {
         let f = simple_fields(path, "docProps/core.xml", &core)?;
@@ -88,7 +94,12 @@ fn read_comments(path: &Path, xml: &str) -> Result<Comments> {
 }
 
 /// Walks the body: paragraphs, runs, insertions, deletions and moves.
-fn read_body(path: &Path, xml: &str, comments: &Comments) -> Result<Marked> {
+fn read_body(
+    path: &Path,
+    xml: &str,
+    comments: &Comments,
+    numbering: &mut Numbering,
+) -> Result<Marked> {
     let mut reader = quick_xml::Reader::from_str(xml);
     let mut marked = Marked::default();
     // The open revision element: (inserted?, author, date).
@@ -96,6 +107,10 @@ fn read_body(path: &Path, xml: &str, comments: &Comments) -> Result<Marked> {
     let mut in_text = false;
     let mut depth_p = 0usize;
     let mut skip = 0usize;
+    // The paragraph's style, and its own list and level (`w:numPr`), for its number.
+    let mut style: Option<String> = None;
+    let mut num: Option<String> = None;
+    let mut ilvl: Option<u8> = None;
     loop {
         let event = reader.read_event().map_err(|e| malformed(path, BODY, e))?;
         match &event {
@@ -109,15 +124,29 @@ fn read_body(path: &Path, xml: &str, comments: &Comments) -> Result<Marked> {
                     continue;
                 }
                 match name.as_ref() {
-                    // Alternative renderings repeat the content of the choice.
-                    b"mc:Fallback" | b"w:instrText" | b"w:delInstrText" if !empty => skip = 1,
+                    // Alternative renderings repeat the content of the choice; property changes
+                    // hold the properties before a tracked change, not the paragraph's own.
+                    b"mc:Fallback" | b"w:instrText" | b"w:delInstrText" | b"w:pPrChange"
+                    | b"w:rPrChange" | b"w:numberingChange"
+                        if !empty =>
+                    {
+                        skip = 1;
+                    }
+                    b"w:pStyle" if depth_p == 1 => style = attr(e, "w:val"),
+                    b"w:numId" if depth_p == 1 => num = attr(e, "w:val"),
+                    b"w:ilvl" if depth_p == 1 => {
+                        ilvl = attr(e, "w:val").and_then(|v| v.parse().ok());
+                    }
                     b"w:p" if !empty => {
                         depth_p += 1;
                         if depth_p > 1 {
                             marked.text(" ", revision.as_ref().map(|r| r.0));
                         }
                     }
-                    b"w:p" => marked.end_line(),
+                    b"w:p" => {
+                        number(numbering, &mut marked, &mut style, &mut num, &mut ilvl);
+                        marked.end_line();
+                    }
                     b"w:ins" | b"w:moveTo" | b"w:del" | b"w:moveFrom" if !empty => {
                         let inserted = matches!(name.as_ref(), b"w:ins" | b"w:moveTo");
                         let author = attr(e, "w:author").unwrap_or_else(|| "unknown".into());
@@ -152,6 +181,7 @@ fn read_body(path: &Path, xml: &str, comments: &Comments) -> Result<Marked> {
                     b"w:p" => {
                         depth_p = depth_p.saturating_sub(1);
                         if depth_p == 0 {
+                            number(numbering, &mut marked, &mut style, &mut num, &mut ilvl);
                             marked.end_line();
                         }
                     }
@@ -177,4 +207,28 @@ fn read_body(path: &Path, xml: &str, comments: &Comments) -> Result<Marked> {
         }
     }
     Ok(marked)
+}
+
+/// Puts the number Word shows before a numbered paragraph (its own list, else its style's),
+/// and clears the paragraph's numbering state.
+fn number(
+    numbering: &mut Numbering,
+    marked: &mut Marked,
+    style: &mut Option<String>,
+    num: &mut Option<String>,
+    ilvl: &mut Option<u8>,
+) {
+    let from_style = style.take().and_then(|s| numbering.style(&s));
+    let list = match num.take() {
+        // `w:numId="0"` switches a style's numbering off.
+        Some(n) if n == "0" => None,
+        Some(n) => Some((n, ilvl.take().unwrap_or(0))),
+        None => from_style.map(|(n, l)| (n, ilvl.take().unwrap_or(l))),
+    };
+    *ilvl = None;
+    if let Some((n, l)) = list
+        && let Some(label) = numbering.next(&n, l)
+    {
+        marked.prefix(&format!("{label} "));
+    }
 }

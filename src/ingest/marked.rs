@@ -118,6 +118,15 @@ impl Marked {
         });
     }
 
+    /// Puts text before the current paragraph's text in both states (a list number).
+    pub fn prefix(&mut self, s: &str) {
+        for line in [&mut self.line_accepted, &mut self.line_rejected] {
+            // The tab or spaces Word puts after a number are layout.
+            let text = line.trim_start().to_owned();
+            *line = format!("{s}{text}");
+        }
+    }
+
     /// Ends the current paragraph.
     pub fn end_line(&mut self) {
         let a = std::mem::take(&mut self.line_accepted);

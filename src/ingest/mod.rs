@@ -19,6 +19,7 @@ mod cleanup;
 mod docx;
 mod html;
 mod marked;
+mod numbering;
 mod ocr;
 mod odt;
 mod package;
@@ -151,13 +152,9 @@ pub fn read(path: &Path, options: &Options) -> Result<Ingested> {
 /// original) and locates its sidecar `NAME.toml`.
 pub fn from_bytes(path: &Path, bytes: Vec<u8>, options: &Options) -> Result<Ingested> {
     let format = format_of(path, &bytes);
-    if format == Format::Text {
-        return read_text(path, bytes, options);
-    }
     let ext = original_extension(path, format);
     let mut extraction = Extraction {
         original: format!("original.{ext}"),
-        sha256: draft::sha256_hex(&bytes),
         ..Extraction::default()
     };
     let mut marked = None;
@@ -207,8 +204,9 @@ pub fn from_bytes(path: &Path, bytes: Vec<u8>, options: &Options) -> Result<Inge
             extraction.tool = "dom_smoothie 0.19".into();
             (tidy(text.lines()).0, document)
         }
-        Format::Text => unreachable_text(),
+        Format::Text => return read_text(path, bytes, options),
     };
+    extraction.sha256 = draft::sha256_hex(&bytes);
     let mut meta = sidecar(path)?.unwrap_or_default();
     meta.document = Some(document).filter(|d| !d.is_empty());
     let original = Original {
@@ -293,10 +291,6 @@ fn read_text(path: &Path, bytes: Vec<u8>, options: &Options) -> Result<Ingested>
         draft,
         before: None,
     })
-}
-
-fn unreachable_text() -> (String, DocumentMeta) {
-    (String::new(), DocumentMeta::default())
 }
 
 /// The extension the original is stored under: the file's own when it names the format,

@@ -9,6 +9,7 @@ use std::path::Path;
 use quick_xml::events::Event;
 
 use super::marked::Marked;
+use super::numbering::{OdtCounters, OdtStyles, odt_list_styles};
 use super::package::{Package, attr, field, malformed, reference, simple_fields};
 use crate::draft::DocumentMeta;
 use crate::error::Result;
@@ -30,7 +31,12 @@ pub(super) fn read(path: &Path, bytes: &[u8]) -> Result<(Marked, DocumentMeta)> 
     let Some(xml) = package.xml(BODY)? else {
         return Err(package.error(BODY, "is missing: not an OpenDocument text"));
     };
-    let marked = read_body(path, &xml)?;
+    let mut styles = OdtStyles::new();
+    if let Some(named) = package.xml("styles.xml")? {
+        odt_list_styles(path, "styles.xml", &named, &mut styles)?;
+    }
+    odt_list_styles(path, BODY, &xml, &mut styles)?;
+    let marked = read_body(path, &xml, &styles)?;
     let mut document = DocumentMeta::default();
     if let Some(meta) = package.xml("meta.xml")? {
         let f = simple_fields(path, "meta.xml", &meta)?;
@@ -57,7 +63,11 @@ enum In {
     Skipped,
 }
 
-fn read_body(path: &Path, xml: &str) -> Result<Marked> {
+fn read_body(path: &Path, xml: &str, styles: &OdtStyles) -> Result<Marked> {
+    let mut lists = OdtCounters::default();
+    // The number of the list item whose first paragraph is next, and of the open paragraph.
+    let mut item_label: Option<String> = None;
+    let mut paragraph_label: Option<String> = None;
     let mut reader = quick_xml::Reader::from_str(xml);
     let mut marked = Marked::default();
     let mut regions: HashMap<String, Region> = HashMap::new();
@@ -111,8 +121,26 @@ fn read_body(path: &Path, xml: &str) -> Result<Marked> {
                         state = In::Skipped;
                         nested = 1;
                     }
-                    b"text:p" | b"text:h" if !empty => started = true,
-                    b"text:p" | b"text:h" => marked.end_line(),
+                    b"text:list" if !empty => {
+                        let continues = attr(e, "text:continue-numbering").as_deref()
+                            == Some("true")
+                            || attr(e, "text:continue-list").is_some();
+                        lists.open(attr(e, "text:style-name"), continues);
+                    }
+                    b"text:list-item" if !empty => {
+                        let start = attr(e, "text:start-value").and_then(|v| v.parse().ok());
+                        item_label = lists.item(styles, start);
+                    }
+                    b"text:p" | b"text:h" if !empty => {
+                        started = true;
+                        paragraph_label = item_label.take();
+                    }
+                    b"text:p" | b"text:h" => {
+                        if let Some(label) = item_label.take() {
+                            marked.prefix(&format!("{label} "));
+                        }
+                        marked.end_line();
+                    }
                     b"text:s" => {
                         let n = attr(e, "text:c").and_then(|c| c.parse().ok()).unwrap_or(1);
                         marked.text(&" ".repeat(n.min(1000)), inserting.then_some(true));
@@ -199,7 +227,13 @@ fn read_body(path: &Path, xml: &str) -> Result<Marked> {
                     }
                     continue;
                 }
+                if name == b"text:list" {
+                    lists.close();
+                }
                 if matches!(name, b"text:p" | b"text:h") && started {
+                    if let Some(label) = paragraph_label.take() {
+                        marked.prefix(&format!("{label} "));
+                    }
                     marked.end_line();
                     started = false;
                 }

@@ -24,6 +24,9 @@ lo --convert-to pdf --outdir "$work" ru-page.txt
 pdftoppm -f 1 -l 1 -r 200 -gray -png -singlefile "$work"/ru-page.pdf ru-page
 # Tracked changes by two authors, written to DOCX by LibreOffice.
 lo --convert-to docx:"MS Word 2007 XML" --outdir . tracked.fodt
+# Automatic list numbering (numbers that are not in the text), written to DOCX by LibreOffice.
+lo --convert-to docx:"MS Word 2007 XML" --outdir . numbered.fodt
+lo --convert-to odt --outdir . numbered.fodt
 # A PDF that opens only with a password.
 lo --convert-to 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}' --outdir "$work" "$work"/plan.txt
 cp "$work"/plan.pdf encrypted.pdf

@@ -535,3 +535,23 @@ fn hostile_files_are_refused_and_change_nothing() {
     assert!(err.contains("DTD"), "{err}");
     assert!(!err.contains("root:"), "{err}");
 }
+
+#[test]
+fn automatic_list_numbers_are_rebuilt() {
+    // Numbers a word processor computes (not in the text), as LibreOffice writes them to
+    // DOCX (`w:numPr`) and ODT (`text:list`).
+    let want = "Framework numbered by the word processor\n\
+                1. Ukraine's sovereignty is confirmed by all parties.\n\
+                2. Security guarantees are given as follows:\n\
+                (a) a joint commission reviews disputes;\n\
+                (b) violations are reported every month.\n\
+                3. Elections are held at the earliest possible date after signature.\n";
+    for name in ["numbered.docx", "numbered.odt"] {
+        let env = TestEnv::new();
+        env.ok(&["init"]);
+        env.ok(&["commit", fixture(name).to_str().unwrap(), "--label", "n"]);
+        assert_eq!(env.ok(&["show", "n", "--raw"]), want, "{name}");
+        let blame = env.ok(&["show", "n", "3", "--raw"]);
+        assert!(blame.starts_with("3. Elections"), "{name}: {blame}");
+    }
+}

@@ -246,6 +246,22 @@ pub(super) fn timeline(r: &Report<'_>, html: &mut String) {
                 if let Some(note) = &n.meta.note {
                     let _ = write!(html, "<div>{}</div>", esc(note));
                 }
+                if let Some(x) = &n.meta.extraction {
+                    let steps = x.steps.join("; ");
+                    let _ = write!(
+                        html,
+                        "<div class=\"meta\" title=\"{}\">Extracted: {}</div>",
+                        esc(&steps),
+                        esc(&crate::render::extraction_line(x))
+                    );
+                }
+                if let Some(d) = &n.meta.document {
+                    let _ = write!(
+                        html,
+                        "<div class=\"meta\">File: {}</div>",
+                        esc(&crate::render::document_line(d))
+                    );
+                }
                 if let Some((p, summary, _)) = &vi.changes {
                     let _ = write!(
                         html,

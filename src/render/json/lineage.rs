@@ -114,6 +114,9 @@ struct BlameProvisionJson<'a> {
     identity: &'a str,
     wording_from: &'a str,
     segments: Vec<SegmentJson<'a>>,
+    /// The original file's own revision marks and comments on this provision.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    marks: Vec<super::wire::ClaimJson>,
 }
 
 #[derive(Serialize)]
@@ -146,6 +149,14 @@ pub(in crate::render) fn blame(
                     origin_label: l.nodes[s.origin].label(),
                 })
                 .collect(),
+            marks: {
+                let node = &l.nodes[v];
+                let marks: Vec<_> = crate::render::claims_for(node, &node.provisions[j].id)
+                    .into_iter()
+                    .filter(|c| c.kind.is_some())
+                    .collect();
+                super::wire::ClaimJson::all(&node.id, &marks)
+            },
         })
         .collect();
     write_json(

@@ -117,7 +117,18 @@ pub(in crate::render) fn blame(
         )?;
     }
     for (j, inst) in l.instances[v].iter().enumerate() {
-        writeln!(out, "\n## {}\n", l.nodes[v].provisions[j].id)?;
+        let id = &l.nodes[v].provisions[j].id;
+        writeln!(out, "\n## {id}\n")?;
+        let marks = crate::render::claims_for(&l.nodes[v], id);
+        let marks: Vec<_> = marks.iter().filter(|c| c.kind.is_some()).collect();
+        for c in &marks {
+            let date = c.date.map(|d| format!(" ({d})")).unwrap_or_default();
+            let kind = c.kind.map_or("", |k| k.as_str());
+            writeln!(out, "- *{kind}:* {} {}{date}", c.who, c.did)?;
+        }
+        if !marks.is_empty() {
+            writeln!(out)?;
+        }
         let text: Vec<String> = inst
             .segments
             .iter()
