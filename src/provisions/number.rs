@@ -244,10 +244,13 @@ fn word_number(s: &str) -> Option<(String, usize)> {
             .find(|(_, c)| !c.is_alphabetic())
             .map_or(s.len(), |(i, _)| i)
     };
+    // Word numbers are 4 to 14 bytes long: a longer or shorter word is not looked up (and
+    // is lower-cased once when it is).
     let is_number = |word: &str| {
-        WORD_NUMBERS
-            .iter()
-            .any(|w| word.eq_ignore_ascii_case(w) || word.to_lowercase() == *w)
+        (4..=14).contains(&word.len()) && {
+            let lower = word.to_lowercase();
+            WORD_NUMBERS.contains(&lower.as_str())
+        }
     };
     // An insertion suffix after an ordinal: `primera pre` (before the first), `segundo bis`.
     let suffixed = |number: String, used: usize| {
@@ -263,12 +266,15 @@ fn word_number(s: &str) -> Option<(String, usize)> {
         }
     };
     let word_len = word_at(s);
+    if word_len == 0 {
+        return None;
+    }
     let word = &s[..word_len];
     if is_number(word) {
         return Some(suffixed(word.to_owned(), word_len));
     }
     // Spanish final provisions: `Disposición adicional primera`, `transitoria única`.
-    if DISPOSITION_KINDS.contains(&word.to_lowercase().as_str()) {
+    if (5..=11).contains(&word_len) && DISPOSITION_KINDS.contains(&word.to_lowercase().as_str()) {
         let rest = &s[word_len..];
         let gap = rest.len() - rest.trim_start_matches(' ').len();
         let next = &rest[gap..];

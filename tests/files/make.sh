@@ -24,6 +24,7 @@ lo --convert-to pdf --outdir "$work" ru-page.txt
 pdftoppm -f 1 -l 1 -r 200 -gray -png -singlefile "$work"/ru-page.pdf ru-page
 # Tracked changes by two authors, written to DOCX by LibreOffice.
 lo --convert-to docx:"MS Word 2007 XML" --outdir . tracked.fodt
+lo --convert-to odt --outdir . tracked.fodt
 # Automatic list numbering (numbers that are not in the text), written to DOCX by LibreOffice.
 lo --convert-to docx:"MS Word 2007 XML" --outdir . numbered.fodt
 lo --convert-to odt --outdir . numbered.fodt

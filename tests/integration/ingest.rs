@@ -153,62 +153,124 @@ fn a_tampered_original_fails_verify() {
 
 #[test]
 fn tracked_changes_by_two_authors_are_recorded_in_both_states() {
+    // The same edits, written by LibreOffice as DOCX and as ODT.
+    for name in ["tracked.docx", "tracked.odt"] {
+        let env = TestEnv::new();
+        env.ok(&["init"]);
+        let file = fixture(name);
+        env.ok(&[
+            "commit",
+            file.to_str().unwrap(),
+            "--label",
+            "Edited",
+            "--changes",
+            "both",
+        ]);
+        let log = json(&env.ok(&["log", "--format", "json"]));
+        let versions = log.as_array().unwrap();
+        assert_eq!(versions.len(), 2, "{name}");
+        let (after, before) = (&versions[0], &versions[1]);
+        assert_eq!(after["label"], "Edited");
+        assert_eq!(before["label"], "Edited (changes rejected)");
+        assert_eq!(after["parents"][0]["id"], before["id"]);
+        let raw = |rev: &str| env.ok(&["show", rev, "--raw"]);
+        assert!(raw("Edited").contains("Elections are held at the earliest possible date after"));
+        assert!(
+            raw("Edited (changes rejected)").contains("Elections are held within 100 days after")
+        );
+        let claims = after["claims"].as_array().unwrap();
+        let summary: Vec<(String, String, String, String)> = claims
+            .iter()
+            .map(|c| {
+                (
+                    c["who"].as_str().unwrap().to_owned(),
+                    c["kind"].as_str().unwrap().to_owned(),
+                    c["date"].as_str().unwrap_or("").to_owned(),
+                    c["provisions"][0].as_str().unwrap_or("").to_owned(),
+                )
+            })
+            .collect();
+        let s = |a: &str, b: &str, c: &str, d: &str| (a.into(), b.into(), c.into(), d.into());
+        assert_eq!(
+            summary,
+            [
+                s("Olena Editor", "tracked-change", "2025-11-23", "2"),
+                s("Olena Editor", "tracked-change", "2025-11-23", "2"),
+                s("Mark Reviewer", "tracked-change", "2025-11-24", "3"),
+                s("Mark Reviewer", "comment", "2025-11-24", "4"),
+            ],
+            "{name}"
+        );
+        assert!(
+            claims[0]["did"]
+                .as_str()
+                .unwrap()
+                .contains("deleted “within 100 days”")
+        );
+        assert!(
+            claims[3]["did"]
+                .as_str()
+                .unwrap()
+                .contains("Which signature")
+        );
+        // Blame names the edit's author on the provision it touched.
+        let blame = env.ok(&["blame", "Edited"]);
+        let mark = "tracked-change: Mark Reviewer inserted “and reports every month” (2025-11-24)";
+        assert!(blame.contains(mark), "{name}: {blame}");
+        // Rejected alone: the text before the edits, the comments kept, no edit claimed.
+        let env = TestEnv::new();
+        env.ok(&["init"]);
+        env.ok(&[
+            "commit",
+            file.to_str().unwrap(),
+            "--label",
+            "R",
+            "--changes",
+            "reject",
+        ]);
+        assert!(env.ok(&["show", "R", "--raw"]).contains("within 100 days"));
+        let log = json(&env.ok(&["log", "--format", "json"]));
+        let kinds: Vec<&str> = log[0]["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["kind"].as_str().unwrap())
+            .collect();
+        assert_eq!(kinds, ["comment"], "{name}");
+        assert_eq!(log[0]["extraction"]["changes"], "rejected");
+    }
+}
+
+#[test]
+fn a_news_page_gives_its_article_not_its_menus() {
     let env = TestEnv::new();
     env.ok(&["init"]);
-    let file = fixture("tracked.docx");
     env.ok(&[
         "commit",
-        file.to_str().unwrap(),
+        fixture("news.html").to_str().unwrap(),
         "--label",
-        "Edited",
-        "--changes",
-        "both",
+        "page",
     ]);
+    let text = env.ok(&["show", "page", "--raw"]);
+    for n in 1..=5 {
+        assert!(
+            text.contains(&format!("\n{n}. ")) || text.starts_with(&format!("{n}. ")),
+            "{n}: {text}"
+        );
+    }
+    for chrome in [
+        "Subscribe",
+        "Most read",
+        "Cookie",
+        "Advertisement",
+        "Sign in",
+        "Share on",
+    ] {
+        assert!(!text.contains(chrome), "{chrome} in {text}");
+    }
     let log = json(&env.ok(&["log", "--format", "json"]));
-    let versions = log.as_array().unwrap();
-    assert_eq!(versions.len(), 2);
-    let (after, before) = (&versions[0], &versions[1]);
-    assert_eq!(after["label"], "Edited");
-    assert_eq!(before["label"], "Edited (changes rejected)");
-    assert_eq!(after["parents"][0]["id"], before["id"]);
-    let raw = |rev: &str| env.ok(&["show", rev, "--raw"]);
-    assert!(raw("Edited").contains("Elections are held at the earliest possible date after"));
-    assert!(raw("Edited (changes rejected)").contains("Elections are held within 100 days after"));
-    let claims = after["claims"].as_array().unwrap();
-    let summary: Vec<(String, String, String, String)> = claims
-        .iter()
-        .map(|c| {
-            (
-                c["who"].as_str().unwrap().to_owned(),
-                c["kind"].as_str().unwrap().to_owned(),
-                c["date"].as_str().unwrap_or("").to_owned(),
-                c["provisions"][0].as_str().unwrap_or("").to_owned(),
-            )
-        })
-        .collect();
-    let s = |a: &str, b: &str, c: &str, d: &str| (a.into(), b.into(), c.into(), d.into());
-    assert_eq!(
-        summary,
-        [
-            s("Olena Editor", "tracked-change", "2025-11-23", "2"),
-            s("Olena Editor", "tracked-change", "2025-11-23", "2"),
-            s("Mark Reviewer", "tracked-change", "2025-11-24", "3"),
-        ]
-    );
-    assert!(
-        claims[0]["did"]
-            .as_str()
-            .unwrap()
-            .contains("deleted “within 100 days”")
-    );
-    // Blame names the edit's author on the provision it touched.
-    let blame = env.ok(&["blame", "Edited"]);
-    assert!(
-        blame.contains(
-            "tracked-change: Mark Reviewer inserted “and reports every month” (2025-11-24)"
-        ),
-        "{blame}"
-    );
+    assert_eq!(log[0]["extraction"]["method"], "html");
+    assert_eq!(log[0]["document"]["author"], "Maria Reporter");
 }
 
 #[test]
