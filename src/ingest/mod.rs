@@ -170,7 +170,7 @@ pub fn from_bytes(path: &Path, bytes: Vec<u8>, options: &Options) -> Result<Inge
                 recognised(path, &images, options, &mut extraction)?
             } else {
                 extraction.method = "pdf-text".into();
-                extraction.tool = "pdf-extract 0.12".into();
+                extraction.tool = read.tool;
                 read.pages
             };
             (clean(&pages, &mut extraction), read.document)

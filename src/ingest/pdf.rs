@@ -16,43 +16,120 @@ pub(super) struct Pages {
     pub pages: Vec<String>,
     /// The Info dictionary.
     pub document: DocumentMeta,
+    /// What read the text, with its version.
+    pub tool: String,
 }
 
 /// Fewer letters than this per page on average: the PDF has no real text layer.
 const MIN_LETTERS_PER_PAGE: usize = 20;
 
-/// Reads the text layer of a PDF.
+/// Reads the text layer of a PDF: with pdf-extract, else (when it fails on the file's
+/// structure, or reads fewer pages than the file has) with poppler's `pdftotext` if installed.
 pub(super) fn read(path: &Path, bytes: &[u8]) -> Result<Pages> {
     let fail = |msg: String| Error::Ingest {
         path: path.to_owned(),
         msg,
     };
-    let mut doc = Document::load_mem(bytes)
-        .map_err(|e| fail(format!("not a readable PDF ({e}); is the file complete?")))?;
-    if doc.is_encrypted() && doc.decrypt("").is_err() {
-        return Err(fail(
-            "the PDF is encrypted with a password: decrypt it first (e.g. qpdf --decrypt \
-             --password=PASSWORD in.pdf out.pdf) and record that file"
-                .into(),
-        ));
+    let (document, extracted) = match Document::load_mem(bytes) {
+        Ok(mut doc) => {
+            if doc.is_encrypted() && doc.decrypt("").is_err() {
+                return Err(fail(
+                    "the PDF is encrypted with a password: decrypt it first (e.g. qpdf \
+                     --decrypt --password=PASSWORD in.pdf out.pdf) and record that file"
+                        .into(),
+                ));
+            }
+            let expected = doc.get_pages().len();
+            (info(&doc), extract(bytes, expected))
+        }
+        Err(e) => (
+            DocumentMeta::default(),
+            Err(format!("not a PDF its parser can read: {e}")),
+        ),
+    };
+    match extracted {
+        Ok(pages) => Ok(Pages {
+            pages,
+            document,
+            tool: "pdf-extract 0.12".into(),
+        }),
+        Err(why) => match poppler(path, bytes)? {
+            Poppler::Read(pages, tool) => Ok(Pages {
+                pages,
+                document,
+                tool: format!("{tool} (pdf-extract: {why})"),
+            }),
+            Poppler::Failed(also) => Err(fail(format!(
+                "its text could not be extracted ({why}; pdftotext: {also}); is the file \
+                 complete?"
+            ))),
+            Poppler::Missing => Err(fail(format!(
+                "its text could not be extracted ({why}); is the file complete? Installing \
+                 poppler-utils gives drafttrail a second reader (pdftotext)"
+            ))),
+        },
     }
-    let document = info(&doc);
+}
+
+/// pdf-extract's pages, or why they cannot be trusted.
+fn extract(bytes: &[u8], expected: usize) -> std::result::Result<Vec<String>, String> {
     // pdf-extract panics on some malformed fonts and streams: a panic becomes this file's
     // error, and the default hook is silenced meanwhile so that the user sees one line.
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
     let result = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem_by_pages(bytes));
     std::panic::set_hook(hook);
-    let pages = match result {
-        Ok(Ok(pages)) => pages,
-        Ok(Err(e)) => return Err(fail(format!("its text could not be extracted ({e})"))),
-        Err(_) => {
-            return Err(fail(
-                "its text could not be extracted (the PDF parser failed on its structure)".into(),
-            ));
-        }
+    match result {
+        // It stops at the first page it cannot read: fewer pages is a failure, not a text.
+        Ok(Ok(pages)) if pages.len() >= expected => Ok(pages),
+        Ok(Ok(pages)) => Err(format!("read {} of {expected} pages", pages.len())),
+        Ok(Err(e)) => Err(e.to_string()),
+        Err(_) => Err("its parser failed on the file's structure".into()),
+    }
+}
+
+/// What poppler's `pdftotext` made of a PDF.
+enum Poppler {
+    /// It is not installed.
+    Missing,
+    /// It failed, saying this.
+    Failed(String),
+    /// The pages (form feeds between them) and the tool with its version.
+    Read(Vec<String>, String),
+}
+
+/// Reads a PDF with poppler's `pdftotext`.
+fn poppler(path: &Path, bytes: &[u8]) -> Result<Poppler> {
+    use std::process::Command;
+    let Ok(version) = Command::new("pdftotext").arg("-v").output() else {
+        return Ok(Poppler::Missing);
     };
-    Ok(Pages { pages, document })
+    let tool = String::from_utf8_lossy(&version.stderr)
+        .lines()
+        .next()
+        .unwrap_or("pdftotext")
+        .trim()
+        .to_owned();
+    let dir = tempfile::tempdir().map_err(|e| Error::io(path, e))?;
+    let file = dir.path().join("in.pdf");
+    std::fs::write(&file, bytes).map_err(|e| Error::io(&file, e))?;
+    let out = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&file)
+        .arg("-")
+        .output()
+        .map_err(|e| Error::io(path, e))?;
+    if !out.status.success() {
+        let err = String::from_utf8_lossy(&out.stderr);
+        let last = err.lines().last().unwrap_or("no message").trim().to_owned();
+        return Ok(Poppler::Failed(last));
+    }
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_owned).collect();
+    if pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    Ok(Poppler::Read(pages, tool))
 }
 
 /// Whether the pages carry (almost) no text: a scan.

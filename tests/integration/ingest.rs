@@ -568,6 +568,11 @@ fn hostile_files_are_refused_and_change_nothing() {
     let err = refused(&env, &fixture("scan.pdf"), &[], empty.to_str());
     assert!(err.contains("tesseract"), "{err}");
 
+    let pdf = std::fs::read(fixture("plan.pdf")).unwrap();
+    let cut = env.write("cut.pdf", &pdf[..pdf.len() - 300]);
+    let err = refused(&env, &cut, &[], None);
+    assert!(err.contains("is the file complete?"), "{err}");
+
     let docx = std::fs::read(fixture("plan.docx")).unwrap();
     let cut = env.write("cut.docx", &docx[..docx.len() / 2]);
     let err = refused(&env, &cut, &[], None);
