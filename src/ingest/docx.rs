@@ -10,7 +10,7 @@ use quick_xml::events::Event;
 
 use super::marked::Marked;
 use super::numbering::Numbering;
-use super::package::{Package, attr, field, malformed, reference, simple_fields};
+use super::package::{Package, Slot, attr, malformed, read_meta, reference};
 use crate::draft::DocumentMeta;
 use crate::error::Result;
 
@@ -33,20 +33,20 @@ pub(super) fn read(path: &Path, bytes: &[u8]) -> Result<(Marked, DocumentMeta)> 
     };
     let marked = read_body(path, &xml, &comments, &mut numbering)?;
     let mut document = DocumentMeta::default();
-    if let Some(core) = package.xml("docProps/core.xml")? {
-        let f = simple_fields(path, "docProps/core.xml", &core)?;
-        document.title = field(&f, "dc:title");
-        document.author = field(&f, "dc:creator");
-        document.last_modified_by = field(&f, "cp:lastModifiedBy");
-        document.revision = field(&f, "cp:revision");
-        document.created = field(&f, "dcterms:created");
-        document.modified = field(&f, "dcterms:modified");
-    }
-    if let Some(app) = package.xml("docProps/app.xml")? {
-        let f = simple_fields(path, "docProps/app.xml", &app)?;
-        document.creator = field(&f, "Application");
-        document.template = field(&f, "Template");
-    }
+    let core: [(&str, Slot); 6] = [
+        ("dc:title", |d| &mut d.title),
+        ("dc:creator", |d| &mut d.author),
+        ("cp:lastModifiedBy", |d| &mut d.last_modified_by),
+        ("cp:revision", |d| &mut d.revision),
+        ("dcterms:created", |d| &mut d.created),
+        ("dcterms:modified", |d| &mut d.modified),
+    ];
+    read_meta(&mut package, "docProps/core.xml", &core, &mut document)?;
+    let app: [(&str, Slot); 2] = [
+        ("Application", |d| &mut d.creator),
+        ("Template", |d| &mut d.template),
+    ];
+    read_meta(&mut package, "docProps/app.xml", &app, &mut document)?;
     Ok((marked, document))
 }
 

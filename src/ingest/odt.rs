@@ -10,7 +10,7 @@ use quick_xml::events::Event;
 
 use super::marked::Marked;
 use super::numbering::{OdtCounters, OdtStyles, odt_list_styles};
-use super::package::{Package, attr, field, malformed, reference, simple_fields};
+use super::package::{Package, Slot, attr, malformed, read_meta, reference};
 use crate::draft::DocumentMeta;
 use crate::error::Result;
 
@@ -38,16 +38,16 @@ pub(super) fn read(path: &Path, bytes: &[u8]) -> Result<(Marked, DocumentMeta)> 
     odt_list_styles(path, BODY, &xml, &mut styles)?;
     let marked = read_body(path, &xml, &styles)?;
     let mut document = DocumentMeta::default();
-    if let Some(meta) = package.xml("meta.xml")? {
-        let f = simple_fields(path, "meta.xml", &meta)?;
-        document.title = field(&f, "dc:title");
-        document.author = field(&f, "meta:initial-creator");
-        document.last_modified_by = field(&f, "dc:creator");
-        document.revision = field(&f, "meta:editing-cycles");
-        document.created = field(&f, "meta:creation-date");
-        document.modified = field(&f, "dc:date");
-        document.creator = field(&f, "meta:generator");
-    }
+    let meta: [(&str, Slot); 7] = [
+        ("dc:title", |d| &mut d.title),
+        ("meta:initial-creator", |d| &mut d.author),
+        ("dc:creator", |d| &mut d.last_modified_by),
+        ("meta:editing-cycles", |d| &mut d.revision),
+        ("meta:creation-date", |d| &mut d.created),
+        ("dc:date", |d| &mut d.modified),
+        ("meta:generator", |d| &mut d.creator),
+    ];
+    read_meta(&mut package, "meta.xml", &meta, &mut document)?;
     Ok((marked, document))
 }
 

@@ -9,6 +9,7 @@ use std::path::Path;
 
 use quick_xml::events::{BytesRef, BytesStart};
 
+use crate::draft::DocumentMeta;
 use crate::error::{Error, Result};
 
 /// The most one part of a package may expand to (a 64 MiB draft is the text limit; markup
@@ -133,7 +134,7 @@ pub(super) fn malformed(path: &Path, part: &str, e: impl std::fmt::Display) -> E
 
 /// The text content of the first element of each name in a small metadata part (core
 /// properties, ODF meta), as `(local name, text)` pairs.
-pub(super) fn simple_fields(path: &Path, part: &str, xml: &str) -> Result<Vec<(String, String)>> {
+fn simple_fields(path: &Path, part: &str, xml: &str) -> Result<Vec<(String, String)>> {
     use quick_xml::events::Event;
     let mut reader = quick_xml::Reader::from_str(xml);
     let mut fields = Vec::new();
@@ -170,9 +171,32 @@ pub(super) fn simple_fields(path: &Path, part: &str, xml: &str) -> Result<Vec<(S
 }
 
 /// The value of a field by qualified name, from [`simple_fields`].
-pub(super) fn field(fields: &[(String, String)], name: &str) -> Option<String> {
+fn field(fields: &[(String, String)], name: &str) -> Option<String> {
     fields
         .iter()
         .find(|(n, _)| n == name)
         .map(|(_, v)| v.clone())
+}
+
+/// Where one field of a metadata part goes in [`DocumentMeta`].
+pub(super) type Slot = fn(&mut DocumentMeta) -> &mut Option<String>;
+
+/// Reads a small metadata part (core properties, `meta.xml`) into `document`, each element
+/// named in `map` filling its slot.
+pub(super) fn read_meta(
+    package: &mut Package<'_>,
+    part: &str,
+    map: &[(&str, Slot)],
+    document: &mut DocumentMeta,
+) -> Result<()> {
+    let Some(xml) = package.xml(part)? else {
+        return Ok(());
+    };
+    let fields = simple_fields(package.path, part, &xml)?;
+    for (name, slot) in map {
+        if let Some(value) = field(&fields, name) {
+            *slot(document) = Some(value);
+        }
+    }
+    Ok(())
 }

@@ -273,20 +273,26 @@ fn a_news_page_gives_its_article_not_its_menus() {
     assert_eq!(log[0]["document"]["author"], "Maria Reporter");
 }
 
+/// Records a picture in a new store with OCR in `lang`; returns the recognised text.
+fn recognised(env: &TestEnv, name: &str, lang: &str) -> String {
+    env.ok(&["init"]);
+    env.ok(&[
+        "commit",
+        fixture(name).to_str().unwrap(),
+        "--ocr-lang",
+        lang,
+    ]);
+    let label = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    env.ok(&["show", label, "--raw"])
+}
+
 #[test]
 fn ocr_of_a_page_picture_keeps_words_and_numbers() {
     if !tesseract() {
         return;
     }
     let env = TestEnv::new();
-    env.ok(&["init"]);
-    env.ok(&[
-        "commit",
-        fixture("plan-page1.png").to_str().unwrap(),
-        "--ocr-lang",
-        "eng",
-    ]);
-    let ocr = env.ok(&["show", "plan-page1", "--raw"]);
+    let ocr = recognised(&env, "plan-page1.png", "eng");
     let source = std::fs::read_to_string(fixture("plan.txt")).unwrap();
     let d = summary(&env, &fixture("plan.txt"), &fixture("plan-page1.png"));
     // Every provision on the page is found, numbered as in the source, with its words.
@@ -343,14 +349,7 @@ fn a_cyrillic_page_and_a_scanned_pdf_are_recognised() {
         return;
     }
     let env = TestEnv::new();
-    env.ok(&["init"]);
-    env.ok(&[
-        "commit",
-        fixture("ru-page.png").to_str().unwrap(),
-        "--ocr-lang",
-        "rus",
-    ]);
-    let ocr = env.ok(&["show", "ru-page", "--raw"]);
+    let ocr = recognised(&env, "ru-page.png", "rus");
     let source = std::fs::read_to_string(fixture("ru-page.txt")).unwrap();
     for n in 1..=7 {
         assert!(ocr.contains(&format!("\n{n}. ")), "point {n} in {ocr}");
