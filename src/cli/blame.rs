@@ -3,7 +3,7 @@
 use anyhow::Result;
 use drafttrail::render::{self, View};
 
-use super::output::{FormatArg, render_options, with_stdout};
+use super::output::{FormatArg, with_stdout};
 use super::{Global, lineage_at};
 
 /// Show where each provision's wording comes from, word by word
@@ -25,7 +25,7 @@ pub struct BlameArgs {
 
 pub fn run(global: &Global, args: BlameArgs) -> Result<()> {
     let (lineage, v) = lineage_at(global, args.rev.as_deref())?;
-    let opts = render_options(global.color);
+    let opts = global.render_options();
     with_stdout(global.pager().as_deref(), |out| {
         let view = View::Blame {
             lineage: &lineage,

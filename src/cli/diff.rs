@@ -8,7 +8,7 @@ use drafttrail::render::{self, DiffSide, DiffView, View};
 use drafttrail::store::Version;
 
 use super::Global;
-use super::output::{FormatArg, render_options, with_stdout};
+use super::output::{FormatArg, with_stdout};
 
 /// Show how provisions changed between two versions
 ///
@@ -30,6 +30,7 @@ use super::output::{FormatArg, render_options, with_stdout};
   pdftotext new.pdf - | drafttrail diff old.txt -   one side from standard input
   drafttrail diff --quiet a.md b.md && echo same    exit 1 when they differ
   drafttrail diff A B --format json                 stable JSON for scripts
+  drafttrail diff A B --format csv --bom > a-b.csv  a concordance for a spreadsheet
   drafttrail diff A B --explain                     why each pair was linked
   drafttrail diff A B --substantive                 hide editorial-only changes")]
 pub struct DiffArgs {
@@ -194,7 +195,7 @@ pub fn run(global: &Global, args: DiffArgs) -> Result<ExitCode> {
         explain: args.explain,
         substantive: args.substantive,
     };
-    let opts = render_options(global.color);
+    let opts = global.render_options();
     with_stdout(global.pager().as_deref(), |out| {
         render::render(&View::Diff(&view), args.format.into(), &opts, out)
     })?;

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use drafttrail::events::{Event, Events};
 use drafttrail::render::{self, View};
 
-use super::output::{FormatArg, render_options, with_stdout};
+use super::output::{FormatArg, with_stdout};
 use super::{Global, write_context};
 
 /// Record or list events: the talks, meetings and announcements drafts came out of
@@ -134,7 +134,7 @@ fn add(global: &Global, args: AddArgs) -> Result<()> {
 fn list(global: &Global, args: ListArgs) -> Result<()> {
     let store = global.store()?;
     let events = store.events()?;
-    let opts = render_options(global.color);
+    let opts = global.render_options();
     with_stdout(global.pager().as_deref(), |out| {
         render::render(&View::Events(&events), args.format.into(), &opts, out)
     })

@@ -3,7 +3,7 @@
 use anyhow::{Result, bail};
 use drafttrail::render::{self, View};
 
-use super::output::{FormatArg, render_options, with_stdout};
+use super::output::{FormatArg, with_stdout};
 use super::{Global, load_lineage};
 
 /// Follow one provision through every version where it exists
@@ -16,7 +16,8 @@ use super::{Global, load_lineage};
 #[command(after_help = "Examples:
   drafttrail history 28-point-plan#6           the army-size provision from its first appearance
   drafttrail history 4 --rev 20-point-framework  point 4 of the 20-point framework, back to its origin
-  drafttrail history 21 --rev 28-point-plan --format md")]
+  drafttrail history 21 --rev 28-point-plan --format md
+  drafttrail history 28-point-plan#6 --format csv    one row per appearance")]
 pub struct HistoryArgs {
     /// The provision: an identity, or an id in --rev
     provision: String,
@@ -64,7 +65,7 @@ pub fn run(global: &Global, args: HistoryArgs) -> Result<()> {
             e.reuses = drafttrail::trace::reuses(one, &documents, &passages);
         }
     }
-    let opts = render_options(global.color);
+    let opts = global.render_options();
     with_stdout(global.pager().as_deref(), |out| {
         let view = View::History {
             lineage: &lineage,

@@ -4,7 +4,7 @@ use anyhow::Result;
 use drafttrail::render::{self, View};
 
 use super::Global;
-use super::output::{FormatArg, render_options, with_stdout};
+use super::output::{FormatArg, with_stdout};
 
 /// Say which recorded versions an unrecorded text (a leak, a copy) is closest to
 ///
@@ -31,7 +31,7 @@ pub fn run(global: &Global, args: IdentifyArgs) -> Result<()> {
     let store = global.store()?;
     let draft = super::reading::read_any(&args.file)?;
     let candidates = drafttrail::load::identify(&store, &draft.body)?;
-    let opts = render_options(global.color);
+    let opts = global.render_options();
     with_stdout(global.pager().as_deref(), |out| {
         let view = View::Identify {
             name: &args.file,

@@ -4,7 +4,7 @@ use anyhow::Result;
 use drafttrail::render::{self, View};
 
 use super::Global;
-use super::output::{FormatArg, render_options, with_stdout};
+use super::output::{FormatArg, with_stdout};
 
 /// List recorded versions, newest first
 ///
@@ -16,7 +16,8 @@ use super::output::{FormatArg, render_options, with_stdout};
   drafttrail log --reverse       oldest first, as the story unfolded
   drafttrail log --oneline       one line per version
   drafttrail log -n 3            the three most recent
-  drafttrail log --format json   for scripts (stable schema)")]
+  drafttrail log --format json   for scripts (stable schema)
+  drafttrail log --format csv --bom > versions.csv   one row per version, for a spreadsheet")]
 pub struct LogArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = FormatArg::Term)]
@@ -55,7 +56,7 @@ pub fn run(global: &Global, args: LogArgs) -> Result<()> {
     if args.reverse {
         entries.reverse();
     }
-    let opts = render_options(global.color);
+    let opts = global.render_options();
     with_stdout(global.pager().as_deref(), |out| {
         let view = View::Log {
             entries: &entries,

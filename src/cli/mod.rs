@@ -112,6 +112,11 @@ pub struct Cli {
     #[arg(long, global = true)]
     across_tracks: bool,
 
+    /// With --format csv: begin with a UTF-8 byte-order mark, so that spreadsheet programs
+    /// read accented and Cyrillic text right
+    #[arg(long, global = true)]
+    bom: bool,
+
     #[command(subcommand)]
     command: Command,
 }
@@ -190,6 +195,7 @@ pub fn run() -> Result<std::process::ExitCode> {
         color: cli.color,
         no_pager: cli.no_pager,
         across_tracks: cli.across_tracks,
+        bom: cli.bom,
     };
     let done = match cli.command {
         Command::Diff(args) => return diff::run(&global, args),
@@ -226,9 +232,18 @@ pub struct Global {
     color: output::ColorChoice,
     no_pager: bool,
     across_tracks: bool,
+    bom: bool,
 }
 
 impl Global {
+    /// How to render to standard output.
+    fn render_options(&self) -> drafttrail::render::RenderOptions {
+        drafttrail::render::RenderOptions {
+            bom: self.bom,
+            ..output::render_options(self.color)
+        }
+    }
+
     /// The pager for long output, if any.
     fn pager(&self) -> Option<String> {
         use std::io::IsTerminal;

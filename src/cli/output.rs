@@ -30,6 +30,8 @@ pub enum FormatArg {
     Md,
     /// JSON (stable schema)
     Json,
+    /// CSV, one row per change, appearance, item or version (diff, history, timeline, log)
+    Csv,
 }
 
 impl From<FormatArg> for Format {
@@ -38,6 +40,7 @@ impl From<FormatArg> for Format {
             FormatArg::Term => Format::Term,
             FormatArg::Md => Format::Markdown,
             FormatArg::Json => Format::Json,
+            FormatArg::Csv => Format::Csv,
         }
     }
 }
@@ -52,6 +55,7 @@ pub fn render_options(choice: ColorChoice) -> RenderOptions {
     RenderOptions {
         color,
         labels: choice == ColorChoice::Debug,
+        ..RenderOptions::default()
     }
 }
 

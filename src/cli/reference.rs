@@ -6,7 +6,7 @@ use anyhow::Result;
 use drafttrail::render::{self, View};
 
 use super::commit::{describe, parse_source, set_date};
-use super::output::{FormatArg, render_options, with_stdout};
+use super::output::{FormatArg, with_stdout};
 use super::{Global, write_context};
 
 /// Keep outside documents (a party's position paper, an earlier treaty, a communiqué) to trace
@@ -107,7 +107,7 @@ fn list(global: &Global, args: ListArgs) -> Result<()> {
     let store = global.store()?;
     let references = store.references()?;
     let entries = drafttrail::log::entries(&references, false);
-    let opts = render_options(global.color);
+    let opts = global.render_options();
     with_stdout(global.pager().as_deref(), |out| {
         let view = View::Log {
             entries: &entries,
@@ -122,7 +122,7 @@ fn show(global: &Global, args: ShowArgs) -> Result<()> {
     let reference = store.reference(&args.name)?;
     let body = store.body(&reference)?;
     let entry = drafttrail::log::entry(std::slice::from_ref(&reference), &reference);
-    let opts = render_options(global.color);
+    let opts = global.render_options();
     with_stdout(global.pager().as_deref(), |out| {
         if args.raw {
             return out.write_all(body.as_bytes());

@@ -3,7 +3,7 @@
 use anyhow::Result;
 use drafttrail::render::{self, View};
 
-use super::output::{FormatArg, render_options, with_stdout};
+use super::output::{FormatArg, with_stdout};
 use super::{Global, lineage_at};
 
 /// Show whose wording survived in a version
@@ -26,7 +26,7 @@ pub struct SharesArgs {
 pub fn run(global: &Global, args: SharesArgs) -> Result<()> {
     let (lineage, v) = lineage_at(global, args.rev.as_deref())?;
     let shares = lineage.shares(v);
-    let opts = render_options(global.color);
+    let opts = global.render_options();
     with_stdout(global.pager().as_deref(), |out| {
         let view = View::Shares {
             lineage: &lineage,

@@ -4,7 +4,7 @@ use anyhow::Result;
 use drafttrail::render::{self, View};
 
 use super::Global;
-use super::output::{FormatArg, render_options, with_stdout};
+use super::output::{FormatArg, with_stdout};
 
 /// Show one version: its metadata and its exact text
 ///
@@ -63,7 +63,7 @@ pub fn run(global: &Global, args: ShowArgs) -> Result<()> {
     } else {
         Vec::new()
     };
-    let opts = render_options(global.color);
+    let opts = global.render_options();
     with_stdout(global.pager().as_deref(), |out| {
         if args.raw {
             return out.write_all(body.as_bytes());

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use drafttrail::lineage::timeline::{self, Axis, Filter};
 use drafttrail::render::{self, View};
 
-use super::output::{FormatArg, render_options, with_stdout};
+use super::output::{FormatArg, with_stdout};
 use super::{Global, load_lineage};
 
 /// Date axes for `--by`.
@@ -32,7 +32,8 @@ pub enum AxisArg {
   drafttrail timeline
   drafttrail timeline --who Dmitriev           versions and talks claimed for or attended by him
   drafttrail timeline --provision 28-point-plan#21 --by leaked
-  drafttrail timeline --since 2025-12-01 --track ukraine --format md")]
+  drafttrail timeline --since 2025-12-01 --track ukraine --format md
+  drafttrail timeline --format csv > timeline.csv    one row per version or event")]
 pub struct TimelineArgs {
     /// Which date places a version
     #[arg(long, value_enum, default_value_t = AxisArg::Best)]
@@ -83,7 +84,7 @@ pub fn run(global: &Global, args: TimelineArgs) -> Result<()> {
         track: args.track,
     };
     let items = timeline::timeline(&lineage, &events, &filter);
-    let opts = render_options(global.color);
+    let opts = global.render_options();
     with_stdout(global.pager().as_deref(), |out| {
         let view = View::Timeline {
             lineage: &lineage,

@@ -4,7 +4,7 @@ use anyhow::Result;
 use drafttrail::render::{self, View};
 
 use super::Global;
-use super::output::{FormatArg, render_options, with_stdout};
+use super::output::{FormatArg, with_stdout};
 
 /// Find the wording a version reuses from reference documents and other tracks
 ///
@@ -45,7 +45,7 @@ pub fn run(global: &Global, args: TraceArgs) -> Result<()> {
         };
         passages.retain(|p| p.provision == j);
     }
-    let opts = render_options(global.color);
+    let opts = global.render_options();
     with_stdout(global.pager().as_deref(), |out| {
         let view = View::Trace {
             label: version.label(),

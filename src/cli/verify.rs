@@ -4,7 +4,7 @@ use anyhow::{Result, bail};
 use drafttrail::render::{self, View};
 
 use super::Global;
-use super::output::{FormatArg, render_options, with_stdout};
+use super::output::{FormatArg, with_stdout};
 
 /// Check a store: objects, refs, every version, annotations, events, pins and lineage
 ///
@@ -25,7 +25,7 @@ pub struct VerifyArgs {
 pub fn run(global: &Global, args: VerifyArgs) -> Result<()> {
     let store = global.store()?;
     let report = drafttrail::verify::verify(&store);
-    let opts = render_options(global.color);
+    let opts = global.render_options();
     with_stdout(None, |out| {
         render::render(&View::Verify(&report), args.format.into(), &opts, out)
     })?;

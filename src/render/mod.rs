@@ -7,6 +7,7 @@
 //! `render` matches on the view. Words shared by every format (a claim line, a date list, why
 //! a change was linked) are written once, in `text.rs`.
 
+mod csv;
 pub mod html;
 mod json;
 mod markdown;
@@ -34,6 +35,8 @@ pub enum Format {
     Markdown,
     /// JSON with a stable schema.
     Json,
+    /// CSV (RFC 4180) for the tabular views: diff, history, timeline, log.
+    Csv,
 }
 
 /// How to render.
@@ -44,6 +47,8 @@ pub struct RenderOptions {
     /// Print each styled piece as `<<label::text>>` instead of colouring it (terminal format
     /// only; the hidden `--color=debug`, for reviewing styles in tests). Default: off.
     pub labels: bool,
+    /// Begin CSV with a UTF-8 byte-order mark, for spreadsheet programs. Default: off.
+    pub bom: bool,
 }
 
 /// The result type of renderers.
@@ -92,6 +97,7 @@ pub fn render(
     }
     match format {
         Format::Json => views_in!(json, out),
+        Format::Csv => views_in!(csv, out),
         // Text from drafts, claims, events and remotes reaches a terminal: its control
         // characters are shown, not sent.
         Format::Term | Format::Markdown => {

@@ -153,7 +153,7 @@ fn an_invalid_value_lists_the_valid_ones() {
     let err = env.fails(&["log", "--format", "html"]);
     assert_eq!(
         err.lines().next().unwrap(),
-        "error: invalid value 'html' for '--format <FORMAT>' (expected one of: term, md, json)"
+        "error: invalid value 'html' for '--format <FORMAT>' (expected one of: term, md, json, csv)"
     );
 }
 

@@ -39,3 +39,5 @@ mod wording;
 mod gold;
 // Documents as they arrive: PDF, Word, OpenDocument, web pages, scans, encodings.
 mod ingest;
+// Exports: CSV.
+mod exports;
