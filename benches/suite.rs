@@ -3,7 +3,7 @@
 //! tables of BENCHMARKS.md.
 //!
 //! Run: `cargo bench --bench suite` (builds the release binary first; about 6 minutes on 2
-//! cores). `QUICK=1` shrinks every size for a smoke run; `SECTIONS=real,diff,scaling,timeline,import,identify,trace`
+//! cores). `QUICK=1` shrinks every size for a smoke run; `SECTIONS=real,diff,scaling,timeline,import,identify,trace,export`
 //! picks sections; `KEEP_DIR=path` keeps the generated files.
 
 #[path = "synth.rs"]
@@ -610,6 +610,71 @@ fn main() {
                 "generated"
             },
             stat.cell()
+        );
+    }
+    if want("export")
+        && let Some(corpus) = real_corpus()
+    {
+        // The Code de la consommation 2009 → 2026 (about 3,000 provisions a side): the Word
+        // export beside `diff --format json` of the same pair in the same store.
+        let case = corpus.join("fr-consommation-2009-2026");
+        println!("\n## export: Word with tracked changes, beside `diff --format json`\n");
+        let store = d.join("export-store");
+        let _ = std::fs::remove_dir_all(&store);
+        let run = |args: &[&str]| {
+            let ok = Command::new(&bin)
+                .arg("--repo")
+                .arg(&store)
+                .args(args)
+                .env("GIT_COMMITTER_NAME", "bench")
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .expect("run");
+            assert!(ok.success(), "{args:?}");
+        };
+        run(&["init"]);
+        for (file, label) in [("old.md", "old"), ("new.md", "new")] {
+            let path = case.join(file);
+            run(&["commit", path.to_str().expect("path"), "--label", label]);
+        }
+        let out = d.join("export.docx");
+        let stats = measure_jobs(&[
+            (
+                &|| {
+                    let mut c = Command::new(&bin);
+                    c.arg("--repo").arg(&store).args([
+                        "--no-pager",
+                        "diff",
+                        "old",
+                        "new",
+                        "--format",
+                        "json",
+                    ]);
+                    c
+                },
+                OURS,
+                true,
+            ),
+            (
+                &|| {
+                    let mut c = Command::new(&bin);
+                    c.arg("--repo")
+                        .arg(&store)
+                        .args(["export", "old", "new", "--out"])
+                        .arg(&out);
+                    c
+                },
+                OURS,
+                true,
+            ),
+        ]);
+        println!("| diff --format json | export --format docx | export / json |\n|---|---|---|");
+        println!(
+            "| {} | {} | {:.2}× |",
+            stats[0].cell(),
+            stats[1].cell(),
+            stats[1].median / stats[0].median
         );
     }
 }

@@ -18,6 +18,7 @@ pub mod align;
 pub mod draft;
 pub mod error;
 pub mod events;
+pub mod export;
 mod hash;
 pub mod identify;
 pub mod import;

@@ -29,6 +29,7 @@ mod commit;
 mod completions;
 mod diff;
 mod event;
+mod export;
 mod history;
 mod identify;
 mod import;
@@ -131,6 +132,7 @@ enum Command {
     Init(init::InitArgs),
     Commit(commit::CommitArgs),
     Diff(diff::DiffArgs),
+    Export(export::ExportArgs),
     Import(import::ImportArgs),
     Log(log::LogArgs),
     Show(show::ShowArgs),
@@ -200,6 +202,7 @@ pub fn run() -> Result<std::process::ExitCode> {
     let done = match cli.command {
         Command::Diff(args) => return diff::run(&global, args),
         Command::Init(args) => init::run(&global, args),
+        Command::Export(args) => export::run(&global, args),
         Command::Commit(args) => commit::run(&global, args),
         Command::Import(args) => import::run(&global, args),
         Command::Log(args) => log::run(&global, args),

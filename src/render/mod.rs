@@ -8,6 +8,7 @@
 //! a change was linked) are written once, in `text.rs`.
 
 mod csv;
+pub mod docx;
 pub mod html;
 mod json;
 mod markdown;

@@ -100,3 +100,94 @@ fn hostile_text_survives_csv_and_cannot_run_as_a_formula() {
     let err = env.fails(&["show", "@SUM(1+1)", "--format", "csv"]);
     assert!(err.contains("has no CSV form"), "{err}");
 }
+
+/// Reads a DOCX in one state of its tracked changes with `tests/exports/docx_states.py`.
+fn docx_state(file: &std::path::Path, state: &str) -> serde_json::Value {
+    let script =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/exports/docx_states.py");
+    let out = std::process::Command::new("python3")
+        .arg(script)
+        .arg(file)
+        .arg(state)
+        .output()
+        .expect("python3 reads the DOCX");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn spaced(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Exports OLD → NEW and checks both states, authors, dates and comments.
+fn check_export(env: &TestEnv, old: &str, new: &str) {
+    let file = env.path().join("out.docx");
+    env.ok(&["export", old, new, "--out", file.to_str().unwrap()]);
+    let accepted = docx_state(&file, "accept");
+    let rejected = docx_state(&file, "reject");
+    let body = |rev: &str| spaced(&env.ok(&["show", rev, "--raw"]));
+    assert_eq!(
+        spaced(accepted["text"].as_str().unwrap()),
+        body(new),
+        "{old} → {new} accepted"
+    );
+    assert_eq!(
+        spaced(rejected["text"].as_str().unwrap()),
+        body(old),
+        "{old} → {new} rejected"
+    );
+    for change in accepted["changes"].as_array().unwrap() {
+        assert!(
+            change[1].as_str().is_some_and(|a| !a.is_empty()),
+            "no author: {change}"
+        );
+        assert!(
+            change[2].as_str().is_some_and(|d| d.len() >= 10),
+            "no date: {change}"
+        );
+    }
+    let log: serde_json::Value =
+        serde_json::from_str(&env.ok(&["show", new, "--format", "json"])).unwrap();
+    let claims = log["claims"].as_array().map_or(0, Vec::len);
+    let comments = accepted["comments"].as_array().unwrap().len();
+    assert!(
+        comments >= claims,
+        "{old} → {new}: {comments} comments for {claims} claims"
+    );
+}
+
+#[test]
+fn docx_export_reads_as_new_when_accepted_and_old_when_rejected() {
+    let env = imported();
+    let log: serde_json::Value =
+        serde_json::from_str(&env.ok(&["log", "--format", "json"])).unwrap();
+    let mut pairs = 0;
+    for v in log.as_array().unwrap() {
+        for p in v["parents"].as_array().unwrap() {
+            check_export(&env, p["id"].as_str().unwrap(), v["id"].as_str().unwrap());
+            pairs += 1;
+        }
+    }
+    assert!(pairs >= 5, "{pairs} parent → child pairs");
+}
+
+#[test]
+fn docx_export_of_a_real_bill() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/real-corpus/us-s269-is-es");
+    if !dir.is_dir() {
+        eprintln!("skipped: ../shared/real-corpus is absent");
+        return;
+    }
+    let env = TestEnv::new();
+    env.ok(&["init"]);
+    for (side, label) in [("old.md", "introduced"), ("new.md", "engrossed")] {
+        let f = dir.join(side);
+        env.ok(&["commit", f.to_str().unwrap(), "--label", label]);
+    }
+    check_export(&env, "introduced", "engrossed");
+}

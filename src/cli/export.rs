@@ -1,0 +1,71 @@
+//! `drafttrail export OLD NEW --format docx --out F.docx`.
+
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use drafttrail::align::{self, AlignOptions};
+
+use super::Global;
+
+/// Export a comparison as a Word document with tracked changes
+///
+/// The document's tracked changes turn OLD into NEW: accept them all and it reads as NEW,
+/// reject them all and it reads as OLD. Deletions and insertions are phrase by phrase, as
+/// `diff` shows them; a provision that changed places is a move. Changes are authored by the
+/// new version's claimed drafters (else `drafttrail`) and dated with its best-known date; a
+/// title block names both versions with their dates, status and kind of text (a paraphrase
+/// says so); each claim about the new version is a comment on its provision.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  drafttrail export 28-point-plan 20-point-framework --out plan-redline.docx
+  drafttrail export us~1 us --format docx --out geneva.docx")]
+pub struct ExportArgs {
+    /// The old version
+    old: String,
+    /// The new version
+    new: String,
+    /// The file format (Word; for ODT, open the DOCX in LibreOffice and save as ODT: it keeps
+    /// the tracked changes)
+    #[arg(long, value_enum, default_value_t = ExportFormat::Docx)]
+    format: ExportFormat,
+    /// The file to write
+    #[arg(long, short)]
+    out: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum ExportFormat {
+    Docx,
+}
+
+pub fn run(global: &Global, args: ExportArgs) -> Result<()> {
+    let store = global.store()?;
+    let (old, old_text) = store.read(&args.old)?;
+    let (new, new_text) = store.read(&args.new)?;
+    let opts = AlignOptions {
+        pins: align::pins_between(&store.pins()?, &old.id, &new.id),
+        langs: [old.meta.language(), new.meta.language()],
+        partial: [old.meta.is_partial(), new.meta.is_partial()],
+        ..AlignOptions::default()
+    };
+    let alignment = align::diff(&old_text, &new_text, &opts);
+    let pieces = drafttrail::export::layout(&alignment, &old_text, &new_text);
+    let meta = drafttrail::render::docx::DocxMeta::for_versions(&old, &new);
+    let ExportFormat::Docx = args.format;
+    let mut bytes = Vec::new();
+    drafttrail::render::docx::docx(&pieces, &meta, &mut bytes)?;
+    std::fs::write(&args.out, &bytes)
+        .with_context(|| format!("writing {}", super::display_path(&args.out)))?;
+    say!(
+        "wrote {} ({} → {}, {} changes)",
+        super::display_path(&args.out),
+        old.label(),
+        new.label(),
+        alignment
+            .changes
+            .iter()
+            .filter(|c| c.kind != align::ChangeKind::Unchanged || c.renumbered || c.moved)
+            .count()
+    )?;
+    Ok(())
+}
