@@ -61,8 +61,16 @@ pub enum Error {
         /// What is wrong, and what to do.
         msg: String,
     },
-    /// An external program that reading a file needs is not installed.
-    #[error("{}: reading it needs `{tool}` ({why}), which is not on PATH; {hint}", path.display())]
+    /// Printing to PDF failed.
+    #[error("{}: {msg}", path.display())]
+    Print {
+        /// The PDF that was to be written.
+        path: PathBuf,
+        /// What went wrong.
+        msg: String,
+    },
+    /// An external program that reading or printing a file needs is not installed.
+    #[error("{}: `{tool}` is needed ({why}) but is not on PATH; {hint}", path.display())]
     MissingTool {
         /// The file.
         path: PathBuf,

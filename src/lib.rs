@@ -28,6 +28,7 @@ pub mod lineage;
 pub mod load;
 pub mod log;
 pub mod pin;
+pub mod print;
 pub mod provisions;
 pub mod redline;
 pub mod render;

@@ -7,18 +7,21 @@ use drafttrail::align::{self, AlignOptions};
 
 use super::Global;
 
-/// Export a comparison as a Word document with tracked changes
+/// Export a comparison as a Word document with tracked changes, or as a PDF
 ///
 /// The document's tracked changes turn OLD into NEW: accept them all and it reads as NEW,
 /// reject them all and it reads as OLD. Deletions and insertions are phrase by phrase, as
 /// `diff` shows them; a provision that changed places is a move. Changes are authored by the
 /// new version's claimed drafters (else `drafttrail`) and dated with its best-known date; a
 /// title block names both versions with their dates, status and kind of text (a paraphrase
-/// says so); each claim about the new version is a comment on its provision.
+/// says so); each claim about the new version is a comment on its provision. `--format pdf`
+/// prints the same comparison with headless Chromium (deletions struck through, insertions
+/// underlined, page numbers).
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   drafttrail export 28-point-plan 20-point-framework --out plan-redline.docx
-  drafttrail export us~1 us --format docx --out geneva.docx")]
+  drafttrail export us~1 us --format docx --out geneva.docx
+  drafttrail export 28-point-plan 20-point-framework --format pdf --out redline.pdf")]
 pub struct ExportArgs {
     /// The old version
     old: String,
@@ -33,9 +36,12 @@ pub struct ExportArgs {
     out: PathBuf,
 }
 
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum ExportFormat {
+    /// Word, with tracked changes
     Docx,
+    /// PDF, printed by headless Chromium: deletions struck through, insertions underlined
+    Pdf,
 }
 
 pub fn run(global: &Global, args: ExportArgs) -> Result<()> {
@@ -51,11 +57,18 @@ pub fn run(global: &Global, args: ExportArgs) -> Result<()> {
     let alignment = align::diff(&old_text, &new_text, &opts);
     let pieces = drafttrail::export::layout(&alignment, &old_text, &new_text);
     let meta = drafttrail::render::docx::DocxMeta::for_versions(&old, &new);
-    let ExportFormat::Docx = args.format;
-    let mut bytes = Vec::new();
-    drafttrail::render::docx::docx(&pieces, &meta, &mut bytes)?;
-    std::fs::write(&args.out, &bytes)
-        .with_context(|| format!("writing {}", super::display_path(&args.out)))?;
+    match args.format {
+        ExportFormat::Docx => {
+            let mut bytes = Vec::new();
+            drafttrail::render::docx::docx(&pieces, &meta, &mut bytes)?;
+            std::fs::write(&args.out, &bytes)
+                .with_context(|| format!("writing {}", super::display_path(&args.out)))?;
+        }
+        ExportFormat::Pdf => {
+            let page = drafttrail::render::html::export_page(&pieces, &meta);
+            drafttrail::print::pdf_from_html(page.as_bytes(), &args.out)?;
+        }
+    }
     say!(
         "wrote {} ({} → {}, {} changes)",
         super::display_path(&args.out),

@@ -16,11 +16,16 @@ use super::{Global, load_lineage};
 #[command(after_help = "Examples:
   drafttrail report --out report.html                       every version
   drafttrail report --out us.html 28-point-plan us          only some versions
-  drafttrail report --out - --title \"Peace plan drafts\" > r.html")]
+  drafttrail report --out - --title \"Peace plan drafts\" > r.html
+  drafttrail report --pdf report.pdf                        printed by headless Chromium")]
 pub struct ReportArgs {
     /// Where to write the report (`-` for standard output)
-    #[arg(long, short, value_name = "FILE.html")]
-    out: PathBuf,
+    #[arg(long, short, value_name = "FILE.html", required_unless_present = "pdf")]
+    out: Option<PathBuf>,
+    /// Also (or only) print the report to a PDF file, with headless Chromium (its print
+    /// layout: page numbers, redlines legible in black and white)
+    #[arg(long, value_name = "FILE.pdf")]
+    pdf: Option<PathBuf>,
     /// Versions to include [default: all]
     revs: Vec<String>,
     /// The report's title
@@ -33,8 +38,10 @@ pub struct ReportArgs {
 
 pub fn run(global: &Global, args: ReportArgs) -> Result<()> {
     let store = global.store()?;
-    if args.out.as_os_str() != "-" {
-        check_target(&args.out, store.path(), args.force)?;
+    for target in args.out.iter().chain(&args.pdf) {
+        if target.as_os_str() != "-" {
+            check_target(target, store.path(), args.force)?;
+        }
     }
     let lineage = load_lineage(global, &store)?;
     let events = store.events()?;
@@ -74,17 +81,22 @@ pub fn run(global: &Global, args: ReportArgs) -> Result<()> {
     };
     let mut buf = Vec::new();
     html::report(&report, &Default::default(), &mut buf)?;
-    if args.out.as_os_str() == "-" {
+    if let Some(pdf) = &args.pdf {
+        let browser = drafttrail::print::pdf_from_html(&buf, pdf)?;
+        warn!("wrote {} (printed by {browser})", pdf.display());
+    }
+    let Some(out) = &args.out else {
+        return Ok(());
+    };
+    if out.as_os_str() == "-" {
         std::io::stdout().write_all(&buf)?;
         return Ok(());
     }
     // Write beside the target under a name nobody else uses, then rename: a crash never leaves
     // half a report, and no other file is touched.
-    let name = args.out.file_name().unwrap_or_default().to_string_lossy();
-    let tmp = args
-        .out
-        .with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    let cannot = || format!("{}: cannot write", args.out.display());
+    let name = out.file_name().unwrap_or_default().to_string_lossy();
+    let tmp = out.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let cannot = || format!("{}: cannot write", out.display());
     let written = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
@@ -94,13 +106,13 @@ pub fn run(global: &Global, args: ReportArgs) -> Result<()> {
         let _ = std::fs::remove_file(&tmp);
         return Err(e).with_context(cannot);
     }
-    if let Err(e) = std::fs::rename(&tmp, &args.out) {
+    if let Err(e) = std::fs::rename(&tmp, out) {
         let _ = std::fs::remove_file(&tmp);
         return Err(e).with_context(cannot);
     }
     warn!(
         "wrote {} ({} versions, {:.0} KB)",
-        args.out.display(),
+        out.display(),
         versions.len(),
         buf.len() as f64 / 1024.0
     );

@@ -191,3 +191,106 @@ fn docx_export_of_a_real_bill() {
     }
     check_export(&env, "introduced", "engrossed");
 }
+
+/// Whether headless Chromium is installed; under CI its absence is a failure.
+fn chromium() -> bool {
+    let found = ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .any(|b| {
+            std::process::Command::new(b)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        });
+    assert!(
+        found || std::env::var_os("CI").is_none(),
+        "CI must install chromium"
+    );
+    if !found {
+        eprintln!("skipped: chromium is not installed");
+    }
+    found
+}
+
+/// The text of a PDF by poppler's `pdftotext`, or `None` when poppler is missing.
+fn pdf_text(file: &std::path::Path) -> Option<String> {
+    let out = std::process::Command::new("pdftotext")
+        .arg(file)
+        .arg("-")
+        .output()
+        .ok()?;
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn pdf_export_and_printed_report_have_page_numbers() {
+    if !chromium() {
+        return;
+    }
+    let env = imported();
+    let pdf = env.path().join("redline.pdf");
+    env.ok(&[
+        "export",
+        "28-point-plan",
+        "20-point-framework",
+        "--format",
+        "pdf",
+        "--out",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    if let Some(text) = pdf_text(&pdf) {
+        assert!(
+            text.contains("28-point plan → 20-point framework"),
+            "{text}"
+        );
+        let spaced: String = text.split_whitespace().collect();
+        assert!(spaced.contains("1/"), "a page number in {text}");
+    }
+    let report = env.path().join("report.pdf");
+    let out = env
+        .cmd()
+        .args(["report", "--pdf", report.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bytes = std::fs::read(&report).unwrap();
+    assert!(bytes.starts_with(b"%PDF") && bytes.len() > 20_000);
+}
+
+#[test]
+fn printing_without_a_browser_is_one_clear_error() {
+    let env = imported();
+    let empty = env.path().join("no-bin");
+    std::fs::create_dir_all(&empty).unwrap();
+    let out = env
+        .cmd()
+        .env("PATH", &empty)
+        .args([
+            "export",
+            "28-point-plan",
+            "20-point-framework",
+            "--format",
+            "pdf",
+            "--out",
+            "x.pdf",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        err.lines().filter(|l| l.starts_with("error:")).count(),
+        1,
+        "{err}"
+    );
+    assert!(
+        err.contains("chromium") && err.contains("apt install chromium"),
+        "{err}"
+    );
+    assert!(!env.path().join("x.pdf").exists());
+}

@@ -6,6 +6,8 @@
 //! [`esc`]; a link is emitted only for `http:`/`https:` addresses ([`safe_url`]). A
 //! Content-Security-Policy forbids every load except the page's own inline style and script.
 
+mod export;
+pub use export::export_page;
 mod reuse;
 mod sections;
 

@@ -1,0 +1,100 @@
+//! Printing HTML to PDF with headless Chromium (Debian's `chromium`), called like git is:
+//! found on PATH (or named by `$CHROMIUM`), a clear error and hint when it is missing, and a
+//! time limit so that a stuck browser never hangs the command. The page's own print
+//! stylesheet lays it out (page numbers in the bottom margin, redlines legible in black and
+//! white); Chromium's header and footer, which would print the file's path, are off.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::error::{Error, Result};
+
+/// How long Chromium may take to print one document.
+const TIME_LIMIT: Duration = Duration::from_secs(180);
+
+/// The Chromium program: `$CHROMIUM`, else the first of the usual names on PATH.
+fn chromium() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("CHROMIUM").filter(|p| !p.is_empty()) {
+        return Some(PathBuf::from(p));
+    }
+    let path = std::env::var_os("PATH")?;
+    [
+        "chromium",
+        "chromium-browser",
+        "google-chrome",
+        "google-chrome-stable",
+    ]
+    .iter()
+    .flat_map(|name| std::env::split_paths(&path).map(move |dir| dir.join(name)))
+    .find(|p| p.is_file())
+}
+
+/// Prints `html` (a self-contained page) to the PDF file `out`; returns the browser's version.
+pub fn pdf_from_html(html: &[u8], out: &Path) -> Result<String> {
+    let missing = || Error::MissingTool {
+        path: out.to_owned(),
+        tool: "chromium",
+        why: "printing HTML to PDF",
+        hint: "install it (Debian/Ubuntu: apt install chromium), or name it with CHROMIUM=/path",
+    };
+    let browser = chromium().ok_or_else(missing)?;
+    let version = Command::new(&browser)
+        .arg("--version")
+        .output()
+        .map_err(|_| missing())?;
+    let version = String::from_utf8_lossy(&version.stdout).trim().to_owned();
+    let dir = tempfile::Builder::new()
+        .prefix("drafttrail-print-")
+        .tempdir()
+        .map_err(|e| Error::io(out, e))?;
+    let page = dir.path().join("page.html");
+    std::fs::write(&page, html).map_err(|e| Error::io(&page, e))?;
+    let pdf = dir.path().join("page.pdf");
+    let mut child = Command::new(&browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!(
+            "--user-data-dir={}",
+            dir.path().join("profile").display()
+        ))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", page.display()))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|_| missing())?;
+    let start = Instant::now();
+    loop {
+        match child.try_wait().map_err(|e| Error::io(out, e))? {
+            Some(_) => break,
+            None if start.elapsed() > TIME_LIMIT => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(Error::Print {
+                    path: out.to_owned(),
+                    msg: format!("Chromium did not print within {} s", TIME_LIMIT.as_secs()),
+                });
+            }
+            None => std::thread::sleep(Duration::from_millis(50)),
+        }
+    }
+    let printed = std::fs::read(&pdf).ok().filter(|b| b.starts_with(b"%PDF"));
+    let Some(bytes) = printed else {
+        return Err(Error::Print {
+            path: out.to_owned(),
+            msg: format!("{} did not write a PDF", browser.display()),
+        });
+    };
+    std::fs::write(out, bytes).map_err(|e| Error::io(out, e))?;
+    Ok(version)
+}
