@@ -228,4 +228,14 @@ proptest! {
         let d = diff(&render(&texts, 1, false), &render(&texts, 1 + shift, false), &AlignOptions::default());
         prop_assert!(d.changes.iter().all(|c| c.kind == ChangeKind::Unchanged && c.renumbered && !c.moved));
     }
+
+    /// The layout of a Word export reads as the old text with every change rejected and as
+    /// the new text with every change accepted, byte for byte, whatever moved, split or merged.
+    #[test]
+    fn export_layout_reads_as_both_texts((old, new) in version_pair()) {
+        let d = diff(&old, &new, &AlignOptions::default());
+        let pieces = crate::export::layout(&d, &old, &new);
+        prop_assert_eq!(crate::export::state(&pieces, false), old);
+        prop_assert_eq!(crate::export::state(&pieces, true), new);
+    }
 }
