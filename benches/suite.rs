@@ -3,9 +3,11 @@
 //! tables of BENCHMARKS.md.
 //!
 //! Run: `cargo bench --bench suite` (builds the release binary first; about 6 minutes on 2
-//! cores). `QUICK=1` shrinks every size for a smoke run; `SECTIONS=real,diff,scaling,timeline,import,identify,trace,export`
+//! cores). `QUICK=1` shrinks every size for a smoke run; `SECTIONS=real,diff,scaling,timeline,import,identify,trace,export,report`
 //! picks sections; `KEEP_DIR=path` keeps the generated files.
 
+#[path = "code.rs"]
+mod code;
 #[path = "synth.rs"]
 mod synth;
 
@@ -675,6 +677,69 @@ fn main() {
             stats[0].cell(),
             stats[1].cell(),
             stats[1].median / stats[0].median
+        );
+    }
+    if want("report") {
+        // The report of 20 versions of a 3,000-provision code (`code::write_code`): how long
+        // it takes to write, and how long headless Chromium takes to open it (the browser
+        // check of tests/browser, which needs `npm ci` there and Debian's chromium).
+        let browser = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
+        println!("\n## report: 20 versions of a 3,000-provision code\n");
+        let drafts = d.join("report-code");
+        code::write_code(&drafts);
+        let store = d.join("report-store");
+        let _ = std::fs::remove_dir_all(&store);
+        let ok = Command::new(&bin)
+            .arg("--repo")
+            .arg(&store)
+            .args(["import", "--init", "-q"])
+            .arg(&drafts)
+            .env("GIT_COMMITTER_NAME", "bench")
+            .status()
+            .expect("import");
+        assert!(ok.success());
+        let html = d.join("report.html");
+        let write = measure_quiet(&|| {
+            let mut c = Command::new(&bin);
+            c.arg("--repo")
+                .arg(&store)
+                .args(["report", "--out"])
+                .arg(&html)
+                .stderr(Stdio::null());
+            c
+        });
+        let size = std::fs::metadata(&html).map_or(0, |m| m.len());
+        let mut opened: Vec<f64> = Vec::new();
+        if browser.join("node_modules/playwright-core").exists() {
+            for _ in 0..5 {
+                let out = Command::new("node")
+                    .arg(browser.join("check.mjs"))
+                    .arg(&html)
+                    .arg(d.join("report.png"))
+                    .output()
+                    .expect("node runs");
+                let text = String::from_utf8_lossy(&out.stdout);
+                if let Some(ms) = text
+                    .lines()
+                    .find_map(|l| l.strip_prefix("opened in "))
+                    .and_then(|l| l.trim_end_matches(" ms").parse::<f64>().ok())
+                {
+                    opened.push(ms);
+                }
+            }
+        }
+        opened.sort_by(f64::total_cmp);
+        let open = opened
+            .get(opened.len() / 2)
+            .map_or("(no browser)".to_owned(), |ms| format!("{ms:.0} ms"));
+        println!(
+            "| write the report | size | open in Chromium (median of {}) |\n|---|---|---|",
+            opened.len()
+        );
+        println!(
+            "| {} | {:.1} MB | {open} |",
+            write.cell(),
+            size as f64 / 1_048_576.0
         );
     }
 }

@@ -54,9 +54,12 @@ pub fn layout(a: &Alignment, old_body: &str, new_body: &str) -> Vec<Piece> {
             .filter_map(|&i| provisions.get(i).map(|p| p.id.clone()))
             .collect()
     };
-    // Linked changes in new order; the longest run increasing in old order anchors the layout.
+    // Linked changes whose provisions are contiguous on both sides, in new order; the longest
+    // run increasing in old order anchors the layout. (A merge of provisions 2 and 4 around a
+    // kept 3 cannot be one piece: its parts go to their own places.)
+    let contiguous = |ix: &[usize]| runs(ix).len() == 1;
     let mut linked: Vec<usize> = (0..a.changes.len())
-        .filter(|&k| !a.changes[k].old.is_empty() && !a.changes[k].new.is_empty())
+        .filter(|&k| contiguous(&a.changes[k].old) && contiguous(&a.changes[k].new))
         .collect();
     linked.sort_by_key(|&k| first(&a.changes[k].new));
     let anchors = longest_increasing(&linked, |k| first(&a.changes[k].old));
@@ -71,22 +74,22 @@ pub fn layout(a: &Alignment, old_body: &str, new_body: &str) -> Vec<Piece> {
             continue;
         }
         let moved = !c.old.is_empty() && !c.new.is_empty();
-        if !c.old.is_empty() {
+        for run in runs(&c.old) {
             old_only.push((
-                first(&c.old),
+                first(&run),
                 Piece::Removed {
-                    old: ids(&a.old, &c.old),
-                    text: text(old_body, &a.old, &c.old),
+                    old: ids(&a.old, &run),
+                    text: text(old_body, &a.old, &run),
                     moved,
                 },
             ));
         }
-        if !c.new.is_empty() {
+        for run in runs(&c.new) {
             new_only.push((
-                first(&c.new),
+                first(&run),
                 Piece::Added {
-                    new: ids(&a.new, &c.new),
-                    text: text(new_body, &a.new, &c.new),
+                    new: ids(&a.new, &run),
+                    text: text(new_body, &a.new, &run),
                     moved,
                 },
             ));
@@ -119,6 +122,20 @@ pub fn layout(a: &Alignment, old_body: &str, new_body: &str) -> Vec<Piece> {
     }
     out.extend(old_only.drain(o..).map(|(_, p)| p));
     out.extend(new_only.drain(n..).map(|(_, p)| p));
+    out
+}
+
+/// The indexes in runs of consecutive ones, in order.
+fn runs(ix: &[usize]) -> Vec<Vec<usize>> {
+    let mut sorted = ix.to_vec();
+    sorted.sort_unstable();
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    for i in sorted {
+        match out.last_mut() {
+            Some(run) if run.last().is_some_and(|&l| l + 1 == i) => run.push(i),
+            _ => out.push(vec![i]),
+        }
+    }
     out
 }
 

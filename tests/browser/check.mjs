@@ -3,6 +3,7 @@
 // the JavaScript enhancements work. Saves a screenshot. Exit 0 when every check holds.
 //
 // usage: node check.mjs REPORT.html SCREENSHOT.png [--versions N] [--redline OLD:NEW] [--text T]...
+//        [--max-open-ms MS]
 import { chromium } from "playwright-core";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -40,7 +41,11 @@ try {
 
   const started = Date.now();
   await page.goto(url, { waitUntil: "load" });
-  console.log(`opened in ${Date.now() - started} ms`);
+  const openMs = Date.now() - started;
+  console.log(`opened in ${openMs} ms`);
+  for (const max of opt("--max-open-ms")) {
+    if (openMs > Number(max)) fail(`opened in ${openMs} ms, over ${max} ms`);
+  }
 
   for (const n of opt("--versions")) {
     const count = await page.locator("li.version").count();
@@ -67,6 +72,23 @@ try {
   // Both controls must exist: a report without them would pass these checks by skipping them.
   if ((await page.locator("#axis").count()) !== 1) fail("no date axis control (#axis)");
   if ((await page.locator("#redline-mode").count()) !== 1) fail("no redline mode control (#redline-mode)");
+  if ((await page.locator("#matrix-filter").count()) !== 1) fail("no matrix filter (#matrix-filter)");
+  if ((await page.locator("#matrix-all").count()) !== 1) fail("no toggle for all provisions (#matrix-all)");
+  if (jsRan && failures.length === 0) {
+    // The filter hides rows that do not match and brings them back; the toggle shows the
+    // provisions that never changed.
+    const visible = () => page.locator("table.matrix tbody.changed tr:not(.hide)").count();
+    const before = await visible();
+    await page.fill("#matrix-filter", "zzqxjv");
+    if ((await visible()) !== 0) fail("the matrix filter left rows that do not match");
+    await page.fill("#matrix-filter", "");
+    if ((await visible()) !== before) fail("clearing the matrix filter did not restore the rows");
+    const shown = () => page.locator("table.matrix tbody.same").evaluate((b) => getComputedStyle(b).display);
+    if ((await shown()) !== "none") fail("provisions that never changed are shown by default");
+    await page.check("#matrix-all");
+    if ((await shown()) === "none") fail("the toggle did not show the provisions that never changed");
+    await page.uncheck("#matrix-all");
+  }
   if (jsRan && failures.length === 0) {
     await page.selectOption("#axis", "leaked");
     await page.locator("#redline-mode").selectOption("side-by-side");

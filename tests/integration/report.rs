@@ -7,6 +7,9 @@ use std::process::Command;
 
 use crate::common::{TestEnv, draft, imported};
 
+#[path = "../../benches/code.rs"]
+mod code;
+
 fn browser_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser")
 }
@@ -194,4 +197,30 @@ fn sample_report_passes_the_browser_check() {
         !ok && out.contains("expected 7 versions") && out.contains("text not found"),
         "{out}"
     );
+}
+
+/// The report at a code's scale: 20 versions of 3,000 provisions make a report of a few
+/// megabytes whose matrix shows only what changed, with a working filter and toggle. How fast
+/// it opens is measured by the benchmark (`SECTIONS=report cargo bench --bench suite`), not
+/// here: tests run side by side, and a time limit would fail on a loaded machine.
+#[test]
+fn a_code_in_twenty_versions_reports_what_changed() {
+    if !browser_available() {
+        return;
+    }
+    let env = TestEnv::new();
+    code::write_code(&env.path().join("code"));
+    env.ok(&["import", "code", "--init", "-q"]);
+    env.ok(&["report", "--out", "report.html"]);
+    let report = env.path().join("report.html");
+    let html = std::fs::read_to_string(&report).unwrap();
+    assert!(html.contains("never changed and are hidden"));
+    assert!(
+        html.len() < 8 * 1024 * 1024,
+        "report is {} bytes",
+        html.len()
+    );
+    let (ok, out) = check(&report, &env.path().join("code.png"), &["--versions", "20"]);
+    assert!(ok, "{out}");
+    eprintln!("browser, 20 × 3,000: {}", out.trim());
 }

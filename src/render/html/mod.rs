@@ -7,6 +7,7 @@
 //! Content-Security-Policy forbids every load except the page's own inline style and script.
 
 mod export;
+mod matrix;
 pub use export::export_page;
 mod reuse;
 mod sections;
@@ -61,6 +62,40 @@ pub fn safe_url(url: &str) -> Option<String> {
     ok.then(|| esc(u))
 }
 
+/// A version's label, short enough for a row header.
+pub(super) fn short(label: &str) -> String {
+    if label.chars().count() <= 20 {
+        return label.to_owned();
+    }
+    let mut out: String = label.chars().take(19).collect();
+    out.push('…');
+    out
+}
+
+/// Whether a provision's appearances, from its first among the versions shown to the last
+/// version shown, all repeat its text under its number, with no claim about it.
+pub(super) fn never_changed(r: &Report<'_>, entries: &[crate::lineage::HistoryEntry]) -> bool {
+    let l = r.lineage;
+    let Some(first) = entries.first() else {
+        return false;
+    };
+    let from = r.versions.iter().position(|&v| v == first.version);
+    let expected = from.map_or(usize::MAX, |k| r.versions.len() - k);
+    entries.len() == expected
+        && entries.iter().skip(1).all(|e| {
+            e.change == Some(crate::align::ChangeKind::Unchanged)
+                && e.previous.is_some_and(|(pv, pi)| {
+                    l.nodes[pv].provisions[pi].id == l.nodes[e.version].provisions[e.provision].id
+                })
+        })
+        && entries.iter().all(|e| {
+            let n = &l.nodes[e.version];
+            crate::render::claims_for(n, &n.provisions[e.provision].id)
+                .iter()
+                .all(|c| c.provisions.is_empty())
+        })
+}
+
 /// Renders the report.
 pub fn report(r: &Report<'_>, _opts: &RenderOptions, out: &mut dyn Write) -> RenderResult {
     let mut html = String::with_capacity(256 * 1024);
@@ -79,7 +114,7 @@ pub fn report(r: &Report<'_>, _opts: &RenderOptions, out: &mut dyn Write) -> Ren
     sections::header(r, &mut html);
     sections::timeline(r, &mut html);
     let index = r.lineage.index();
-    sections::matrix(r, &index, &mut html);
+    matrix::matrix(r, &index, &mut html);
     sections::changes(r, &mut html);
     sections::provisions(r, &index, &mut html);
     sections::shares(r, &mut html);

@@ -140,19 +140,6 @@ fn redline_html(spans: &[Span]) -> String {
     s
 }
 
-fn side_html(spans: &[Span], side: Op) -> String {
-    let mut s = String::new();
-    for span in spans {
-        if span.op == Op::Equal {
-            s.push_str(&esc(&span.text));
-        } else if span.op == side {
-            let tag = if side == Op::Delete { "del" } else { "ins" };
-            let _ = write!(s, "<{tag}>{}</{tag}>", esc(&span.text));
-        }
-    }
-    s
-}
-
 pub(super) fn header(r: &Report<'_>, html: &mut String) {
     let l = r.lineage;
     let _ = writeln!(html, "<header>\n<h1>{}</h1>", esc(r.title));
@@ -286,86 +273,6 @@ pub(super) fn timeline(r: &Report<'_>, html: &mut String) {
     html.push_str("</ol>\n</section>\n");
 }
 
-pub(super) fn matrix(r: &Report<'_>, index: &LineageIndex<'_>, html: &mut String) {
-    let l = r.lineage;
-    html.push_str("<section id=\"matrix\">\n<h2>Provisions × versions</h2>\n");
-    html.push_str("<p class=\"meta\">Each row is one provision followed through the versions (its identity: where it first appeared). Each cell gives its number there and what the version did to it; click to see the redline.</p>\n");
-    html.push_str(
-        "<div class=\"matrix-wrap\"><table class=\"matrix\">\n<thead><tr><th>provision</th>",
-    );
-    for &v in r.versions {
-        let _ = write!(
-            html,
-            "<th><a href=\"#v-{v}\">{}</a></th>",
-            esc(l.nodes[v].label())
-        );
-    }
-    html.push_str("</tr></thead>\n<tbody>\n");
-    for (p, id) in index.identities.iter().enumerate() {
-        // Named by its first words where it first appears, so that "the army cap" can be
-        // found without knowing its number.
-        let title = r
-            .versions
-            .iter()
-            .find_map(|&v| index.place(id, v).map(|j| &l.nodes[v].provisions[j].text))
-            .map(|t| crate::render::provision_title(t))
-            .unwrap_or_default();
-        let _ = write!(
-            html,
-            "<tr><th><a href=\"#p-{p}\">{}</a> <span class=\"meta\">{}</span></th>",
-            esc(id),
-            esc(&title)
-        );
-        for &v in r.versions {
-            let here = index.place(id, v);
-            match here {
-                Some(j) => {
-                    let num = esc(&l.nodes[v].provisions[j].id);
-                    let producing = index
-                        .producing(v, j)
-                        .map(|(e, k)| (e, k, &l.edges[e].alignment.changes[k]));
-                    match producing {
-                        Some((e, k, c)) => {
-                            let state = match c.kind {
-                                ChangeKind::Unchanged if c.moved => "moved",
-                                k => k.as_str(),
-                            };
-                            // Added against the parent, but brought back from an ancestor.
-                            let shown = match (c.kind, l.instances[v][j].reinstated_from) {
-                                (ChangeKind::Added, Some((a, _))) => {
-                                    format!("reinstated from {}", esc(l.nodes[a].label()))
-                                }
-                                _ => state.to_owned(),
-                            };
-                            let _ = write!(
-                                html,
-                                "<td class=\"{state}\"><a href=\"#c-{e}-{k}\">{num} {shown}</a></td>"
-                            );
-                        }
-                        None => {
-                            let _ = write!(html, "<td class=\"present\">{num}</td>");
-                        }
-                    }
-                }
-                None => {
-                    let removed = index.removed(v, id);
-                    match removed {
-                        Some((e, k)) => {
-                            let _ = write!(
-                                html,
-                                "<td class=\"removed\"><a href=\"#c-{e}-{k}\">removed</a></td>"
-                            );
-                        }
-                        None => html.push_str("<td></td>"),
-                    }
-                }
-            }
-        }
-        html.push_str("</tr>\n");
-    }
-    html.push_str("</tbody></table></div>\n</section>\n");
-}
-
 pub(super) fn changes(r: &Report<'_>, html: &mut String) {
     let l = r.lineage;
     html.push_str("<section id=\"changes\">\n<h2>Changes from each version to the next</h2>\n");
@@ -444,12 +351,8 @@ pub(super) fn changes(r: &Report<'_>, html: &mut String) {
                 "<div class=\"redline inline\">{}</div>",
                 redline_html(&c.redline)
             );
-            let _ = writeln!(
-                html,
-                "<div class=\"sbs\"><div class=\"old\">{}</div><div class=\"new\">{}</div></div>",
-                side_html(&c.redline, Op::Delete),
-                side_html(&c.redline, Op::Insert)
-            );
+            // The side-by-side view is built from the inline one by the script, when asked
+            // for: a code's report would otherwise hold every redline twice.
             html.push_str("</div>\n");
         }
         if unchanged > 0 {
@@ -472,21 +375,56 @@ pub(super) fn provisions(r: &Report<'_>, index: &LineageIndex<'_>, html: &mut St
             .into_iter()
             .filter(|e| r.versions.contains(&e.version))
             .collect();
-        if entries.is_empty() {
+        if entries.is_empty() || super::never_changed(r, &entries) {
+            // Its text is in every version shown and it has no story: the matrix says so in
+            // one cell, and a code's report stays small enough to open quickly.
             continue;
         }
         let _ = writeln!(
             html,
-            "<details id=\"p-{p}\"><summary><strong>{}</strong> {} — {} version(s)</summary>",
-            esc(id),
+            "<details id=\"p-{p}\"><summary><strong>{}</strong> <span class=\"origin\">{}</span> {} — {} version(s)</summary>",
+            esc(&l.nodes[entries[0].version].provisions[entries[0].provision].id),
+            esc(&super::short(l.nodes[entries[0].version].label())),
             esc(&crate::render::provision_title(
                 &l.nodes[entries[0].version].provisions[entries[0].provision].text
             )),
             entries.len()
         );
+        // A run of appearances that only repeat the text, flushed as one line.
+        let mut run: Vec<usize> = Vec::new();
+        let flush = |run: &mut Vec<usize>, html: &mut String| {
+            if let (Some(&a), Some(&b)) = (run.first(), run.last()) {
+                let span = if a == b {
+                    version_title(&l.nodes[a])
+                } else {
+                    format!(
+                        "{} … {} ({} versions)",
+                        version_title(&l.nodes[a]),
+                        version_title(&l.nodes[b]),
+                        run.len()
+                    )
+                };
+                let _ = writeln!(html, "<p class=\"meta\">unchanged in {span}</p>");
+            }
+            run.clear();
+        };
         for e in &entries {
             let n = &l.nodes[e.version];
             let prov = &n.provisions[e.provision];
+            let claims: Vec<Claim> = crate::render::claims_for(n, &prov.id)
+                .into_iter()
+                .filter(|c| !c.provisions.is_empty())
+                .collect();
+            // An appearance that repeats the text before it, under the same number and with
+            // no claim of its own, is one line: a code's report stays readable and small.
+            let same = e.change == Some(ChangeKind::Unchanged)
+                && e.previous
+                    .is_some_and(|(pv, pi)| l.nodes[pv].provisions[pi].id == prov.id);
+            if same && claims.is_empty() {
+                run.push(e.version);
+                continue;
+            }
+            flush(&mut run, html);
             let from = match (e.previous, e.change) {
                 (Some((pv, pi)), Some(kind)) => format!(
                     " <span class=\"meta\">← {} {} ({})</span>",
@@ -507,15 +445,9 @@ pub(super) fn provisions(r: &Report<'_>, index: &LineageIndex<'_>, html: &mut St
                 "<div class=\"redline\">{}</div>",
                 redline_html(&e.redline)
             );
-            claims_html(
-                &n.id,
-                &crate::render::claims_for(n, &prov.id)
-                    .into_iter()
-                    .filter(|c| !c.provisions.is_empty())
-                    .collect::<Vec<_>>(),
-                html,
-            );
+            claims_html(&n.id, &claims, html);
         }
+        flush(&mut run, html);
         html.push_str("</details>\n");
     }
     html.push_str("</section>\n");
