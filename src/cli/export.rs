@@ -34,6 +34,11 @@ pub struct ExportArgs {
     /// The file to write
     #[arg(long, short)]
     out: PathBuf,
+    /// PDF: print every provision, not only the changed ones with a line for each run of
+    /// unchanged ones (a Word file always holds the whole text: its changes must turn one
+    /// text into the other)
+    #[arg(long)]
+    full: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -65,7 +70,7 @@ pub fn run(global: &Global, args: ExportArgs) -> Result<()> {
                 .with_context(|| format!("writing {}", super::display_path(&args.out)))?;
         }
         ExportFormat::Pdf => {
-            let page = drafttrail::render::html::export_page(&pieces, &meta);
+            let page = drafttrail::render::html::export_page(&pieces, &meta, args.full);
             drafttrail::print::pdf_from_html(page.as_bytes(), &args.out)?;
         }
     }

@@ -19,8 +19,10 @@ del{color:#b3261e;text-decoration:line-through}ins{color:#1b6e3a;text-decoration
 .legend{font:9pt sans-serif;color:#333;margin:.8rem 0 1.2rem}\
 @page{margin:16mm 14mm 18mm;@bottom-center{content:counter(page) \" / \" counter(pages);font:9pt sans-serif}}";
 
-/// The page for `pieces`.
-pub fn export_page(pieces: &[Piece], meta: &DocxMeta) -> String {
+/// The page for `pieces`; with `full` false, runs of unchanged provisions are one line (`…
+/// 120 unchanged provisions …`): what a reader of a printed redline wants, and what keeps a
+/// code's redline a few pages rather than a thousand.
+pub fn export_page(pieces: &[Piece], meta: &DocxMeta, full: bool) -> String {
     let mut html = String::new();
     let _ = write!(
         html,
@@ -40,7 +42,27 @@ pub fn export_page(pieces: &[Piece], meta: &DocxMeta) -> String {
     for (_, who, text) in meta.comments.iter().filter(|(p, _, _)| p.is_none()) {
         let _ = write!(html, "<p class=\"note\">{}: {}</p>", esc(who), esc(text));
     }
+    let mut skipped = 0usize;
+    let flush = |skipped: &mut usize, html: &mut String| {
+        if *skipped > 0 {
+            let _ = write!(
+                html,
+                "<p class=\"legend\">… {} unchanged provision{} …</p>",
+                skipped,
+                if *skipped == 1 { "" } else { "s" }
+            );
+            *skipped = 0;
+        }
+    };
     for piece in pieces {
+        let unchanged = matches!(piece, Piece::Kept { spans, new, .. }
+            if spans.iter().all(|s| s.op == Op::Equal)
+                && !meta.comments.iter().any(|(on, _, _)| on.as_ref().is_some_and(|id| new.contains(id))));
+        if unchanged && !full {
+            skipped += 1;
+            continue;
+        }
+        flush(&mut skipped, &mut html);
         match piece {
             Piece::Kept { spans, new, .. } => {
                 html.push_str("<p class=\"piece\">");
@@ -88,6 +110,7 @@ pub fn export_page(pieces: &[Piece], meta: &DocxMeta) -> String {
             }
         }
     }
+    flush(&mut skipped, &mut html);
     html.push_str("</body></html>\n");
     html
 }
@@ -112,7 +135,7 @@ mod tests {
             new: vec!["1".into()],
             spans: crate::redline::words("1. Elections in 100 days.", "1. Elections soon."),
         }];
-        let page = super::export_page(&pieces, &Default::default());
+        let page = super::export_page(&pieces, &Default::default(), false);
         // Not colour alone: struck through and underlined, and a page counter when printed.
         assert!(page.contains("del{color:#b3261e;text-decoration:line-through}"));
         assert!(page.contains("ins{color:#1b6e3a;text-decoration:underline}"));
