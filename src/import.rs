@@ -22,8 +22,8 @@ use crate::store::{Recorded, Store, WriteContext};
 const IN_MEMORY_LIMIT: usize = 64 * 1024 * 1024;
 
 /// The extensions whose `NAME.toml` sidecar holds front matter.
-const DOCUMENT_SIDECARS: [&str; 11] = [
-    "pdf", "docx", "odt", "html", "htm", "xhtml", "png", "jpg", "jpeg", "tif", "tiff",
+const DOCUMENT_SIDECARS: [&str; 12] = [
+    "pdf", "docx", "odt", "fodt", "html", "htm", "xhtml", "png", "jpg", "jpeg", "tif", "tiff",
 ];
 
 /// The file name of the events list in a drafts folder.

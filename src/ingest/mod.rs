@@ -72,6 +72,8 @@ pub enum Format {
     Docx,
     /// OpenDocument text.
     Odt,
+    /// Flat OpenDocument text: one XML file (`.fodt`).
+    Fodt,
     /// A web page.
     Html,
     /// A PNG, JPEG or TIFF image (OCR).
@@ -128,11 +130,18 @@ pub fn format_of(path: &Path, bytes: &[u8]) -> Format {
         "pdf" => return Format::Pdf,
         "docx" => return Format::Docx,
         "odt" => return Format::Odt,
+        "fodt" => return Format::Fodt,
         "png" | "jpg" | "jpeg" | "tif" | "tiff" => return Format::Image,
         _ => {}
     }
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_ascii_lowercase();
     let head = head.trim_start_matches('\u{feff}').trim_start();
+    if head.starts_with("<?xml")
+        && head.contains("<office:document")
+        && head.contains("opendocument.text")
+    {
+        return Format::Fodt;
+    }
     if matches!(ext.as_str(), "html" | "htm" | "xhtml")
         || head.starts_with("<!doctype html")
         || head.starts_with("<html")
@@ -183,11 +192,14 @@ pub fn from_bytes(path: &Path, bytes: Vec<u8>, options: &Options) -> Result<Inge
             let pages = recognised(path, &[file], options, &mut extraction)?;
             (clean(&pages, &mut extraction), DocumentMeta::default())
         }
-        Format::Docx | Format::Odt => {
-            let (m, document) = if format == Format::Docx {
-                docx::read(path, &bytes)?
-            } else {
-                odt::read(path, &bytes)?
+        Format::Docx | Format::Odt | Format::Fodt => {
+            let (m, document) = match format {
+                Format::Docx => docx::read(path, &bytes)?,
+                Format::Odt => odt::read(path, &bytes)?,
+                _ => {
+                    let xml = draft::check_text(path, &bytes)?;
+                    odt::read_flat(path, xml)?
+                }
             };
             extraction.method = ext.clone();
             extraction.tool = format!("drafttrail {}", env!("CARGO_PKG_VERSION"));
@@ -306,6 +318,7 @@ fn original_extension(path: &Path, format: Format) -> String {
         Format::Pdf => e == "pdf",
         Format::Docx => e == "docx",
         Format::Odt => e == "odt",
+        Format::Fodt => e == "fodt",
         Format::Html => matches!(e, "html" | "htm" | "xhtml"),
         Format::Image => matches!(e, "png" | "jpg" | "jpeg" | "tif" | "tiff"),
     };
@@ -316,6 +329,7 @@ fn original_extension(path: &Path, format: Format) -> String {
             Format::Pdf => "pdf",
             Format::Docx => "docx",
             Format::Odt => "odt",
+            Format::Fodt => "fodt",
             Format::Html => "html",
             Format::Image => "png",
         }

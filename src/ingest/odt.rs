@@ -10,7 +10,7 @@ use quick_xml::events::Event;
 
 use super::marked::Marked;
 use super::numbering::{OdtCounters, OdtStyles, odt_list_styles};
-use super::package::{Package, Slot, attr, malformed, read_meta, reference};
+use super::package::{Package, Slot, attr, fill_meta, malformed, read_meta, reference, refuse_dtd};
 use crate::draft::DocumentMeta;
 use crate::error::Result;
 
@@ -38,18 +38,42 @@ pub(super) fn read(path: &Path, bytes: &[u8]) -> Result<(Marked, DocumentMeta)> 
     odt_list_styles(path, BODY, &xml, &mut styles)?;
     let marked = read_body(path, &xml, &styles)?;
     let mut document = DocumentMeta::default();
-    let meta: [(&str, Slot); 7] = [
-        ("dc:title", |d| &mut d.title),
-        ("meta:initial-creator", |d| &mut d.author),
-        ("dc:creator", |d| &mut d.last_modified_by),
-        ("meta:editing-cycles", |d| &mut d.revision),
-        ("meta:creation-date", |d| &mut d.created),
-        ("dc:date", |d| &mut d.modified),
-        ("meta:generator", |d| &mut d.creator),
-    ];
-    read_meta(&mut package, "meta.xml", &meta, &mut document)?;
+    read_meta(&mut package, "meta.xml", &META, &mut document)?;
     Ok((marked, document))
 }
+
+/// Reads a flat OpenDocument text (`.fodt`): one XML file holding meta, styles and body.
+pub(super) fn read_flat(path: &Path, xml: &str) -> Result<(Marked, DocumentMeta)> {
+    refuse_dtd(path, "the document", xml)?;
+    let mut styles = OdtStyles::new();
+    odt_list_styles(path, "the document", xml, &mut styles)?;
+    let marked = read_body(path, xml, &styles)?;
+    let mut document = DocumentMeta::default();
+    // Only the meta section: `dc:creator` also names the authors of tracked changes.
+    if let (Some(a), Some(b)) = (xml.find("<office:meta"), xml.find("</office:meta>"))
+        && a < b
+    {
+        fill_meta(
+            path,
+            "office:meta",
+            &xml[a..b + "</office:meta>".len()],
+            &META,
+            &mut document,
+        )?;
+    }
+    Ok((marked, document))
+}
+
+/// Where each field of `meta.xml` goes.
+const META: [(&str, Slot); 7] = [
+    ("dc:title", |d| &mut d.title),
+    ("meta:initial-creator", |d| &mut d.author),
+    ("dc:creator", |d| &mut d.last_modified_by),
+    ("meta:editing-cycles", |d| &mut d.revision),
+    ("meta:creation-date", |d| &mut d.created),
+    ("dc:date", |d| &mut d.modified),
+    ("meta:generator", |d| &mut d.creator),
+];
 
 /// Where the walker is.
 #[derive(Clone, Copy, PartialEq)]
@@ -99,8 +123,16 @@ fn read_body(path: &Path, xml: &str, styles: &OdtStyles) -> Result<Marked> {
                                 r.inserted = true;
                             }
                         }
-                        (In::Regions | In::Annotation, b"dc:creator") => field_name = Some("who"),
-                        (In::Regions | In::Annotation, b"dc:date") => field_name = Some("when"),
+                        (In::Regions | In::Annotation, b"dc:creator") => {
+                            buffer.clear();
+                            field_name = Some("who");
+                        }
+                        (In::Regions | In::Annotation, b"dc:date") => {
+                            buffer.clear();
+                            field_name = Some("when");
+                        }
+                        // Indentation between elements of a pretty-printed file is not text.
+                        (_, b"text:p" | b"text:h") if !empty => buffer.clear(),
                         (_, b"text:s") => buffer.push(' '),
                         (_, b"text:tab" | b"text:line-break") => buffer.push(' '),
                         _ => {}
@@ -256,11 +288,38 @@ fn read_body(path: &Path, xml: &str, styles: &OdtStyles) -> Result<Marked> {
 
 /// Where a piece of text goes: the body, or the buffer of what is being read.
 fn text(state: In, marked: &mut Marked, buffer: &mut String, s: &str, inserting: bool) {
+    // ODF collapses white space in text to one space (`text:s` writes the others): a line
+    // end inside a paragraph of a hand-written or pretty-printed file is a space.
+    let collapsed;
+    let s = if s.contains(|c: char| c.is_whitespace() && c != ' ') || s.contains("  ") {
+        collapsed = collapse(s);
+        collapsed.as_str()
+    } else {
+        s
+    };
     match state {
         In::Body => marked.text(s, inserting.then_some(true)),
         In::Regions | In::Annotation => buffer.push_str(s),
         In::Skipped => {}
     }
+}
+
+/// Runs of white space as one space.
+fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.push(c);
+            space = false;
+        }
+    }
+    out
 }
 
 fn current<'a>(

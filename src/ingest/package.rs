@@ -49,13 +49,7 @@ impl<'a> Package<'a> {
             return Ok(None);
         };
         let text = String::from_utf8(bytes).map_err(|_| self.error(name, "is not UTF-8"))?;
-        if text.contains("<!DOCTYPE") || text.contains("<!ENTITY") {
-            return Err(self.error(
-                name,
-                "declares a DTD: refused (office documents never need one, and its entities \
-                 could read local files or fetch addresses)",
-            ));
-        }
+        refuse_dtd(self.path, name, &text)?;
         Ok(Some(text))
     }
 
@@ -106,6 +100,21 @@ impl<'a> Package<'a> {
             msg: format!("{name} {msg}"),
         }
     }
+}
+
+/// Refuses XML that declares a DTD: office documents never need one, and its entities could
+/// read local files or fetch addresses.
+pub(super) fn refuse_dtd(path: &Path, part: &str, xml: &str) -> Result<()> {
+    if xml.contains("<!DOCTYPE") || xml.contains("<!ENTITY") {
+        return Err(Error::Ingest {
+            path: path.to_owned(),
+            msg: format!(
+                "{part} declares a DTD: refused (office documents never need one, and its \
+                 entities could read local files or fetch addresses)"
+            ),
+        });
+    }
+    Ok(())
 }
 
 /// An attribute's value by its qualified name (`w:author`), unescaped.
@@ -192,7 +201,18 @@ pub(super) fn read_meta(
     let Some(xml) = package.xml(part)? else {
         return Ok(());
     };
-    let fields = simple_fields(package.path, part, &xml)?;
+    fill_meta(package.path, part, &xml, map, document)
+}
+
+/// Fills `document` from a metadata part's XML (see [`read_meta`]).
+pub(super) fn fill_meta(
+    path: &Path,
+    part: &str,
+    xml: &str,
+    map: &[(&str, Slot)],
+    document: &mut DocumentMeta,
+) -> Result<()> {
+    let fields = simple_fields(path, part, xml)?;
     for (name, slot) in map {
         if let Some(value) = field(&fields, name) {
             *slot(document) = Some(value);

@@ -153,8 +153,9 @@ fn a_tampered_original_fails_verify() {
 
 #[test]
 fn tracked_changes_by_two_authors_are_recorded_in_both_states() {
-    // The same edits, written by LibreOffice as DOCX and as ODT.
-    for name in ["tracked.docx", "tracked.odt"] {
+    // The same edits, written by LibreOffice as DOCX and as ODT, and as the flat ODT they
+    // were made from.
+    for name in ["tracked.docx", "tracked.odt", "tracked.fodt"] {
         let env = TestEnv::new();
         env.ok(&["init"]);
         let file = fixture(name);
