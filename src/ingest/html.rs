@@ -34,3 +34,33 @@ pub(super) fn read(path: &Path, html: &str) -> Result<(String, DocumentMeta)> {
     };
     Ok((text, document))
 }
+
+/// The character set a page declares in its first kilobytes (`<meta charset="…">` or
+/// `content="text/html; charset=…"`), if it names one `encoding_rs` knows.
+pub(super) fn declared_charset(bytes: &[u8]) -> Option<String> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
+    let at = head.find("charset=")? + "charset=".len();
+    let label: String = head[at..]
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+        .collect();
+    encoding_rs::Encoding::for_label(label.as_bytes()).map(|_| label)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_page_names_its_charset() {
+        let page = br#"<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251"></head>"#;
+        assert_eq!(
+            super::declared_charset(page).as_deref(),
+            Some("windows-1251")
+        );
+        assert_eq!(
+            super::declared_charset(b"<meta charset='KOI8-R'>").as_deref(),
+            Some("koi8-r")
+        );
+        assert_eq!(super::declared_charset(b"<p>no charset</p>"), None);
+    }
+}

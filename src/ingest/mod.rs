@@ -207,8 +207,18 @@ pub fn from_bytes(path: &Path, bytes: Vec<u8>, options: &Options) -> Result<Inge
             (String::new(), document)
         }
         Format::Html => {
-            let html = match text::decode(path, &bytes, options.encoding.as_deref())? {
-                Some(d) => d.text,
+            // `--encoding`, else UTF-8 when the bytes are (pages often declare a charset they
+            // were since converted from), else the page's own `<meta charset>`, else detection.
+            let declared = match std::str::from_utf8(&bytes) {
+                Ok(_) => None,
+                Err(_) => html::declared_charset(&bytes),
+            };
+            let encoding = options.encoding.as_deref().or(declared.as_deref());
+            let html = match text::decode(path, &bytes, encoding)? {
+                Some(d) => {
+                    extraction.encoding = Some(d.encoding.into());
+                    d.text
+                }
                 None => String::from_utf8_lossy(&bytes).into_owned(),
             };
             let (text, document) = html::read(path, &html)?;

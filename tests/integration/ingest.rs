@@ -622,3 +622,27 @@ fn automatic_list_numbers_are_rebuilt() {
         assert!(blame.starts_with("3. Elections"), "{name}: {blame}");
     }
 }
+
+#[test]
+fn a_page_in_a_legacy_charset_is_read_in_the_charset_it_declares() {
+    // Too few non-ASCII bytes to guess an encoding from: only the page's declaration can say.
+    let env = TestEnv::new();
+    env.ok(&["init"]);
+    let article: String = (1..=6)
+        .map(|n| format!("<p>{n}. The delegations meet again in Kyiv on day {n} of the talks, as agreed.</p>\n"))
+        .collect::<String>()
+        + "<p>7. Signed in Киев.</p>\n";
+    let page = format!(
+        "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=koi8-r\">\
+         <title>Talks</title></head><body><article>{article}</article></body></html>"
+    );
+    let (bytes, _, _) = encoding_rs::KOI8_R.encode(&page);
+    let file = env.write("page.html", &bytes);
+    env.ok(&["commit", file.to_str().unwrap()]);
+    let text = env.ok(&["show", "page", "--raw"]);
+    assert!(text.contains("7. Signed in Киев."), "{text}");
+    let log: serde_json::Value =
+        serde_json::from_str(&env.ok(&["log", "--format", "json"])).unwrap();
+    assert_eq!(log[0]["extraction"]["encoding"], "KOI8-R");
+    assert_eq!(log[0]["extraction"]["method"], "html");
+}
