@@ -39,8 +39,7 @@ pub(super) fn read(path: &Path, bytes: &[u8]) -> Result<Pages> {
                         .into(),
                 ));
             }
-            let expected = doc.get_pages().len();
-            (info(&doc), extract(bytes, expected))
+            (info(&doc), extract(&doc))
         }
         Err(e) => (
             DocumentMeta::default(),
@@ -71,19 +70,29 @@ pub(super) fn read(path: &Path, bytes: &[u8]) -> Result<Pages> {
     }
 }
 
-/// pdf-extract's pages, or why they cannot be trusted.
-fn extract(bytes: &[u8], expected: usize) -> std::result::Result<Vec<String>, String> {
+/// pdf-extract's pages of the document already loaded (and decrypted), or why they cannot
+/// be trusted.
+fn extract(doc: &Document) -> std::result::Result<Vec<String>, String> {
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
     // pdf-extract panics on some malformed fonts and streams: a panic becomes this file's
     // error, and the default hook is silenced meanwhile so that the user sees one line.
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
-    let result = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem_by_pages(bytes));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        pages
+            .iter()
+            .map(|&n| {
+                let mut text = String::new();
+                let mut out = pdf_extract::PlainTextOutput::new(&mut text);
+                pdf_extract::output_doc_page(doc, &mut out, n)
+                    .map_err(|e| format!("page {n}: {e}"))?;
+                Ok(text)
+            })
+            .collect::<std::result::Result<Vec<String>, String>>()
+    }));
     std::panic::set_hook(hook);
     match result {
-        // It stops at the first page it cannot read: fewer pages is a failure, not a text.
-        Ok(Ok(pages)) if pages.len() >= expected => Ok(pages),
-        Ok(Ok(pages)) => Err(format!("read {} of {expected} pages", pages.len())),
-        Ok(Err(e)) => Err(e.to_string()),
+        Ok(pages) => pages,
         Err(_) => Err("its parser failed on the file's structure".into()),
     }
 }

@@ -31,7 +31,13 @@ fn sign(state: &str) -> &'static str {
         .map_or("", |(_, g, _)| g)
 }
 
-pub(super) fn matrix(r: &Report<'_>, index: &LineageIndex<'_>, html: &mut String) {
+/// The matrix; `histories[p]` holds identity `p`'s appearances among the versions shown.
+pub(super) fn matrix(
+    r: &Report<'_>,
+    index: &LineageIndex<'_>,
+    histories: &[Vec<crate::lineage::HistoryEntry>],
+    html: &mut String,
+) {
     let l = r.lineage;
     let mut changed_rows = String::new();
     let mut same_rows = String::new();
@@ -132,12 +138,10 @@ pub(super) fn matrix(r: &Report<'_>, index: &LineageIndex<'_>, html: &mut String
             &mut same_rows
         };
         // A provision that never changed has no history to link to.
-        let entries: Vec<_> = index
-            .history(l, id)
-            .into_iter()
-            .filter(|e| r.versions.contains(&e.version))
-            .collect();
-        let name = if !super::never_changed(r, &entries) {
+        let told = histories
+            .get(p)
+            .is_some_and(|e| !e.is_empty() && !super::never_changed(r, e));
+        let name = if told {
             format!("<a href=\"#p-{p}\">{}</a>", esc(number))
         } else {
             esc(number)

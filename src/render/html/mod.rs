@@ -114,9 +114,22 @@ pub fn report(r: &Report<'_>, _opts: &RenderOptions, out: &mut dyn Write) -> Ren
     sections::header(r, &mut html);
     sections::timeline(r, &mut html);
     let index = r.lineage.index();
-    matrix::matrix(r, &index, &mut html);
+    // Each provision's appearances among the versions shown, computed once for the matrix
+    // (which links only to a history worth telling) and the histories.
+    let histories: Vec<Vec<crate::lineage::HistoryEntry>> = index
+        .identities
+        .iter()
+        .map(|id| {
+            index
+                .history(r.lineage, id)
+                .into_iter()
+                .filter(|e| r.versions.contains(&e.version))
+                .collect()
+        })
+        .collect();
+    matrix::matrix(r, &index, &histories, &mut html);
     sections::changes(r, &mut html);
-    sections::provisions(r, &index, &mut html);
+    sections::provisions(r, &histories, &mut html);
     sections::shares(r, &mut html);
     reuse::section(r, &mut html);
     html.push_str(&format!("<script>\n{JS}</script>\n</body>\n</html>\n"));

@@ -6,7 +6,6 @@ use super::{Report, esc, safe_url};
 use crate::align::ChangeKind;
 use crate::draft::{Claim, Source, pair_denials};
 use crate::lineage::Node;
-use crate::lineage::index::LineageIndex;
 use crate::lineage::timeline::{self, Filter, Item};
 use crate::redline::{Op, Span};
 
@@ -366,16 +365,17 @@ pub(super) fn changes(r: &Report<'_>, html: &mut String) {
     html.push_str("</section>\n");
 }
 
-pub(super) fn provisions(r: &Report<'_>, index: &LineageIndex<'_>, html: &mut String) {
+/// The provision histories; `histories[p]` holds identity `p`'s appearances among the
+/// versions shown.
+pub(super) fn provisions(
+    r: &Report<'_>,
+    histories: &[Vec<crate::lineage::HistoryEntry>],
+    html: &mut String,
+) {
     let l = r.lineage;
     html.push_str("<section id=\"histories\">\n<h2>Provision histories</h2>\n");
-    for (p, id) in index.identities.iter().enumerate() {
-        let entries: Vec<_> = index
-            .history(l, id)
-            .into_iter()
-            .filter(|e| r.versions.contains(&e.version))
-            .collect();
-        if entries.is_empty() || super::never_changed(r, &entries) {
+    for (p, entries) in histories.iter().enumerate() {
+        if entries.is_empty() || super::never_changed(r, entries) {
             // Its text is in every version shown and it has no story: the matrix says so in
             // one cell, and a code's report stays small enough to open quickly.
             continue;
@@ -408,7 +408,7 @@ pub(super) fn provisions(r: &Report<'_>, index: &LineageIndex<'_>, html: &mut St
             }
             run.clear();
         };
-        for e in &entries {
+        for e in entries {
             let n = &l.nodes[e.version];
             let prov = &n.provisions[e.provision];
             let claims: Vec<Claim> = crate::render::claims_for(n, &prov.id)
