@@ -617,10 +617,10 @@ fn main() {
     if want("export")
         && let Some(corpus) = real_corpus()
     {
-        // The Code de la consommation 2009 → 2026 (about 3,000 provisions a side): the Word
-        // export beside `diff --format json` of the same pair in the same store.
+        // The Code de la consommation 2009 → 2026 (about 3,000 provisions a side): the Word and
+        // PDF exports beside `diff --format json` of the same pair in the same store.
         let case = corpus.join("fr-consommation-2009-2026");
-        println!("\n## export: Word with tracked changes, beside `diff --format json`\n");
+        println!("\n## export: Word with tracked changes and PDF, beside `diff --format json`\n");
         let store = d.join("export-store");
         let _ = std::fs::remove_dir_all(&store);
         let run = |args: &[&str]| {
@@ -641,6 +641,26 @@ fn main() {
             run(&["commit", path.to_str().expect("path"), "--label", label]);
         }
         let out = d.join("export.docx");
+        let pdf = d.join("export.pdf");
+        let export = |format: &'static str, file: &Path, full: bool| {
+            let (bin, store, file) = (bin.clone(), store.clone(), file.to_owned());
+            move || {
+                let mut c = Command::new(&bin);
+                c.arg("--repo")
+                    .arg(&store)
+                    .args(["export", "old", "new", "--format", format, "--out"])
+                    .arg(&file);
+                if full {
+                    c.arg("--full");
+                }
+                c
+            }
+        };
+        let (docx, pdf_changed, pdf_full) = (
+            export("docx", &out, false),
+            export("pdf", &pdf, false),
+            export("pdf", &pdf, true),
+        );
         let stats = measure_jobs(&[
             (
                 &|| {
@@ -658,26 +678,23 @@ fn main() {
                 OURS,
                 true,
             ),
-            (
-                &|| {
-                    let mut c = Command::new(&bin);
-                    c.arg("--repo")
-                        .arg(&store)
-                        .args(["export", "old", "new", "--out"])
-                        .arg(&out);
-                    c
-                },
-                OURS,
-                true,
-            ),
+            (&docx, OURS, true),
+            (&pdf_changed, OURS, true),
+            (&pdf_full, OURS, true),
         ]);
-        println!("| diff --format json | export --format docx | export / json |\n|---|---|---|");
-        println!(
-            "| {} | {} | {:.2}× |",
-            stats[0].cell(),
-            stats[1].cell(),
-            stats[1].median / stats[0].median
-        );
+        println!("| export | time | export / diff --format json |\n|---|---|---|");
+        println!("| (diff --format json) | {} | 1.00× |", stats[0].cell());
+        for (name, stat) in [
+            ("docx", &stats[1]),
+            ("pdf (changed provisions)", &stats[2]),
+            ("pdf --full", &stats[3]),
+        ] {
+            println!(
+                "| {name} | {} | {:.2}× |",
+                stat.cell(),
+                stat.median / stats[0].median
+            );
+        }
     }
     if want("report") {
         // The report of 20 versions of a 3,000-provision code (`code::write_code`): how long

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates docs/export-docx.png and docs/export-pdf.png: the Word and PDF exports of the
 # sample corpus (28-point plan → 20-point framework). The Word file is opened by LibreOffice
-# (not by drafttrail), the PDF is printed by headless Chromium, and poppler renders the first
-# page of each. Needs the Debian packages libreoffice-writer-nogui, chromium and poppler-utils.
+# (not by drafttrail), and poppler renders the first page of each. Needs the Debian packages
+# libreoffice-writer-nogui and poppler-utils.
 # Run from the project: bash docs/make-export-picture.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."

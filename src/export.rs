@@ -117,12 +117,27 @@ pub fn layout(a: &Alignment, old_body: &str, new_body: &str) -> Vec<Piece> {
         out.push(Piece::Kept {
             old: ids(&a.old, &c.old),
             new: ids(&a.new, &c.new),
-            spans: redline::phrases(redline::words(&old_text, &new_text)),
+            spans: reuse(&c.redline, &old_text, &new_text)
+                .unwrap_or_else(|| redline::phrases(redline::words(&old_text, &new_text))),
         });
     }
     out.extend(old_only.drain(o..).map(|(_, p)| p));
     out.extend(new_only.drain(n..).map(|(_, p)| p));
     out
+}
+
+/// The alignment's own phrase-level redline of the provisions' texts, with the redline of
+/// what their spans hold around it (the heading line with the number, usually) before and
+/// after: diffing a code's provisions twice is what made an export cost twice a diff.
+fn reuse(spans: &[Span], old: &str, new: &str) -> Option<Vec<Span>> {
+    let (a, b) = redline::sides(spans);
+    let (oa, nb) = (old.find(&*a)?, new.find(&*b)?);
+    let (old_pre, old_post) = (&old[..oa], &old[oa + a.len()..]);
+    let (new_pre, new_post) = (&new[..nb], &new[nb + b.len()..]);
+    let mut out = redline::phrases(redline::words(old_pre, new_pre));
+    out.extend_from_slice(spans);
+    out.extend(redline::phrases(redline::words(old_post, new_post)));
+    Some(out)
 }
 
 /// The indexes in runs of consecutive ones, in order.

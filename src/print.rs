@@ -1,8 +1,11 @@
-//! Printing HTML to PDF with headless Chromium (Debian's `chromium`), called like git is:
-//! found on PATH (or named by `$CHROMIUM`), a clear error and hint when it is missing, and a
-//! time limit so that a stuck browser never hangs the command. The page's own print
-//! stylesheet lays it out (page numbers in the bottom margin, redlines legible in black and
-//! white); Chromium's header and footer, which would print the file's path, are off.
+//! What printing needs from the machine. The report (a page with a script and a stylesheet)
+//! is printed to PDF by headless Chromium (Debian's `chromium`), called like git is: found on
+//! PATH (or named by `$CHROMIUM`), a clear error and hint when it is missing, and a time
+//! limit so that a stuck browser never hangs the command. The page's own print stylesheet
+//! lays it out (page numbers in the bottom margin, redlines legible in black and white);
+//! Chromium's header and footer, which would print the file's path, are off. An export's PDF
+//! is written by drafttrail itself ([`crate::render::pdf`]) and only needs a TrueType font
+//! with the scripts of the text: [`pdf_font`] finds one.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -28,6 +31,45 @@ fn chromium() -> Option<PathBuf> {
     .iter()
     .flat_map(|name| std::env::split_paths(&path).map(move |dir| dir.join(name)))
     .find(|p| p.is_file())
+}
+
+/// Fonts tried, in order, when `$DRAFTTRAIL_PDF_FONT` names none: serif faces that cover
+/// Latin, Greek and Cyrillic, where Debian, Fedora, Arch, macOS and Windows put them.
+const FONTS: &[&str] = &[
+    "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
+    "/usr/share/fonts/dejavu/DejaVuSerif.ttf",
+    "/usr/share/fonts/TTF/DejaVuSerif.ttf",
+    "/usr/share/fonts/dejavu-serif-fonts/DejaVuSerif.ttf",
+    "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf",
+    "/usr/share/fonts/liberation-serif/LiberationSerif-Regular.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/System/Library/Fonts/Supplemental/Times New Roman.ttf",
+    "/Library/Fonts/Times New Roman.ttf",
+    "C:\\Windows\\Fonts\\times.ttf",
+];
+
+/// The TrueType font an exported PDF is set in: the file `$DRAFTTRAIL_PDF_FONT` names, else
+/// the first usable one of the usual system fonts. `out` is the PDF, for the error.
+pub fn pdf_font(out: &Path) -> Result<(PathBuf, Vec<u8>)> {
+    if let Some(p) = std::env::var_os("DRAFTTRAIL_PDF_FONT").filter(|p| !p.is_empty()) {
+        let p = PathBuf::from(p);
+        let data = std::fs::read(&p).map_err(|e| Error::io(&p, e))?;
+        crate::render::pdf::check_font(&data).map_err(|why| Error::Print {
+            path: out.to_owned(),
+            msg: format!("DRAFTTRAIL_PDF_FONT={}: {why}", p.display()),
+        })?;
+        return Ok((p, data));
+    }
+    FONTS
+        .iter()
+        .map(PathBuf::from)
+        .filter_map(|p| std::fs::read(&p).ok().map(|data| (p, data)))
+        .find(|(_, data)| crate::render::pdf::check_font(data).is_ok())
+        .ok_or_else(|| Error::Print {
+            path: out.to_owned(),
+            msg: "no TrueType font to set the PDF in; install one (Debian/Ubuntu: apt install fonts-dejavu-core), or name a .ttf file with DRAFTTRAIL_PDF_FONT=/path/font.ttf".into(),
+        })
 }
 
 /// Prints `html` (a self-contained page) to the PDF file `out`; returns the browser's version.

@@ -15,8 +15,9 @@ use super::Global;
 /// new version's claimed drafters (else `drafttrail`) and dated with its best-known date; a
 /// title block names both versions with their dates, status and kind of text (a paraphrase
 /// says so); each claim about the new version is a comment on its provision. `--format pdf`
-/// prints the same comparison with headless Chromium (deletions struck through, insertions
-/// underlined, page numbers).
+/// prints the same comparison (deletions struck through, insertions underlined, moves barred
+/// in the margin, page numbers), set in a system TrueType font (DejaVu Serif where installed;
+/// DRAFTTRAIL_PDF_FONT names another).
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   drafttrail export 28-point-plan 20-point-framework --out plan-redline.docx
@@ -45,7 +46,7 @@ pub struct ExportArgs {
 enum ExportFormat {
     /// Word, with tracked changes
     Docx,
-    /// PDF, printed by headless Chromium: deletions struck through, insertions underlined
+    /// PDF: deletions struck through, insertions underlined, page numbers
     Pdf,
 }
 
@@ -70,8 +71,11 @@ pub fn run(global: &Global, args: ExportArgs) -> Result<()> {
                 .with_context(|| format!("writing {}", super::display_path(&args.out)))?;
         }
         ExportFormat::Pdf => {
-            let page = drafttrail::render::html::export_page(&pieces, &meta, args.full);
-            drafttrail::print::pdf_from_html(page.as_bytes(), &args.out)?;
+            let (font, data) = drafttrail::print::pdf_font(&args.out)?;
+            let bytes = drafttrail::render::pdf::export_pdf(&pieces, &meta, args.full, &data)
+                .map_err(|why| anyhow::anyhow!("{}: {why}", font.display()))?;
+            std::fs::write(&args.out, &bytes)
+                .with_context(|| format!("writing {}", super::display_path(&args.out)))?;
         }
     }
     say!(

@@ -123,12 +123,69 @@ fn spaced(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Exports OLD → NEW and checks both states, authors, dates and comments.
+/// Whether LibreOffice is installed; under CI its absence is a failure.
+fn libreoffice() -> bool {
+    let found = std::process::Command::new("soffice")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        found || std::env::var_os("CI").is_none(),
+        "CI must install libreoffice-writer-nogui"
+    );
+    if !found {
+        eprintln!("skipped the LibreOffice reading: soffice is not installed");
+    }
+    found
+}
+
+/// The Word file as LibreOffice reads it: opened by LibreOffice (headless, its own profile)
+/// and saved again as Word, so that every tracked change, author, date and comment in the
+/// result is one LibreOffice understood, not one drafttrail wrote.
+fn through_libreoffice(file: &std::path::Path) -> std::path::PathBuf {
+    let dir = file.with_extension("lo");
+    let profile = file.with_extension("lo-profile");
+    let out = std::process::Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args([
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+        ])
+        .arg(&dir)
+        .arg(file)
+        .output()
+        .expect("soffice runs");
+    let saved = dir.join(file.file_name().unwrap());
+    assert!(
+        out.status.success() && saved.is_file(),
+        "LibreOffice did not open {}: {}",
+        file.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    saved
+}
+
+/// Exports OLD → NEW and checks both states, authors, dates and comments, in the file as
+/// written and, where LibreOffice is installed (always under CI), as LibreOffice reads it.
 fn check_export(env: &TestEnv, old: &str, new: &str) {
     let file = env.path().join("out.docx");
     env.ok(&["export", old, new, "--out", file.to_str().unwrap()]);
-    let accepted = docx_state(&file, "accept");
-    let rejected = docx_state(&file, "reject");
+    check_states(env, &file, old, new);
+    if libreoffice() {
+        check_states(env, &through_libreoffice(&file), old, new);
+    }
+}
+
+/// Checks that `file` reads as NEW with every change accepted and as OLD with every change
+/// rejected, that every change has an author and a date, and that each claim is a comment.
+fn check_states(env: &TestEnv, file: &std::path::Path, old: &str, new: &str) {
+    let accepted = docx_state(file, "accept");
+    let rejected = docx_state(file, "reject");
     let body = |rev: &str| spaced(&env.ok(&["show", rev, "--raw"]));
     assert_eq!(
         spaced(accepted["text"].as_str().unwrap()),
@@ -222,31 +279,199 @@ fn pdf_text(file: &std::path::Path) -> Option<String> {
     Some(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
-#[test]
-fn pdf_export_and_printed_report_have_page_numbers() {
-    if !chromium() {
-        return;
+/// Whether a font the PDF export can use is installed; under CI its absence is a failure.
+fn pdf_font() -> bool {
+    let found = std::path::Path::new("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf").is_file();
+    assert!(
+        found || std::env::var_os("CI").is_none(),
+        "CI must install fonts-dejavu-core"
+    );
+    if !found {
+        eprintln!("skipped: fonts-dejavu-core is not installed");
     }
-    let env = imported();
+    found
+}
+
+fn export_pdf(env: &TestEnv, old: &str, new: &str, extra: &[&str]) -> std::path::PathBuf {
     let pdf = env.path().join("redline.pdf");
-    env.ok(&[
+    let mut args = vec![
         "export",
-        "28-point-plan",
-        "20-point-framework",
+        old,
+        new,
         "--format",
         "pdf",
         "--out",
         pdf.to_str().unwrap(),
-    ]);
+    ];
+    args.extend_from_slice(extra);
+    env.ok(&args);
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
-    if let Some(text) = pdf_text(&pdf) {
-        assert!(
-            text.contains("28-point plan → 20-point framework"),
-            "{text}"
-        );
-        let spaced: String = text.split_whitespace().collect();
-        assert!(spaced.contains("1/"), "a page number in {text}");
+    pdf
+}
+
+#[test]
+fn pdf_export_holds_both_texts_of_each_change_and_numbers_its_pages() {
+    if !pdf_font() {
+        return;
     }
+    let env = imported();
+    let pdf = export_pdf(&env, "28-point-plan", "20-point-framework", &[]);
+    let Some(text) = pdf_text(&pdf) else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must install poppler-utils"
+        );
+        return;
+    };
+    let flat = spaced(&text);
+    assert!(
+        flat.contains("28-point plan → 20-point framework"),
+        "{text}"
+    );
+    let pages = text.matches('\u{c}').count();
+    assert!(pages >= 2, "{pages} pages");
+    // poppler drops the thin spaces of "N / M" in small type: compare without spaces.
+    let unspaced: String = text.split_whitespace().collect();
+    for n in 1..=pages {
+        assert!(
+            unspaced.contains(&format!("{n}/{pages}")),
+            "page {n} of {pages}"
+        );
+    }
+    // The text as it runs on from page to page, without the page numbers.
+    let unspaced: String = text
+        .lines()
+        .filter(|l| {
+            let l: String = l.split_whitespace().collect();
+            l.split_once('/').is_none_or(|(a, b)| {
+                !(a.bytes().all(|c| c.is_ascii_digit()) && b == pages.to_string())
+            })
+        })
+        .flat_map(str::split_whitespace)
+        .collect();
+    // Every changed provision prints with the words of both sides, in reading order.
+    let diff: serde_json::Value = serde_json::from_str(&env.ok(&[
+        "diff",
+        "28-point-plan",
+        "20-point-framework",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    let mut checked = 0;
+    for c in diff["changes"].as_array().unwrap() {
+        if c["kind"] != "reworded" {
+            continue;
+        }
+        // Each deletion, insertion and kept phrase prints whole (line ends may fall anywhere:
+        // compared without spaces).
+        for span in c["redline"].as_array().unwrap() {
+            let words: String = span["text"].as_str().unwrap().split_whitespace().collect();
+            assert!(unspaced.contains(&words), "{span} of {c} not printed");
+        }
+        checked += 1;
+    }
+    assert!(checked >= 5, "{checked} reworded provisions checked");
+    // Unchanged provisions are one line per run, unless --full asks for them.
+    let e3 = export_pdf(&env, "28-point-plan", "e3-counter-proposal", &[]);
+    let e3_text = spaced(&pdf_text(&e3).unwrap());
+    assert!(e3_text.contains("unchanged provisions"), "{e3_text}");
+    let full = export_pdf(&env, "28-point-plan", "e3-counter-proposal", &["--full"]);
+    let full_text = spaced(&pdf_text(&full).unwrap());
+    assert!(!full_text.contains("unchanged provision"));
+    assert!(full_text.len() > e3_text.len() + 1000);
+}
+
+#[test]
+fn pdf_export_prints_cyrillic_with_an_embedded_font() {
+    if !pdf_font() {
+        return;
+    }
+    let env = TestEnv::new();
+    env.ok(&["init"]);
+    let old = env.write(
+        "old.md",
+        draft(
+            "Проєкт",
+            "",
+            "1. Україна отримає надійні гарантії безпеки.\n2. Вибори відбудуться через 100 днів.\n",
+        ),
+    );
+    let new = env.write(
+        "new.md",
+        draft(
+            "Женева",
+            "",
+            "1. Україна отримає надійні гарантії безпеки.\n2. Вибори відбудуться якнайшвидше після підписання.\n",
+        ),
+    );
+    env.ok(&["commit", old.to_str().unwrap()]);
+    env.ok(&["commit", new.to_str().unwrap()]);
+    let pdf = export_pdf(&env, "Проєкт", "Женева", &["--full"]);
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(
+        bytes.windows(9).any(|w| w == b"FontFile2"),
+        "the font is embedded"
+    );
+    if let Some(text) = pdf_text(&pdf) {
+        let flat = spaced(&text);
+        for words in [
+            "Проєкт → Женева",
+            "Україна отримає надійні гарантії безпеки.",
+            "через 100 днів",
+            "якнайшвидше після підписання",
+        ] {
+            assert!(flat.contains(words), "{words} in {text}");
+        }
+    }
+}
+
+#[test]
+fn pdf_export_without_a_usable_font_is_one_clear_error() {
+    let env = imported();
+    let not_a_font = env.path().join("not-a-font.ttf");
+    std::fs::write(&not_a_font, b"plain text, not a font").unwrap();
+    let out = env
+        .cmd()
+        .env("DRAFTTRAIL_PDF_FONT", &not_a_font)
+        .args([
+            "export",
+            "28-point-plan",
+            "20-point-framework",
+            "--format",
+            "pdf",
+            "--out",
+            "x.pdf",
+        ])
+        .output()
+        .unwrap();
+    let err = one_error_and_no_file(&env, out);
+    assert!(
+        err.contains("DRAFTTRAIL_PDF_FONT") && err.contains("not a font"),
+        "{err}"
+    );
+}
+
+/// The command failed with exit code 1 and one `error:` line, and wrote no `x.pdf`; returns
+/// its standard error.
+fn one_error_and_no_file(env: &TestEnv, out: std::process::Output) -> String {
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        err.lines().filter(|l| l.starts_with("error:")).count(),
+        1,
+        "{err}"
+    );
+    assert!(!env.path().join("x.pdf").exists());
+    err
+}
+
+#[test]
+fn printed_report_has_page_numbers() {
+    if !chromium() {
+        return;
+    }
+    let env = imported();
     let report = env.path().join("report.pdf");
     let out = env
         .cmd()
@@ -260,6 +485,10 @@ fn pdf_export_and_printed_report_have_page_numbers() {
     );
     let bytes = std::fs::read(&report).unwrap();
     assert!(bytes.starts_with(b"%PDF") && bytes.len() > 20_000);
+    if let Some(text) = pdf_text(&report) {
+        let flat: String = text.split_whitespace().collect();
+        assert!(flat.contains("1/"), "a page number in {text}");
+    }
 }
 
 #[test]
@@ -270,27 +499,12 @@ fn printing_without_a_browser_is_one_clear_error() {
     let out = env
         .cmd()
         .env("PATH", &empty)
-        .args([
-            "export",
-            "28-point-plan",
-            "20-point-framework",
-            "--format",
-            "pdf",
-            "--out",
-            "x.pdf",
-        ])
+        .args(["report", "--pdf", "x.pdf"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(
-        err.lines().filter(|l| l.starts_with("error:")).count(),
-        1,
-        "{err}"
-    );
+    let err = one_error_and_no_file(&env, out);
     assert!(
         err.contains("chromium") && err.contains("apt install chromium"),
         "{err}"
     );
-    assert!(!env.path().join("x.pdf").exists());
 }

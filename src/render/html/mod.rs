@@ -6,9 +6,7 @@
 //! [`esc`]; a link is emitted only for `http:`/`https:` addresses ([`safe_url`]). A
 //! Content-Security-Policy forbids every load except the page's own inline style and script.
 
-mod export;
 mod matrix;
-pub use export::export_page;
 mod reuse;
 mod sections;
 
