@@ -620,7 +620,7 @@ fn main() {
         // The Code de la consommation 2009 → 2026 (about 3,000 provisions a side): the Word and
         // PDF exports beside `diff --format json` of the same pair in the same store.
         let case = corpus.join("fr-consommation-2009-2026");
-        println!("\n## export: Word with tracked changes and PDF, beside `diff --format json`\n");
+        println!("\n## export: Word and ODT with tracked changes, PDF, beside `diff --format json`\n");
         let store = d.join("export-store");
         let _ = std::fs::remove_dir_all(&store);
         let run = |args: &[&str]| {
@@ -656,10 +656,12 @@ fn main() {
                 c
             }
         };
-        let (docx, pdf_changed, pdf_full) = (
+        let odt = d.join("export.odt");
+        let (docx, pdf_changed, pdf_full, odt) = (
             export("docx", &out, false),
             export("pdf", &pdf, false),
             export("pdf", &pdf, true),
+            export("odt", &odt, false),
         );
         let stats = measure_jobs(&[
             (
@@ -693,6 +695,23 @@ fn main() {
                 "| {name} | {} | {:.2}× |",
                 stat.cell(),
                 stat.median / stats[0].median
+            );
+        }
+        // ODT is the Word file converted by LibreOffice: timed once, where it is installed.
+        let has_soffice = Command::new("soffice")
+            .arg("--version")
+            .stdout(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if has_soffice {
+            let start = std::time::Instant::now();
+            let ok = odt().stdout(Stdio::null()).stderr(Stdio::null()).status();
+            let took = start.elapsed().as_secs_f64();
+            assert!(ok.is_ok_and(|s| s.success()), "odt export");
+            println!(
+                "| odt (converted by LibreOffice, one run) | {:.0} ms | {:.1}× |",
+                took * 1000.0,
+                took / stats[0].median
             );
         }
     }

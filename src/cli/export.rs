@@ -1,4 +1,4 @@
-//! `drafttrail export OLD NEW --format docx --out F.docx`.
+//! `drafttrail export OLD NEW --format docx|odt|pdf --out FILE`.
 
 use std::path::PathBuf;
 
@@ -7,7 +7,7 @@ use drafttrail::align::{self, AlignOptions};
 
 use super::Global;
 
-/// Export a comparison as a Word document with tracked changes, or as a PDF
+/// Export a comparison as a Word or OpenDocument file with tracked changes, or as a PDF
 ///
 /// The document's tracked changes turn OLD into NEW: accept them all and it reads as NEW,
 /// reject them all and it reads as OLD. Deletions and insertions are phrase by phrase, as
@@ -17,21 +17,21 @@ use super::Global;
 /// says so); each claim about the new version is a comment on its provision. `--format pdf`
 /// prints the same comparison (deletions struck through, insertions underlined, moves barred
 /// in the margin, page numbers), set in a system TrueType font (DejaVu Serif where installed;
-/// DRAFTTRAIL_PDF_FONT names another).
+/// DRAFTTRAIL_PDF_FONT names another). `--format odt` has LibreOffice (headless) convert the
+/// Word document, keeping its tracked changes and comments.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   drafttrail export 28-point-plan 20-point-framework --out plan-redline.docx
-  drafttrail export us~1 us --format docx --out geneva.docx
-  drafttrail export 28-point-plan 20-point-framework --format pdf --out redline.pdf")]
+  drafttrail export us~1 us --format odt --out geneva.odt
+  drafttrail export 28-point-plan 20-point-framework --out redline.pdf   (format from the name)")]
 pub struct ExportArgs {
     /// The old version
     old: String,
     /// The new version
     new: String,
-    /// The file format (Word; for ODT, open the DOCX in LibreOffice and save as ODT: it keeps
-    /// the tracked changes)
-    #[arg(long, value_enum, default_value_t = ExportFormat::Docx)]
-    format: ExportFormat,
+    /// The file format [default: from the --out file's extension, else docx]
+    #[arg(long, value_enum)]
+    format: Option<ExportFormat>,
     /// The file to write
     #[arg(long, short)]
     out: PathBuf,
@@ -46,6 +46,9 @@ pub struct ExportArgs {
 enum ExportFormat {
     /// Word, with tracked changes
     Docx,
+    /// OpenDocument (LibreOffice), with tracked changes: the Word document converted by
+    /// LibreOffice, which must be installed
+    Odt,
     /// PDF: deletions struck through, insertions underlined, page numbers
     Pdf,
 }
@@ -63,12 +66,25 @@ pub fn run(global: &Global, args: ExportArgs) -> Result<()> {
     let alignment = align::diff(&old_text, &new_text, &opts);
     let pieces = drafttrail::export::layout(&alignment, &old_text, &new_text);
     let meta = drafttrail::render::docx::DocxMeta::for_versions(&old, &new);
-    match args.format {
+    let ext = args.out.extension().and_then(|e| e.to_str());
+    let format = args
+        .format
+        .unwrap_or(match ext.map(str::to_ascii_lowercase).as_deref() {
+            Some("pdf") => ExportFormat::Pdf,
+            Some("odt") => ExportFormat::Odt,
+            _ => ExportFormat::Docx,
+        });
+    match format {
         ExportFormat::Docx => {
             let mut bytes = Vec::new();
             drafttrail::render::docx::docx(&pieces, &meta, &mut bytes)?;
             std::fs::write(&args.out, &bytes)
                 .with_context(|| format!("writing {}", super::display_path(&args.out)))?;
+        }
+        ExportFormat::Odt => {
+            let mut bytes = Vec::new();
+            drafttrail::render::docx::docx(&pieces, &meta, &mut bytes)?;
+            drafttrail::print::odt_from_docx(&bytes, &args.out)?;
         }
         ExportFormat::Pdf => {
             let (font, data) = drafttrail::print::pdf_font(&args.out)?;

@@ -279,6 +279,59 @@ fn pdf_text(file: &std::path::Path) -> Option<String> {
     Some(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
+#[test]
+fn odt_export_reads_as_new_when_accepted_and_old_when_rejected() {
+    if !libreoffice() {
+        return;
+    }
+    let env = imported();
+    // A pair with moves, removals and claims, and a pair across tracks.
+    for (old, new) in [
+        ("28-point-plan", "20-point-framework"),
+        ("e3-counter-proposal", "geneva-19-point-framework"),
+    ] {
+        let file = env.path().join(format!("{old}.odt"));
+        // The format comes from the file name.
+        env.ok(&["export", old, new, "--out", file.to_str().unwrap()]);
+        let bytes = std::fs::read(&file).unwrap();
+        assert!(bytes.starts_with(b"PK"), "a zip");
+        // Read back by drafttrail's ODT reader, which was tested on LibreOffice's own files.
+        for (state, side) in [("accept", new), ("reject", old)] {
+            let label = format!("{old} {state}");
+            env.ok(&[
+                "commit",
+                file.to_str().unwrap(),
+                "--changes",
+                state,
+                "--label",
+                &label,
+                "--track",
+                "odt",
+            ]);
+            let read = spaced(&env.ok(&["show", &label, "--raw"]));
+            let body = spaced(&env.ok(&["show", side, "--raw"]));
+            // After the title block, the text is the version's, word for word.
+            assert!(read.ends_with(&body), "{old} → {new} {state}ed:\n{read}");
+        }
+        let claims: serde_json::Value =
+            serde_json::from_str(&env.ok(&["show", &format!("{old} accept"), "--format", "json"]))
+                .unwrap();
+        let kinds: Vec<&str> = claims["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|c| c["kind"].as_str())
+            .collect();
+        assert!(kinds.contains(&"tracked-change"), "{kinds:?}");
+        // The new version's claims travel as comments.
+        let new_claims: serde_json::Value =
+            serde_json::from_str(&env.ok(&["show", new, "--format", "json"])).unwrap();
+        let count = new_claims["claims"].as_array().map_or(0, Vec::len);
+        let comments = kinds.iter().filter(|k| **k == "comment").count();
+        assert!(comments >= count, "{comments} comments for {count} claims");
+    }
+}
+
 /// Whether a font the PDF export can use is installed; under CI its absence is a failure.
 fn pdf_font() -> bool {
     let found = std::path::Path::new("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf").is_file();
