@@ -620,7 +620,9 @@ fn main() {
         // The Code de la consommation 2009 → 2026 (about 3,000 provisions a side): the Word and
         // PDF exports beside `diff --format json` of the same pair in the same store.
         let case = corpus.join("fr-consommation-2009-2026");
-        println!("\n## export: Word and ODT with tracked changes, PDF, beside `diff --format json`\n");
+        println!(
+            "\n## export: Word and ODT with tracked changes, PDF, beside `diff --format json`\n"
+        );
         let store = d.join("export-store");
         let _ = std::fs::remove_dir_all(&store);
         let run = |args: &[&str]| {
