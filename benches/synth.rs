@@ -316,9 +316,13 @@ pub enum Mutation {
     /// A few provisions rewritten almost completely (80% of their words) in a text otherwise
     /// left as it was: the links an editor draws first.
     Rewrite,
+    /// A few provisions replaced by unrelated generated ones in their own slots (same number,
+    /// nothing else shifts): the trap of the context pass, which must leave them removed and
+    /// added.
+    Replace,
 }
 
-pub const MUTATIONS: [Mutation; 9] = [
+pub const MUTATIONS: [Mutation; 10] = [
     Mutation::Reword,
     Mutation::Renumber,
     Mutation::Move,
@@ -328,6 +332,7 @@ pub const MUTATIONS: [Mutation; 9] = [
     Mutation::Remove,
     Mutation::Mixed,
     Mutation::Rewrite,
+    Mutation::Replace,
 ];
 
 /// A generated pair: old and new provisions, and the true links (old index, new index).
@@ -412,6 +417,10 @@ pub fn mutate(r: &mut Rng, old: &[String], m: Mutation, count: usize, level: f64
             Mutation::Rewrite => {
                 let k = r.below(n);
                 items[k].0 = reword(r, &items[k].0, 0.8);
+            }
+            Mutation::Replace => {
+                let k = r.below(n);
+                items[k] = (provision(r), vec![], false);
             }
             Mutation::Mixed => {
                 if n < 3 {

@@ -127,6 +127,29 @@ pub(super) fn greedy(
     }
 }
 
+/// Links the two texts' openings (the `preamble`: the title, or whatever precedes the first
+/// provision) when nothing else took them: each version of a text has one opening, at the
+/// same place, and an editor reads a retitled draft's title as its predecessor's title
+/// reworded, not as one title removed and another added.
+pub(super) fn openings(old: &[Provision], new: &[Provision], pairs: &mut Pairs) {
+    let (Some(a), Some(b)) = (old.first(), new.first()) else {
+        return;
+    };
+    if a.id != "preamble" || b.id != "preamble" || !pairs.free(0, 0) {
+        return;
+    }
+    // The first pair after the openings that keeps its place on both sides.
+    let before = (1..old.len()).find_map(|i| pairs.old_to_new[i].map(|j| (i, j)));
+    pairs.link(
+        0,
+        0,
+        By::Context {
+            after: None,
+            before,
+        },
+    );
+}
+
 /// How far above its background (see `Features::stands_out`) a context pair must be: its
 /// place already speaks for it, so it need only beat what it shares with the settled
 /// provisions, where a pair chosen on score alone must beat it by a margin.
@@ -143,6 +166,7 @@ const MAX_GAP: usize = 16;
 /// provision reworded in place keeps its position even when few words survive.
 pub(super) fn context(
     f: &Features,
+    (old, new): (&[Provision], &[Provision]),
     candidates: &[(usize, usize)],
     threshold: f64,
     pairs: &mut Pairs,
@@ -208,6 +232,30 @@ pub(super) fn context(
                 }
             }
         }
+        // One provision left on each side, under the same number, between neighbours that
+        // keep theirs: the point rewritten in its own slot, as an amending text replaces
+        // "point 7". Its place is half the evidence; the other half is content of its own:
+        // at least two words that the pair shares and no other provision has (see
+        // `Features::own_words`). A slot refilled with an unrelated provision shares only
+        // the document's common vocabulary, and stays removed + added (the Replace cells).
+        if let ([a], [b]) = (olds.as_slice(), news.as_slice()) {
+            let number = |p: &Provision| p.number.clone();
+            let steady = |pair: Option<(usize, usize)>| {
+                pair.is_none_or(|(x, y)| number(&old[x]) == number(&new[y]))
+            };
+            if old[*a].number.is_some()
+                && number(&old[*a]) == number(&new[*b])
+                && steady(prev)
+                && steady(next)
+                && (prev.is_some() || next.is_some())
+                && f.own_words(*a, *b) >= 2
+                && !scored
+                    .iter()
+                    .any(|&(s, x, y)| (x, y) == (*a, *b) && s > 0.0)
+            {
+                scored.push((f.similarity(*a, *b), *a, *b));
+            }
+        }
         scored.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then((x.1 + x.2).cmp(&(y.1 + y.2))));
         // Within a gap, keep pairs in order so the pass never creates a move.
         let mut chosen: Vec<(usize, usize)> = Vec::new();
@@ -218,5 +266,75 @@ pub(super) fn context(
                 chosen.push((a, b));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::align::{AlignOptions, ChangeKind, diff};
+
+    const POINTS: [&str; 8] = [
+        "The sovereignty of the Republic is confirmed.",
+        "A commission on fisheries will meet every spring.",
+        "Railway lines to the coast will be restored.",
+        "Prisoners will be exchanged on an all-for-all basis.",
+        "The occupied districts north of the river will be demilitarised and patrolled by observers.",
+        "Grain exports through the ports will not be obstructed.",
+        "Elections will be held within one hundred days.",
+        "A council of guarantors will oversee the agreement.",
+    ];
+
+    fn text(title: &str, five: &str) -> String {
+        let mut out = format!("{title}\n");
+        for (k, p) in POINTS.iter().enumerate() {
+            let p = if k == 4 { five } else { p };
+            out.push_str(&format!("{}. {p}\n", k + 1));
+        }
+        out
+    }
+
+    /// What became of old provision `id` when the title and point 5 change as given.
+    fn kind_of(titles: [&str; 2], five: &str, id: &str) -> Vec<ChangeKind> {
+        let d = diff(
+            &text(titles[0], POINTS[4]),
+            &text(titles[1], five),
+            &AlignOptions::default(),
+        );
+        d.changes
+            .iter()
+            .filter(|c| c.old.iter().any(|&i| d.old[i].id == id))
+            .map(|c| c.kind)
+            .collect()
+    }
+
+    /// Point 5 is rewritten in its own slot, in words that resemble point 8 as much as its old
+    /// self (which keeps the ordinary context pass away), but two of the words it keeps
+    /// (`districts`, `river`) belong to it alone. An editor links it; so does the same-number
+    /// rule.
+    #[test]
+    fn a_point_rewritten_in_its_own_slot_is_linked() {
+        let five = "A council of guarantors will oversee the districts by the river.";
+        assert_eq!(kind_of(["Plan"; 2], five, "5"), [ChangeKind::Reworded]);
+    }
+
+    /// The same slot refilled with an unrelated point that shares only the document's common
+    /// words stays removed + added.
+    #[test]
+    fn a_slot_refilled_with_another_subject_stays_removed_and_added() {
+        let five = "The agreement will be translated into every official language of the Republic.";
+        assert_eq!(kind_of(["Plan"; 2], five, "5"), [ChangeKind::Removed]);
+    }
+
+    /// A retitled draft's title is its predecessor's title reworded, whatever words it keeps.
+    #[test]
+    fn retitled_drafts_link_their_titles() {
+        let titles = [
+            "Draft framework of November",
+            "Updated proposal agreed in Geneva",
+        ];
+        assert_eq!(
+            kind_of(titles, POINTS[4], "preamble"),
+            [ChangeKind::Reworded]
+        );
     }
 }

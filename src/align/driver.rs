@@ -64,7 +64,8 @@ pub fn align(old: Vec<Provision>, new: Vec<Provision>, opts: &AlignOptions) -> A
     let f = Features::new(&old, &new, &old_bagged, &new_bagged, opts.langs);
     let cands = candidates::candidates(&f, &old_free, &new_free, opts.max_candidates);
     assign::greedy(&f, &cands, opts.threshold, &mut pairs);
-    assign::context(&f, &cands, opts.context_threshold, &mut pairs);
+    assign::context(&f, (&old, &new), &cands, opts.context_threshold, &mut pairs);
+    assign::openings(&old, &new, &mut pairs);
     let groups = split_merge::find(&f, &cands, opts.containment, &mut pairs);
 
     let mut raw: Vec<RawChange> = Vec::new();

@@ -8,7 +8,9 @@
 //! 3. scores by IDF-weighted word overlap (`text`) and a greedy one-to-one assignment above
 //!    [`AlignOptions::threshold`], best score first, ties to the pair closest in relative
 //!    position; then a context pass pairs leftovers that sit between the same aligned
-//!    neighbours at a lower threshold (`assign`);
+//!    neighbours at a lower threshold, or alone in a slot under the same number with two
+//!    words of their own, and the two texts' openings (`preamble`) pair if nothing else took
+//!    them (`assign`);
 //! 4. splits and merges among the leftovers by word containment (`split_merge`);
 //! 5. `renumbered` and `moved` flags (moved = outside the longest order-preserving chain of
 //!    pairs, `order`), `unchanged`/`reworded`, and rewording tags (`tags`).

@@ -113,6 +113,8 @@ pub(super) struct Features {
     pub new: Vec<Vec<(u32, u32)>>,
     /// IDF weight per word id.
     pub idf: Vec<f64>,
+    /// Per word id: how many provisions in play (both sides) have it.
+    df: Vec<u32>,
     /// Weighted size of each old provision.
     pub old_weight: Vec<f64>,
     /// Weighted size of each new provision.
@@ -292,6 +294,7 @@ impl Features {
             old: old_bags,
             new: new_bags,
             idf,
+            df,
             old_feats,
             new_feats,
             feat_idf,
@@ -366,6 +369,23 @@ impl Features {
         2.0 * self.shared(&self.old[i], &self.new[j]) / total
     }
 
+    /// How many words old `i` and new `j` share that no other provision in play has, nor any
+    /// of the settled provisions sampled for the background: content that identifies the
+    /// pair, where a shared common word only says they are of one document.
+    pub(super) fn own_words(&self, i: usize, j: usize) -> usize {
+        common(&self.old[i], &self.new[j])
+            .filter(|&w| {
+                let rare = self.df.get(w as usize).is_some_and(|&d| d <= 2);
+                // The provisions in play may be few (the rest matched exactly): a word of the
+                // settled ones is not the pair's own either.
+                rare && !self
+                    .sample
+                    .iter()
+                    .any(|(bag, _)| bag.binary_search_by_key(&w, |p| p.0).is_ok())
+            })
+            .count()
+    }
+
     /// Share of new `j`'s weighted words found in old `i`.
     pub(super) fn new_in_old(&self, i: usize, j: usize) -> f64 {
         if self.new_weight[j] <= 0.0 {
@@ -389,19 +409,7 @@ impl Features {
     pub(super) fn shared_words(&self, olds: &[usize], news: &[usize], k: usize) -> Vec<String> {
         let a = merged_bag(&self.old, olds);
         let b = merged_bag(&self.new, news);
-        let mut shared: Vec<u32> = Vec::new();
-        let (mut x, mut y) = (0, 0);
-        while x < a.len() && y < b.len() {
-            match a[x].0.cmp(&b[y].0) {
-                std::cmp::Ordering::Less => x += 1,
-                std::cmp::Ordering::Greater => y += 1,
-                std::cmp::Ordering::Equal => {
-                    shared.push(a[x].0);
-                    x += 1;
-                    y += 1;
-                }
-            }
-        }
+        let mut shared: Vec<u32> = common(&a, &b).collect();
         shared.sort_by(|&p, &q| {
             self.idf[q as usize]
                 .total_cmp(&self.idf[p as usize])
@@ -447,6 +455,25 @@ impl Features {
 }
 
 /// A bag of words: (word id, count), sorted by id.
+/// The word ids two bags (sorted by id) have in common, in order.
+fn common<'a>(a: &'a [(u32, u32)], b: &'a [(u32, u32)]) -> impl Iterator<Item = u32> + 'a {
+    let (mut x, mut y) = (0, 0);
+    std::iter::from_fn(move || {
+        while x < a.len() && y < b.len() {
+            match a[x].0.cmp(&b[y].0) {
+                std::cmp::Ordering::Less => x += 1,
+                std::cmp::Ordering::Greater => y += 1,
+                std::cmp::Ordering::Equal => {
+                    x += 1;
+                    y += 1;
+                    return Some(a[x - 1].0);
+                }
+            }
+        }
+        None
+    })
+}
+
 fn counted(mut ids: Vec<u32>) -> Vec<(u32, u32)> {
     ids.sort_unstable();
     let mut bag: Vec<(u32, u32)> = Vec::new();

@@ -303,16 +303,16 @@ fn attribute_appends_claims_and_denials_without_rewriting_history() {
         .contains("already has")
     );
     let log = env.ok(&["log", "--track", "europe"]);
-    assert!(log.contains("e612e8e7 Jonathan Powell — negotiated the higher army cap (provisions 6) [alleged; The Telegraph; https://t.example/x]"), "{log}");
+    assert!(log.contains("ad83053f Jonathan Powell — negotiated the higher army cap (provisions 6) [alleged; The Telegraph; https://t.example/x]"), "{log}");
     assert!(
-        log.contains("↳ 845ef1d9 denied by UK government: “not our wording”"),
+        log.contains("↳ e77e9dcb denied by UK government: “not our wording”"),
         "{log}"
     );
     let history = env.ok(&["history", "28-point-plan#6"]);
     assert!(history.contains("Jonathan Powell"), "{history}");
     let timeline = env.ok(&["timeline", "--who", "powell"]);
     assert!(
-        timeline.contains("↳ 845ef1d9 denied by UK government"),
+        timeline.contains("↳ e77e9dcb denied by UK government"),
         "{timeline}"
     );
     // The notes ref keeps each addition as its own commit.

@@ -64,7 +64,7 @@ fn plain_git_shows_claimed_drafters_and_reported_dates() {
     // Trailers make plain `git log` informative.
     let msg = env.git_stdout(&["log", "-1", "--format=%B", "europe"]);
     assert!(
-        msg.starts_with("E3 counter-proposal\n\nAgainst 28-point plan: 13 unchanged, 12 reworded"),
+        msg.starts_with("E3 counter-proposal\n\nAgainst 28-point plan: 13 unchanged, 13 reworded"),
         "{msg}"
     );
     assert!(

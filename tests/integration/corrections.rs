@@ -254,7 +254,7 @@ fn a_stray_denial_is_refused_and_a_denial_by_id_attaches() {
     assert_eq!(
         err,
         "error: `20-point framework` has no claim that `Kirill Dmitriev` wrote it; closest: \
-         251a1202 Kirill Dmitriev — received the framework in Miami to pass it to Moscow \
+         7ea67d52 Kirill Dmitriev — received the framework in Miami to pass it to Moscow \
          (deny one with --denies ID)\n"
     );
     assert_eq!(env.refs(), before, "a refused denial writes nothing");
@@ -262,7 +262,7 @@ fn a_stray_denial_is_refused_and_a_denial_by_id_attaches() {
         "attribute",
         "20-point-framework",
         "--denies",
-        "251a",
+        "7ea6",
         "--source",
         "Kremlin",
         "--quote",
@@ -271,12 +271,12 @@ fn a_stray_denial_is_refused_and_a_denial_by_id_attaches() {
     let denial = out.split_whitespace().nth(1).unwrap();
     assert_eq!(
         out,
-        format!("denial {denial} added to baf7b21090 20-point framework\n")
+        format!("denial {denial} added to fffdd81b87 20-point framework\n")
     );
     let log = env.ok(&["log", "-n", "1"]);
     assert!(
         log.contains(&format!(
-            "  Claim:   251a1202 Kirill Dmitriev — received the framework in Miami to pass it \
+            "  Claim:   7ea67d52 Kirill Dmitriev — received the framework in Miami to pass it \
              to Moscow [reported; RBC-Ukraine]\n           ↳ {denial} denied by Kremlin: \
              “never happened”\n"
         )),
@@ -291,7 +291,7 @@ fn a_stray_denial_is_refused_and_a_denial_by_id_attaches() {
         "X",
     ]);
     assert!(
-        err.starts_with("error: `20-point framework` has no claim `ffff`; its claims: 6611a165 "),
+        err.starts_with("error: `20-point framework` has no claim `ffff`; its claims: b16534c7 "),
         "{err}"
     );
 }

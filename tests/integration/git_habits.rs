@@ -97,7 +97,7 @@ fn head_and_log_shortcuts() {
     }
     assert_eq!(
         lines[0],
-        "baf7b21090 20-point framework  [ukraine]  2025-12-23"
+        "fffdd81b87 20-point framework  [ukraine]  2025-12-23"
     );
     assert_eq!(
         env.ok(&["log", "--oneline", "-n", "2"])

@@ -7,9 +7,9 @@ mod score;
 use drafttrail::align::AlignOptions;
 
 /// Precision against the gold must stay at the editor's level; recall must not fall below
-/// what this engine reached when the gold was written (0.846, see ACCURACY.md). The issue's
-/// target is F1 0.98: links that need an editor's knowledge of the subject (7 → 7, NATO
-/// membership reworded from scratch) are still missed.
+/// what this engine reaches now (0.923, see ACCURACY.md; 0.846 when the gold was written).
+/// The target is F1 0.98: links that need an editor's knowledge of the subject (7 →
+/// 7, NATO membership reworded from scratch) are still missed.
 #[test]
 fn sample_corpus_meets_the_gold() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -25,7 +25,7 @@ fn sample_corpus_meets_the_gold() {
         "precision {:.3}: {report:#?}",
         t.precision()
     );
-    assert!(t.recall() >= 0.84, "recall {:.3}: {report:#?}", t.recall());
+    assert!(t.recall() >= 0.92, "recall {:.3}: {report:#?}", t.recall());
 }
 
 /// Tags an editor gives: the tagger must not name quantities, dates or modal changes the

@@ -115,7 +115,7 @@ fn identify_finds_the_source_of_a_lightly_edited_copy() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(out.status.success(), "{stderr}");
     assert!(
-        stderr.starts_with("note: parent 5c6183f250 E3 counter-proposal [europe], the closest"),
+        stderr.starts_with("note: parent fbbe902f66 E3 counter-proposal [europe], the closest"),
         "{stderr}"
     );
     assert!(
