@@ -70,38 +70,74 @@ pub(super) fn find(
     };
     let mut used_new = vec![false; n_new];
     let mut used_old = vec![false; n_old];
-    // An unpaired provision that is a piece on one side must not also be grouped on the other:
-    // prefer the side where it joins a larger group.
+    // A provision that is a piece on one side must not also be grouped on the other. Groups
+    // are taken larger first, then by how well they match, whichever side they are on, so
+    // that diffing B against A finds the mirror of A against B (a split one way is the merge
+    // the other way); a group whose members were taken regrows from what is left.
+    let mut cands: Vec<(usize, f64, bool, usize)> = Vec::new();
     for (i, pieces) in pieces_of_old.iter().enumerate() {
-        let own = pairs.old_to_new[i];
-        let members = grow(own, pieces, |m| f.group_similarity(&[i], m));
-        if members.len() >= 2 && !used_old[i] {
-            let mut members = members;
-            members.sort_unstable();
-            for &j in &members {
-                used_new[j] = true;
-            }
-            used_old[i] = true;
-            groups.splits.push((i, members));
+        let members = grow(pairs.old_to_new[i], pieces, |m| f.group_similarity(&[i], m));
+        if members.len() >= 2 {
+            cands.push((members.len(), f.group_similarity(&[i], &members), true, i));
         }
     }
     for (j, pieces) in pieces_of_new.iter().enumerate() {
-        if used_new[j] {
-            continue;
-        }
-        let own = pairs.new_to_old[j];
-        let free: Vec<usize> = pieces.iter().copied().filter(|&i| !used_old[i]).collect();
-        let members = grow(own, &free, |m| f.group_similarity(m, &[j]));
+        let members = grow(pairs.new_to_old[j], pieces, |m| f.group_similarity(m, &[j]));
         if members.len() >= 2 {
-            let mut members = members;
-            members.sort_unstable();
-            for &i in &members {
-                used_old[i] = true;
-            }
-            used_new[j] = true;
-            groups.merges.push((j, members));
+            cands.push((members.len(), f.group_similarity(&members, &[j]), false, j));
         }
     }
+    cands.sort_by(|x, y| {
+        y.0.cmp(&x.0)
+            .then(y.1.total_cmp(&x.1))
+            .then(x.3.cmp(&y.3))
+            .then(y.2.cmp(&x.2))
+    });
+    for (_, _, split, at) in cands {
+        if split {
+            let i = at;
+            if used_old[i] {
+                continue;
+            }
+            let own = pairs.old_to_new[i].filter(|&j| !used_new[j]);
+            let free: Vec<usize> = pieces_of_old[i]
+                .iter()
+                .copied()
+                .filter(|&j| !used_new[j])
+                .collect();
+            let mut members = grow(own, &free, |m| f.group_similarity(&[i], m));
+            if members.len() >= 2 {
+                members.sort_unstable();
+                for &j in &members {
+                    used_new[j] = true;
+                }
+                used_old[i] = true;
+                groups.splits.push((i, members));
+            }
+        } else {
+            let j = at;
+            if used_new[j] {
+                continue;
+            }
+            let own = pairs.new_to_old[j].filter(|&i| !used_old[i]);
+            let free: Vec<usize> = pieces_of_new[j]
+                .iter()
+                .copied()
+                .filter(|&i| !used_old[i])
+                .collect();
+            let mut members = grow(own, &free, |m| f.group_similarity(m, &[j]));
+            if members.len() >= 2 {
+                members.sort_unstable();
+                for &i in &members {
+                    used_old[i] = true;
+                }
+                used_new[j] = true;
+                groups.merges.push((j, members));
+            }
+        }
+    }
+    groups.splits.sort_unstable_by_key(|g| g.0);
+    groups.merges.sort_unstable_by_key(|g| g.0);
     // Lone pieces: a provision cut down (or padded out) so much that its score fell below the
     // threshold is still the same provision — unless what it shares is the document's
     // boilerplate (see `Features::stands_out`).
