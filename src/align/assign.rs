@@ -2,7 +2,7 @@
 
 use std::collections::{HashMap, VecDeque};
 
-use super::text::{Features, normalised};
+use super::text::{Features, normalised, rank};
 use crate::provisions::Provision;
 
 /// The pairs chosen so far, and by which pass.
@@ -115,10 +115,12 @@ pub(super) fn greedy(
         .filter(|s| s.0 >= threshold && f.stands_out(s.2, s.3, s.0))
         .collect();
     scored.sort_unstable_by(|a, b| {
-        b.0.total_cmp(&a.0)
+        rank(b.0)
+            .cmp(&rank(a.0))
             .then(a.1.total_cmp(&b.1))
             .then((a.2 + a.3).cmp(&(b.2 + b.3)))
             .then(a.2.min(a.3).cmp(&b.2.min(b.3)))
+            .then(f.mirror_key(a.2, a.3).cmp(&f.mirror_key(b.2, b.3)))
     });
     for (_, _, i, j) in scored {
         if pairs.free(i, j) {
@@ -256,7 +258,12 @@ pub(super) fn context(
                 scored.push((f.similarity(*a, *b), *a, *b));
             }
         }
-        scored.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then((x.1 + x.2).cmp(&(y.1 + y.2))));
+        scored.sort_unstable_by(|x, y| {
+            rank(y.0)
+                .cmp(&rank(x.0))
+                .then((x.1 + x.2).cmp(&(y.1 + y.2)))
+                .then(f.mirror_key(x.1, x.2).cmp(&f.mirror_key(y.1, y.2)))
+        });
         // Within a gap, keep pairs in order so the pass never creates a move.
         let mut chosen: Vec<(usize, usize)> = Vec::new();
         for (_, a, b) in scored {

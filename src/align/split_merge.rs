@@ -3,7 +3,7 @@
 //! provision it came from or went into.
 
 use super::assign::{By, Pairs};
-use super::text::Features;
+use super::text::{Features, rank};
 
 /// Share of the whole (weighted words) that a piece of a split or merge must carry.
 const MIN_PIECE_SHARE: f64 = 0.1;
@@ -89,7 +89,7 @@ pub(super) fn find(
     }
     cands.sort_by(|x, y| {
         y.0.cmp(&x.0)
-            .then(y.1.total_cmp(&x.1))
+            .then(rank(y.1).cmp(&rank(x.1)))
             .then(x.3.cmp(&y.3))
             .then(y.2.cmp(&x.2))
     });

@@ -115,6 +115,9 @@ pub(super) struct Features {
     pub idf: Vec<f64>,
     /// Per word id: how many provisions in play (both sides) have it.
     df: Vec<u32>,
+    /// Each side's provisions' word hashes (`Provision::key`), for tie-breaks that do not
+    /// depend on which side is old.
+    keys: [Vec<u64>; 2],
     /// Weighted size of each old provision.
     pub old_weight: Vec<f64>,
     /// Weighted size of each new provision.
@@ -295,6 +298,10 @@ impl Features {
             new: new_bags,
             idf,
             df,
+            keys: [
+                old.iter().map(|p| p.key).collect(),
+                new.iter().map(|p| p.key).collect(),
+            ],
             old_feats,
             new_feats,
             feat_idf,
@@ -386,6 +393,14 @@ impl Features {
             .count()
     }
 
+    /// A last tie-break between pairs: the same for old `i`–new `j` as for the mirrored pair
+    /// when the diff is taken the other way round (it depends on the two texts, not on
+    /// which is old), and different for two pairs of different texts.
+    pub(super) fn mirror_key(&self, i: usize, j: usize) -> (u64, u64) {
+        let (a, b) = (self.keys[0][i], self.keys[1][j]);
+        (a.min(b), a.max(b))
+    }
+
     /// Share of new `j`'s weighted words found in old `i`.
     pub(super) fn new_in_old(&self, i: usize, j: usize) -> f64 {
         if self.new_weight[j] <= 0.0 {
@@ -455,6 +470,14 @@ impl Features {
 }
 
 /// A bag of words: (word id, count), sorted by id.
+/// A score as an ordering key: scores equal but for the rounding of sums taken in another
+/// order (one direction of a diff adds the old side's weight first, the other the new
+/// side's) compare equal, so that the tie-breaks, which are symmetric, decide; otherwise
+/// diffing B against A could pick another of two equally good pairs than A against B.
+pub(super) fn rank(score: f64) -> i64 {
+    (score * 1e9).round() as i64
+}
+
 /// The word ids two bags (sorted by id) have in common, in order.
 fn common<'a>(a: &'a [(u32, u32)], b: &'a [(u32, u32)]) -> impl Iterator<Item = u32> + 'a {
     let (mut x, mut y) = (0, 0);
