@@ -186,6 +186,20 @@ fn longest_increasing(seq: &[usize], key: impl Fn(usize) -> usize) -> Vec<usize>
     out
 }
 
+/// A kept piece's spans as its paragraph holds them: the paragraph's end stands for the
+/// piece's final line end, so the last span loses its trailing line ends.
+pub fn paragraph_spans(spans: &[Span]) -> impl Iterator<Item = (redline::Op, &str)> {
+    spans.iter().enumerate().map(move |(k, s)| {
+        let text: &str = &s.text;
+        let text = if k + 1 == spans.len() {
+            text.trim_end_matches('\n')
+        } else {
+            text
+        };
+        (s.op, text)
+    })
+}
+
 /// The text a layout reads as with every change accepted (`new = true`) or rejected.
 pub fn state(pieces: &[Piece], new: bool) -> String {
     let mut out = String::new();

@@ -1,12 +1,11 @@
-//! What printing and converting need from the machine. The report (a page with a script and a stylesheet)
+//! What printing needs from the machine. The report (a page with a script and a stylesheet)
 //! is printed to PDF by headless Chromium (Debian's `chromium`), called like git is: found on
 //! PATH (or named by `$CHROMIUM`), a clear error and hint when it is missing, and a time
 //! limit so that a stuck browser never hangs the command. The page's own print stylesheet
 //! lays it out (page numbers in the bottom margin, redlines legible in black and white);
 //! Chromium's header and footer, which would print the file's path, are off. An export's PDF
 //! is written by drafttrail itself ([`crate::render::pdf`]) and only needs a TrueType font
-//! with the scripts of the text: [`pdf_font`] finds one. An OpenDocument export is the Word
-//! export converted by LibreOffice ([`odt_from_docx`]): whoever wants ODT has it.
+//! with the scripts of the text: [`pdf_font`] finds one.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -51,72 +50,6 @@ fn wait_limited(mut child: std::process::Child, out: &Path, what: &str) -> Resul
             None => std::thread::sleep(Duration::from_millis(50)),
         }
     }
-}
-
-/// LibreOffice: `$SOFFICE`, else `soffice` or `libreoffice` on PATH.
-fn soffice() -> Option<PathBuf> {
-    if let Some(p) = std::env::var_os("SOFFICE").filter(|p| !p.is_empty()) {
-        return Some(PathBuf::from(p));
-    }
-    let path = std::env::var_os("PATH")?;
-    ["soffice", "libreoffice"]
-        .iter()
-        .flat_map(|name| std::env::split_paths(&path).map(move |dir| dir.join(name)))
-        .find(|p| p.is_file())
-}
-
-/// Writes the Word document `docx` as the OpenDocument text `out`, by LibreOffice (headless,
-/// in a profile of its own so that a LibreOffice the user has open is not disturbed): its
-/// own conversion keeps every tracked change, author, date and comment. Returns its version.
-pub fn odt_from_docx(docx: &[u8], out: &Path) -> Result<String> {
-    let missing = || Error::MissingTool {
-        path: out.to_owned(),
-        tool: "soffice",
-        why: "writing OpenDocument with tracked changes",
-        hint: "install LibreOffice (Debian/Ubuntu: apt install libreoffice-writer-nogui), name it with SOFFICE=/path, or export --format docx, which LibreOffice opens",
-    };
-    let office = soffice().ok_or_else(missing)?;
-    let version = Command::new(&office)
-        .arg("--version")
-        .output()
-        .map_err(|_| missing())?;
-    let version = String::from_utf8_lossy(&version.stdout).trim().to_owned();
-    let dir = tempfile::Builder::new()
-        .prefix("drafttrail-odt-")
-        .tempdir()
-        .map_err(|e| Error::io(out, e))?;
-    let input = dir.path().join("export.docx");
-    std::fs::write(&input, docx).map_err(|e| Error::io(&input, e))?;
-    let child = Command::new(&office)
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            dir.path().join("profile").display()
-        ))
-        .args([
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "odt",
-            "--outdir",
-        ])
-        .arg(dir.path())
-        .arg(&input)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .map_err(|_| missing())?;
-    wait_limited(child, out, "LibreOffice did not convert the document")?;
-    let odt = dir.path().join("export.odt");
-    let written = std::fs::read(&odt).ok().filter(|b| b.starts_with(b"PK"));
-    let Some(bytes) = written else {
-        return Err(Error::Print {
-            path: out.to_owned(),
-            msg: format!("{} did not write an OpenDocument file", office.display()),
-        });
-    };
-    std::fs::write(out, bytes).map_err(|e| Error::io(out, e))?;
-    Ok(version)
 }
 
 /// Fonts tried, in order, when `$DRAFTTRAIL_PDF_FONT` names none: serif faces that cover

@@ -17,8 +17,9 @@ use super::Global;
 /// says so); each claim about the new version is a comment on its provision. `--format pdf`
 /// prints the same comparison (deletions struck through, insertions underlined, moves barred
 /// in the margin, page numbers), set in a system TrueType font (DejaVu Serif where installed;
-/// DRAFTTRAIL_PDF_FONT names another). `--format odt` has LibreOffice (headless) convert the
-/// Word document, keeping its tracked changes and comments.
+/// DRAFTTRAIL_PDF_FONT names another). `--format odt` writes the same tracked changes and
+/// comments as OpenDocument, for LibreOffice (ODF has no moves: a moved provision is deleted
+/// and inserted).
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   drafttrail export 28-point-plan 20-point-framework --out plan-redline.docx
@@ -46,8 +47,7 @@ pub struct ExportArgs {
 enum ExportFormat {
     /// Word, with tracked changes
     Docx,
-    /// OpenDocument (LibreOffice), with tracked changes: the Word document converted by
-    /// LibreOffice, which must be installed
+    /// OpenDocument (LibreOffice), with tracked changes
     Odt,
     /// PDF: deletions struck through, insertions underlined, page numbers
     Pdf,
@@ -83,8 +83,9 @@ pub fn run(global: &Global, args: ExportArgs) -> Result<()> {
         }
         ExportFormat::Odt => {
             let mut bytes = Vec::new();
-            drafttrail::render::docx::docx(&pieces, &meta, &mut bytes)?;
-            drafttrail::print::odt_from_docx(&bytes, &args.out)?;
+            drafttrail::render::odt::odt(&pieces, &meta, &mut bytes)?;
+            std::fs::write(&args.out, &bytes)
+                .with_context(|| format!("writing {}", super::display_path(&args.out)))?;
         }
         ExportFormat::Pdf => {
             let (font, data) = drafttrail::print::pdf_font(&args.out)?;

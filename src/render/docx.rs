@@ -132,14 +132,8 @@ pub fn docx(pieces: &[Piece], meta: &DocxMeta, out: &mut dyn Write) -> io::Resul
         }
         match piece {
             Piece::Kept { spans, .. } => {
-                for (k, s) in spans.iter().enumerate() {
-                    // The paragraph's end stands for the piece's final line end.
-                    let text = if k + 1 == spans.len() {
-                        s.text.trim_end_matches('\n')
-                    } else {
-                        &s.text
-                    };
-                    p = match s.op {
+                for (op, text) in crate::export::paragraph_spans(spans) {
+                    p = match op {
                         Op::Equal => p.add_run(text_run(text, false)),
                         Op::Delete => p.add_delete(
                             Delete::new()

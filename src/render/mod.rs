@@ -12,6 +12,7 @@ pub mod docx;
 pub mod html;
 mod json;
 mod markdown;
+pub mod odt;
 pub mod pdf;
 mod sanitise;
 mod term;
