@@ -233,7 +233,7 @@ fn docx_export_reads_as_new_when_accepted_and_old_when_rejected() {
 }
 
 #[test]
-fn docx_export_of_a_real_bill() {
+fn docx_and_odt_exports_of_a_real_bill() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/real-corpus/us-s269-is-es");
     if !dir.is_dir() {
@@ -247,6 +247,17 @@ fn docx_export_of_a_real_bill() {
         env.ok(&["commit", f.to_str().unwrap(), "--label", label]);
     }
     check_export(&env, "introduced", "engrossed");
+    if libreoffice() {
+        let odt = env.path().join("bill.odt");
+        env.ok(&[
+            "export",
+            "introduced",
+            "engrossed",
+            "--out",
+            odt.to_str().unwrap(),
+        ]);
+        check_states(&env, &through_libreoffice(&odt), "introduced", "engrossed");
+    }
 }
 
 /// Whether headless Chromium is installed; under CI its absence is a failure.
