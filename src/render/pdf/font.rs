@@ -26,6 +26,11 @@ pub fn check(data: &[u8]) -> std::result::Result<(), String> {
     if face.permissions() == Some(ttf_parser::Permissions::Restricted) {
         return Err("its licence forbids embedding it".into());
     }
+    // Embedded as a TrueType font file (FontFile2): PostScript (CFF) outlines would need
+    // another font type.
+    if face.tables().glyf.is_none() {
+        return Err("it has PostScript (CFF) outlines; name a TrueType (.ttf) font".into());
+    }
     if face.glyph_index('a').is_none() {
         return Err("it has no Latin letters".into());
     }
