@@ -200,7 +200,11 @@ pub(super) fn context(
         .enumerate()
         .filter_map(|(b, a)| a.map(|a| (a, b)))
         .collect();
-    let keep = super::order::in_order(&aligned.iter().map(|p| p.0).collect::<Vec<_>>());
+    let weights: Vec<f64> = aligned
+        .iter()
+        .map(|&(a, b)| super::order::stays(a, b, n_old, n_new))
+        .collect();
+    let keep = super::order::in_order(&aligned.iter().map(|p| p.0).collect::<Vec<_>>(), &weights);
     let anchors: Vec<(usize, usize)> = aligned
         .iter()
         .zip(&keep)

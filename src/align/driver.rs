@@ -118,7 +118,11 @@ pub fn align(old: Vec<Provision>, new: Vec<Provision>, opts: &AlignOptions) -> A
     }
     let stayed: Vec<usize> = linked.iter().copied().filter(|&k| !moved[k]).collect();
     let keys: Vec<usize> = stayed.iter().map(|&k| raw[k].1[0]).collect();
-    for (&k, kept) in stayed.iter().zip(order::in_order(&keys)) {
+    let weights: Vec<f64> = stayed
+        .iter()
+        .map(|&k| order::stays(raw[k].1[0], raw[k].2[0], old.len(), new.len()))
+        .collect();
+    for (&k, kept) in stayed.iter().zip(order::in_order(&keys, &weights)) {
         moved[k] = !kept;
     }
 

@@ -6,24 +6,57 @@ use std::collections::HashMap;
 use crate::hash::FxBuild;
 use crate::provisions::Provision;
 
+/// How much a pair (old `i`, new `j`) has kept its place: 1 less the change of its relative
+/// position. Of two provisions that swapped places around others, the one whose relative
+/// place changed more is the one that moved.
+pub(super) fn stays(i: usize, j: usize, n_old: usize, n_new: usize) -> f64 {
+    let at = |k: usize, n: usize| k as f64 / n.max(1) as f64;
+    1.0 - (at(i, n_old) - at(j, n_new)).abs()
+}
+
 /// Returns a mask over `keys` (distinct values): `true` for the keys in one longest increasing
-/// subsequence, `false` for those that left it (moved). O(n log n); ties between equally long
-/// chains go to the one ending earliest, so the result is deterministic.
-pub(super) fn in_order(keys: &[usize]) -> Vec<bool> {
-    // tails[k]: index into keys of the smallest tail of an increasing run of length k + 1.
-    let mut tails: Vec<usize> = Vec::new();
+/// subsequence, `false` for those that left it (moved). Among equally long chains, the one of
+/// greatest total `weight` ([`stays`]: the pairs that kept their relative place) wins;
+/// the choice then depends on the pairs, not on which side is old, so diffing B against A
+/// calls the same provision moved as A against B. O(n log n): a Fenwick tree over the keys
+/// holds the best chain ending below each key.
+pub(super) fn in_order(keys: &[usize], weight: &[f64]) -> Vec<bool> {
+    let size = keys.iter().max().map_or(0, |&m| m + 1);
+    // Best (length, weight rank, index) of a chain ending at a key ≤ the slot's range.
+    type Best = (usize, i64, Option<usize>);
+    let mut tree: Vec<Best> = vec![(0, 0, None); size + 1];
     let mut prev: Vec<Option<usize>> = vec![None; keys.len()];
+    let mut score: Vec<(usize, i64)> = vec![(0, 0); keys.len()];
+    // Equal chains: the one ending at the smaller key, as patience sorting keeps.
+    let end = |b: &Best| b.2.map_or(usize::MAX, |i| keys[i]);
+    let better = |a: &Best, b: &Best| {
+        (a.0, a.1, std::cmp::Reverse(end(a))) > (b.0, b.1, std::cmp::Reverse(end(b)))
+    };
     for (i, &k) in keys.iter().enumerate() {
-        let pos = tails.partition_point(|&t| keys[t] < k);
-        prev[i] = pos.checked_sub(1).map(|p| tails[p]);
-        if pos == tails.len() {
-            tails.push(i);
-        } else {
-            tails[pos] = i;
+        // The best chain over keys below k.
+        let mut best: Best = (0, 0, None);
+        let mut at = k;
+        while at > 0 {
+            if better(&tree[at], &best) {
+                best = tree[at];
+            }
+            at &= at - 1;
+        }
+        let w = super::text::rank(weight.get(i).copied().unwrap_or(0.0));
+        let mine: Best = (best.0 + 1, best.1 + w, Some(i));
+        prev[i] = best.2;
+        score[i] = (mine.0, mine.1);
+        let mut at = k + 1;
+        while at <= size {
+            if better(&mine, &tree[at]) {
+                tree[at] = mine;
+            }
+            at += at & at.wrapping_neg();
         }
     }
     let mut mask = vec![false; keys.len()];
-    let mut cur = tails.last().copied();
+    let mut cur =
+        (0..keys.len()).max_by(|&a, &b| score[a].cmp(&score[b]).then(keys[b].cmp(&keys[a])));
     while let Some(i) = cur {
         mask[i] = true;
         cur = prev[i];
@@ -85,12 +118,27 @@ mod tests {
     #[test]
     fn keeps_the_longest_chain() {
         assert_eq!(
-            in_order(&[0, 1, 5, 2, 3, 4, 6]),
+            in_order(&[0, 1, 5, 2, 3, 4, 6], &[1.0; 7]),
             [true, true, false, true, true, true, true]
         );
-        assert_eq!(in_order(&[]), Vec::<bool>::new());
-        assert_eq!(in_order(&[3, 2, 1]).iter().filter(|&&m| m).count(), 1);
-        assert_eq!(in_order(&[0, 1, 2]), [true, true, true]);
+        assert_eq!(in_order(&[], &[]), Vec::<bool>::new());
+        assert_eq!(
+            in_order(&[3, 2, 1], &[1.0; 3])
+                .iter()
+                .filter(|&&m| m)
+                .count(),
+            1
+        );
+        assert_eq!(in_order(&[0, 1, 2], &[1.0; 3]), [true, true, true]);
+        // Two chains of three: the heavier one stays, whichever comes first.
+        assert_eq!(
+            in_order(&[0, 1, 3, 2, 4], &[1.0, 1.0, 0.5, 1.0, 1.0]),
+            [true, true, false, true, true]
+        );
+        assert_eq!(
+            in_order(&[0, 1, 3, 2, 4], &[1.0, 1.0, 1.0, 0.5, 1.0]),
+            [true, true, true, false, true]
+        );
     }
 }
 

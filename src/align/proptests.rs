@@ -285,3 +285,15 @@ fn reversing_mirrors_crossing_pairs_of_equal_score() {
     let backward = diff(b, a, &AlignOptions::default());
     assert_eq!(plain(&forward), mirrored(&backward));
 }
+
+/// Found with another seed: two chains of pairs kept in order, equally long, and the one kept
+/// depended on which side was old (patience sorting keeps the chain ending earliest). Of two
+/// equally long chains, the one whose pairs kept their relative places is kept now.
+#[test]
+fn reversing_mirrors_which_provision_moved() {
+    let a = "1. the the the.\n2. commission the the contact ceasefire the.\n3. the the the.\n4. the the the.\n5. agreement days zone.\n6. line the the.\n7. 600,000 ukraine agreement council.\n8. ukraine days contact ukraine.\n";
+    let b = "1. the the the.\n2. the the the.\n3. the the the.\n4. contact 600,000 the.\n5. agreement days zone. contact ukraine the.\n6. line the the.\n7. ukraine days contact ukraine.\n";
+    let forward = diff(a, b, &AlignOptions::default());
+    let backward = diff(b, a, &AlignOptions::default());
+    assert_eq!(plain(&forward), mirrored(&backward));
+}
