@@ -1,6 +1,6 @@
 //! What printing needs from the machine. The report (a page with a script and a stylesheet)
 //! is printed to PDF by headless Chromium (Debian's `chromium`), called like git is: found on
-//! PATH (or named by `$CHROMIUM`), a clear error and hint when it is missing, and a time
+//! PATH (or named: the CLI reads `$CHROMIUM`), a clear error and hint when it is missing, and a time
 //! limit so that a stuck browser never hangs the command. The page's own print stylesheet
 //! lays it out (page numbers in the bottom margin, redlines legible in black and white);
 //! Chromium's header and footer, which would print the file's path, are off. An export's PDF
@@ -16,10 +16,11 @@ use crate::error::{Error, Result};
 /// How long Chromium may take to print one document.
 const TIME_LIMIT: Duration = Duration::from_secs(180);
 
-/// The Chromium program: `$CHROMIUM`, else the first of the usual names on PATH.
-fn chromium() -> Option<PathBuf> {
-    if let Some(p) = std::env::var_os("CHROMIUM").filter(|p| !p.is_empty()) {
-        return Some(PathBuf::from(p));
+/// The Chromium program: the one named (the CLI reads `$CHROMIUM`), else the first of the
+/// usual names on PATH.
+fn chromium(named: Option<&Path>) -> Option<PathBuf> {
+    if let Some(p) = named {
+        return Some(p.to_owned());
     }
     let path = std::env::var_os("PATH")?;
     [
@@ -52,7 +53,7 @@ fn wait_limited(mut child: std::process::Child, out: &Path, what: &str) -> Resul
     }
 }
 
-/// Fonts tried, in order, when `$DRAFTTRAIL_PDF_FONT` names none: serif faces that cover
+/// Fonts tried, in order, when none is named: serif faces that cover
 /// Latin, Greek and Cyrillic, where Debian, Fedora, Arch, macOS and Windows put them.
 const FONTS: &[&str] = &[
     "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
@@ -68,11 +69,12 @@ const FONTS: &[&str] = &[
     "C:\\Windows\\Fonts\\times.ttf",
 ];
 
-/// The TrueType font an exported PDF is set in: the file `$DRAFTTRAIL_PDF_FONT` names, else
-/// the first usable one of the usual system fonts. `out` is the PDF, for the error.
-pub fn pdf_font(out: &Path) -> Result<(PathBuf, Vec<u8>)> {
-    if let Some(p) = std::env::var_os("DRAFTTRAIL_PDF_FONT").filter(|p| !p.is_empty()) {
-        let p = PathBuf::from(p);
+/// The TrueType font an exported PDF is set in: the file `named` (the CLI reads
+/// `$DRAFTTRAIL_PDF_FONT`), else the first usable one of the usual system fonts. `out` is the
+/// PDF, for the error.
+pub fn pdf_font(out: &Path, named: Option<&Path>) -> Result<(PathBuf, Vec<u8>)> {
+    if let Some(p) = named {
+        let p = p.to_owned();
         let data = std::fs::read(&p).map_err(|e| Error::io(&p, e))?;
         crate::render::pdf::check_font(&data).map_err(|why| Error::Print {
             path: out.to_owned(),
@@ -91,15 +93,16 @@ pub fn pdf_font(out: &Path) -> Result<(PathBuf, Vec<u8>)> {
         })
 }
 
-/// Prints `html` (a self-contained page) to the PDF file `out`; returns the browser's version.
-pub fn pdf_from_html(html: &[u8], out: &Path) -> Result<String> {
+/// Prints `html` (a self-contained page) to the PDF file `out` with the browser `named`, or
+/// the first found on PATH; returns the browser's version.
+pub fn pdf_from_html(html: &[u8], out: &Path, named: Option<&Path>) -> Result<String> {
     let missing = || Error::MissingTool {
         path: out.to_owned(),
         tool: "chromium",
         why: "printing HTML to PDF",
         hint: "install it (Debian/Ubuntu: apt install chromium), or name it with CHROMIUM=/path",
     };
-    let browser = chromium().ok_or_else(missing)?;
+    let browser = chromium(named).ok_or_else(missing)?;
     let version = Command::new(&browser)
         .arg("--version")
         .output()

@@ -1,6 +1,6 @@
 //! `drafttrail export OLD NEW --format docx|odt|pdf --out FILE`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use drafttrail::align::{self, AlignOptions};
@@ -88,7 +88,9 @@ pub fn run(global: &Global, args: ExportArgs) -> Result<()> {
                 .with_context(|| format!("writing {}", super::display_path(&args.out)))?;
         }
         ExportFormat::Pdf => {
-            let (font, data) = drafttrail::print::pdf_font(&args.out)?;
+            let named = std::env::var_os("DRAFTTRAIL_PDF_FONT").filter(|p| !p.is_empty());
+            let (font, data) =
+                drafttrail::print::pdf_font(&args.out, named.as_deref().map(Path::new))?;
             let bytes = drafttrail::render::pdf::export_pdf(&pieces, &meta, args.full, &data)
                 .map_err(|why| anyhow::anyhow!("{}: {why}", font.display()))?;
             std::fs::write(&args.out, &bytes)

@@ -82,7 +82,12 @@ pub fn run(global: &Global, args: ReportArgs) -> Result<()> {
     let mut buf = Vec::new();
     html::report(&report, &Default::default(), &mut buf)?;
     if let Some(pdf) = &args.pdf {
-        let browser = drafttrail::print::pdf_from_html(&buf, pdf)?;
+        let named = std::env::var_os("CHROMIUM").filter(|p| !p.is_empty());
+        let browser = drafttrail::print::pdf_from_html(
+            &buf,
+            pdf,
+            named.as_deref().map(std::path::Path::new),
+        )?;
         warn!("wrote {} (printed by {browser})", pdf.display());
     }
     let Some(out) = &args.out else {
