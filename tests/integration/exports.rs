@@ -1,7 +1,7 @@
 //! Exports for spreadsheets and newsrooms (issue 18), read back by programs drafttrail did not
 //! write: Python's `csv` module for CSV.
 
-use crate::common::{TestEnv, draft, imported};
+use crate::common::{TestEnv, draft, imported, installed};
 
 /// Parses CSV with Python's `csv` module; returns the rows.
 fn python_csv(csv: &[u8]) -> Vec<Vec<String>> {
@@ -125,18 +125,7 @@ fn spaced(s: &str) -> String {
 
 /// Whether LibreOffice is installed; under CI its absence is a failure.
 fn libreoffice() -> bool {
-    let found = std::process::Command::new("soffice")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    assert!(
-        found || std::env::var_os("CI").is_none(),
-        "CI must install libreoffice-writer-nogui"
-    );
-    if !found {
-        eprintln!("skipped the LibreOffice reading: soffice is not installed");
-    }
-    found
+    installed(&["soffice"], "libreoffice-writer-nogui")
 }
 
 /// The Word or OpenDocument file as LibreOffice reads it: opened by LibreOffice (headless,
@@ -262,22 +251,10 @@ fn docx_and_odt_exports_of_a_real_bill() {
 
 /// Whether headless Chromium is installed; under CI its absence is a failure.
 fn chromium() -> bool {
-    let found = ["chromium", "chromium-browser", "google-chrome"]
-        .iter()
-        .any(|b| {
-            std::process::Command::new(b)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        });
-    assert!(
-        found || std::env::var_os("CI").is_none(),
-        "CI must install chromium"
-    );
-    if !found {
-        eprintln!("skipped: chromium is not installed");
-    }
-    found
+    installed(
+        &["chromium", "chromium-browser", "google-chrome"],
+        "chromium",
+    )
 }
 
 /// The text of a PDF by poppler's `pdftotext`, or `None` when poppler is missing.

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::common::TestEnv;
+use crate::common::{TestEnv, installed};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -24,18 +24,7 @@ fn real_files() -> Option<PathBuf> {
 
 /// Whether tesseract is installed; under CI its absence is a failure, not a skip.
 fn tesseract() -> bool {
-    let found = std::process::Command::new("tesseract")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    assert!(
-        found || std::env::var_os("CI").is_none(),
-        "CI must install tesseract-ocr"
-    );
-    if !found {
-        eprintln!("skipped: tesseract is not installed");
-    }
-    found
+    installed(&["tesseract"], "tesseract-ocr")
 }
 
 fn json(s: &str) -> serde_json::Value {

@@ -132,3 +132,22 @@ pub fn imported() -> TestEnv {
 pub fn draft(label: &str, extra: &str, body: &str) -> String {
     format!("+++\nlabel = \"{label}\"\n{extra}+++\n{body}")
 }
+
+/// Whether one of `programs` answers `--version`; under CI its absence is a failure (CI
+/// installs `package`), elsewhere the caller skips, saying so.
+pub fn installed(programs: &[&str], package: &str) -> bool {
+    let found = programs.iter().any(|p| {
+        std::process::Command::new(p)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    });
+    assert!(
+        found || std::env::var_os("CI").is_none(),
+        "CI must install {package}"
+    );
+    if !found {
+        eprintln!("skipped: {package} is not installed");
+    }
+    found
+}
