@@ -118,6 +118,20 @@ type Job<'a> = (&'a dyn Fn() -> Command, &'a [i32], bool);
 /// Measures commands side by side: one warm-up round, then RUNS rounds in which each command
 /// runs once, in turn. A slow spell of the shared machine then hits every command alike,
 /// which is what makes the ratios between them meaningful.
+/// Records every draft of `drafts` into a new store at `store` (any old one removed).
+fn import_fresh(bin: &Path, store: &Path, drafts: &Path) {
+    let _ = std::fs::remove_dir_all(store);
+    let ok = Command::new(bin)
+        .arg("--repo")
+        .arg(store)
+        .args(["import", "--init", "-q"])
+        .arg(drafts)
+        .env("GIT_COMMITTER_NAME", "bench")
+        .status()
+        .expect("import");
+    assert!(ok.success(), "import {}", drafts.display());
+}
+
 fn measure_jobs(jobs: &[Job<'_>]) -> Vec<Stat> {
     for (make, ok, prints) in jobs {
         run_once(*make, ok, *prints);
@@ -429,16 +443,7 @@ fn main() {
         synth::write_history(&drafts, versions, provisions, 7).expect("write drafts");
         let store = d.join("history");
         let start = Instant::now();
-        let ok = Command::new(&bin)
-            .arg("--repo")
-            .arg(&store)
-            .args(["import", "--init", "-q"])
-            .arg(&drafts)
-            .env("GIT_COMMITTER_NAME", "bench")
-            .status()
-            .expect("import")
-            .success();
-        assert!(ok);
+        import_fresh(&bin, &store, &drafts);
         let import_big = start.elapsed().as_secs_f64();
         let [ours, git]: [Stat; 2] = measure_all(&[
             &|| {
@@ -503,16 +508,7 @@ fn main() {
         let drafts = d.join("identify-drafts");
         synth::write_small_history(&drafts, n, 10_000, 17).expect("write drafts");
         let store = d.join("identify-store");
-        let _ = std::fs::remove_dir_all(&store);
-        let ok = Command::new(&bin)
-            .arg("--repo")
-            .arg(&store)
-            .args(["import", "--init", "-q"])
-            .arg(&drafts)
-            .env("GIT_COMMITTER_NAME", "bench")
-            .status()
-            .expect("import");
-        assert!(ok.success());
+        import_fresh(&bin, &store, &drafts);
         let middle = std::fs::read_to_string(drafts.join(format!("s{:03}.md", n / 2)))
             .expect("read a draft");
         let probe = d.join("probe.md");
@@ -711,16 +707,7 @@ fn main() {
         let drafts = d.join("report-code");
         code::write_code(&drafts);
         let store = d.join("report-store");
-        let _ = std::fs::remove_dir_all(&store);
-        let ok = Command::new(&bin)
-            .arg("--repo")
-            .arg(&store)
-            .args(["import", "--init", "-q"])
-            .arg(&drafts)
-            .env("GIT_COMMITTER_NAME", "bench")
-            .status()
-            .expect("import");
-        assert!(ok.success());
+        import_fresh(&bin, &store, &drafts);
         let html = d.join("report.html");
         let write = measure_quiet(&|| {
             let mut c = Command::new(&bin);

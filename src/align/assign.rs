@@ -245,12 +245,11 @@ pub(super) fn context(
         // `Features::own_words`). A slot refilled with an unrelated provision shares only
         // the document's common vocabulary, and stays removed + added (the Replace cells).
         if let ([a], [b]) = (olds.as_slice(), news.as_slice()) {
-            let number = |p: &Provision| p.number.clone();
             let steady = |pair: Option<(usize, usize)>| {
-                pair.is_none_or(|(x, y)| number(&old[x]) == number(&new[y]))
+                pair.is_none_or(|(x, y)| old[x].number == new[y].number)
             };
             if old[*a].number.is_some()
-                && number(&old[*a]) == number(&new[*b])
+                && old[*a].number == new[*b].number
                 && steady(prev)
                 && steady(next)
                 && (prev.is_some() || next.is_some())

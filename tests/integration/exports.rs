@@ -519,16 +519,7 @@ fn printed_report_has_page_numbers() {
     }
     let env = imported();
     let report = env.path().join("report.pdf");
-    let out = env
-        .cmd()
-        .args(["report", "--pdf", report.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    env.run_ok(&["report", "--pdf", report.to_str().unwrap()]);
     let bytes = std::fs::read(&report).unwrap();
     assert!(bytes.starts_with(b"%PDF") && bytes.len() > 20_000);
     if let Some(text) = pdf_text(&report) {

@@ -62,16 +62,7 @@ fn libreoffice_conversions_read_as_their_source() {
         }
         // Recorded, it keeps its original byte for byte, and verify checks the hash.
         env.ok(&["commit", fixture(name).to_str().unwrap(), "--label", "plan"]);
-        let out = env
-            .cmd()
-            .args(["show", "plan", "--original"])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let out = env.run_ok(&["show", "plan", "--original"]);
         assert_eq!(out.stdout, std::fs::read(fixture(name)).unwrap(), "{name}");
         let v = env.ok(&["verify"]);
         assert!(v.contains("1 original files"), "{v}");
@@ -88,19 +79,14 @@ fn a_tampered_original_fails_verify() {
     // Replace the stored original's blob content by editing the object through git: rewrite
     // the tree with another blob under the same name, then point the track at it.
     let store = env.store();
+    // The env's git reads no user configuration: a commit names its author here.
     let git = |args: &[&str]| {
-        let out = std::process::Command::new("git")
-            .arg("--git-dir")
-            .arg(&store)
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{:?}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap().trim().to_owned()
+        let args = [
+            &["-c", "user.name=Test", "-c", "user.email=test@example.org"],
+            args,
+        ]
+        .concat();
+        env.git_stdout(&args).trim().to_owned()
     };
     let tree = git(&["ls-tree", "main"]);
     let fake = env.write("fake", "not the original");
@@ -394,16 +380,7 @@ fn a_sidecar_gives_a_document_its_front_matter() {
         "label = \"Leaked PDF\"\ntrack = \"us\"\nstatus = \"reported\"\n[dates]\nleaked = 2025-11-19\n",
     )
     .unwrap();
-    let out = env
-        .cmd()
-        .args(["import", "leaks", "--init"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = env.run_ok(&["import", "leaks", "--init"]);
     assert!(!String::from_utf8_lossy(&out.stderr).contains("skipped"));
     let log = json(&env.ok(&["log", "--format", "json"]));
     assert_eq!(log.as_array().unwrap().len(), 1);

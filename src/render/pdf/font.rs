@@ -54,22 +54,11 @@ impl<'a> Font<'a> {
 
     /// The glyph for `c` (the font's "missing" glyph when it has none) and its advance in ems.
     fn glyph(&mut self, c: char) -> (u16, f32) {
-        let near = (c as usize) < self.near.len();
-        let known = if near {
-            self.near[c as usize]
-        } else {
-            self.far.get(&c).copied()
-        };
-        if let Some(g) = known {
-            return g;
-        }
-        let id = self.face.glyph_index(c).unwrap_or(ttf_parser::GlyphId(0));
-        let advance = self.face.glyph_hor_advance(id).unwrap_or(0);
-        let g = (id.0, f32::from(advance) / self.em);
-        if near {
+        let g = self.glyph_of(c);
+        if (c as usize) < self.near.len() {
             self.near[c as usize] = Some(g);
         } else {
-            self.far.insert(c, g);
+            self.far.entry(c).or_insert(g);
         }
         g
     }

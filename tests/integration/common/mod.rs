@@ -49,13 +49,19 @@ impl TestEnv {
 
     /// Runs the binary with `args`, asserting success; returns stdout.
     pub fn ok(&self, args: &[&str]) -> String {
+        String::from_utf8(self.run_ok(args).stdout).unwrap()
+    }
+
+    /// Runs the binary with `args`, asserting success; returns all it wrote (for bytes on
+    /// stdout, or what stderr says).
+    pub fn run_ok(&self, args: &[&str]) -> Output {
         let out = self.cmd().args(args).output().unwrap();
         assert!(
             out.status.success(),
             "drafttrail {args:?} failed: {}",
             String::from_utf8_lossy(&out.stderr)
         );
-        String::from_utf8(out.stdout).unwrap()
+        out
     }
 
     /// Runs the binary with `args`, asserting exit code 1; returns stderr.
