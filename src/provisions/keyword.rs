@@ -35,9 +35,11 @@ impl Scheme {
 
 /// Provision keywords and their scheme, lower case. A keyword ending in `.` may be followed
 /// directly by the number.
-pub(super) const KEYWORDS: [(&str, Scheme); 24] = [
+pub(super) const KEYWORDS: [(&str, Scheme); 25] = [
     ("article", Scheme::Article),
     ("art.", Scheme::Article),
+    // `Art 1` without a full stop: the Grundgesetz as bundestag/gesetze publishes it.
+    ("art", Scheme::Article),
     ("artículo", Scheme::Article),
     ("articulo", Scheme::Article),
     ("artigo", Scheme::Article),

@@ -12,7 +12,7 @@
 pub(super) const MAX_DIGITS: usize = 6;
 
 /// Latin suffixes of provisions inserted between two others, in order.
-const LATIN: [&str; 20] = [
+const LATIN: [&str; 30] = [
     "bis",
     "ter",
     "quater",
@@ -33,6 +33,16 @@ const LATIN: [&str; 20] = [
     "octodecies",
     "novodecies",
     "vicies",
+    "unvicies",
+    "duovicies",
+    "tervicies",
+    "quatervicies",
+    "quinvicies",
+    "sexvicies",
+    "septvicies",
+    "octovicies",
+    "novovicies",
+    "tricies",
 ];
 
 /// Words that stand for a number after a keyword: the sole article, a preliminary one, and
@@ -133,7 +143,11 @@ pub(super) fn after_keyword(s: &str) -> Option<(String, usize)> {
     let mut i = start + digits;
     // Segments: `-1`, `.2`, `-L3` (a cited code's number), `-bis`.
     loop {
-        let sep = if b.get(i) == Some(&b'-') || b.get(i) == Some(&b'.') {
+        // `7:400`: the Dutch Civil Code numbers articles within its books.
+        let sep = if b.get(i) == Some(&b'-')
+            || b.get(i) == Some(&b'.')
+            || (b.get(i) == Some(&b':') && b.get(i + 1).is_some_and(u8::is_ascii_digit))
+        {
             1
         } else if s[i..].starts_with('–') {
             '–'.len_utf8()
@@ -168,37 +182,82 @@ pub(super) fn after_keyword(s: &str) -> Option<(String, usize)> {
             break;
         }
     }
-    i += ordinal_mark(&s[i..]);
-    // `6 bis`, `12 ter A`; but `§§ 1 bis 3` is a range, not a suffix.
-    while let Some(rest) = s[i..].strip_prefix(' ') {
-        let Some(n) = latin(rest) else { break };
-        if rest[n..].starts_with(' ') && rest[n + 1..].starts_with(|c: char| c.is_ascii_digit()) {
-            break;
-        }
-        i += 1 + n;
-        let tail = &s[i..];
-        if tail.len() >= 2
-            && tail.as_bytes()[0] == b' '
-            && tail.as_bytes()[1].is_ascii_uppercase()
-            && !tail[2..].starts_with(|c: char| c.is_alphanumeric())
-        {
-            i += 2;
-        }
-    }
-    // `712-1 A`: a capital letter standing alone after the number, then the end or a separator.
-    let tail = &s.as_bytes()[i..];
-    if tail.len() >= 2
-        && tail[0] == b' '
-        && tail[1].is_ascii_uppercase()
-        && (tail.len() == 2 || matches!(tail[2], b'.' | b':' | b')' | b' ' | b'-'))
-        && (tail.len() == 2
-            || !s[i + 2..]
-                .trim_start()
-                .starts_with(|c: char| c.is_alphanumeric()))
-    {
-        i += 2;
-    }
+    let mark = ordinal_mark(&s[i..]);
+    i += mark;
+    i += suffixes(&s[i..], mark > 0);
     Some((collapse_spaces(&s[..i]), i))
+}
+
+/// The insertion suffixes after a number, as many as there are: a Latin word (`6 bis`), a
+/// capital or two standing alone (`712-1 A`, `39 quinquies FA`), and a hyphenated number or
+/// suffix after either (`1649 quater-0 B bis`, `199 terdecies-0 A`, as the Code général des
+/// impôts numbers its articles; `5.º-A` after an ordinal mark, as Portugal inserts them).
+/// Returns the bytes they take.
+fn suffixes(s: &str, after_mark: bool) -> usize {
+    let mut i = 0;
+    loop {
+        let rest = &s[i..];
+        if (i > 0 || after_mark)
+            && let Some(tail) = rest.strip_prefix('-')
+        {
+            let d = count_digits(tail);
+            if d > 0 && d <= MAX_DIGITS && !tail[d..].starts_with(|c: char| c.is_alphabetic()) {
+                i += 1 + d;
+                continue;
+            }
+            if let Some(n) = latin(tail) {
+                i += 1 + n;
+                continue;
+            }
+            let caps = tail.bytes().take_while(u8::is_ascii_uppercase).count();
+            if (1..=2).contains(&caps) && !tail[caps..].starts_with(|c: char| c.is_alphanumeric()) {
+                i += 1 + caps;
+                continue;
+            }
+        }
+        let Some(rest) = rest.strip_prefix(' ') else {
+            break;
+        };
+        if let Some(n) = latin(rest) {
+            // `§§ 1 bis 3` is a range, not a suffix.
+            if rest[n..].starts_with(' ') && rest[n + 1..].starts_with(|c: char| c.is_ascii_digit())
+            {
+                break;
+            }
+            i += 1 + n;
+            continue;
+        }
+        if let Some(n) = capitals(rest) {
+            i += 1 + n;
+            continue;
+        }
+        break;
+    }
+    i
+}
+
+/// One or two capitals standing alone as a suffix: then the end, another suffix, or
+/// punctuation that ends the number (`A.`, `FA :`); not the first word of a title
+/// (`5 A new rule`, `5 bis DE LA LOI`).
+fn capitals(s: &str) -> Option<usize> {
+    let n = s.bytes().take_while(u8::is_ascii_uppercase).count();
+    if n == 0 || n > 2 {
+        return None;
+    }
+    let after = &s[n..];
+    if after.starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    let ends = after.trim_start().is_empty()
+        || after
+            .strip_prefix(' ')
+            .is_some_and(|next| latin(next).is_some())
+        || after.starts_with('-') && latin(&after[1..]).is_some()
+        || (after.starts_with(['.', ':', ')', ' ', '-'])
+            && !after
+                .trim_start()
+                .starts_with(|c: char| c.is_alphanumeric()));
+    ends.then_some(n)
 }
 
 /// Reads a bare list number (`1.`, `1)`, `(1)`, `12a.`): digits and an optional lower-case
@@ -392,21 +451,18 @@ impl SortKey {
                 continue;
             }
             let word = rest[..word_len].to_ascii_lowercase();
-            // A letter or Latin suffix sorts after the bare number it extends: 6 < 6a < 6 bis.
-            let rank = LATIN
-                .iter()
-                .position(|w| *w == word)
-                .map(|p| 100 + p as u32)
-                .or_else(|| {
-                    let mut cs = word.chars();
-                    match (cs.next(), cs.next()) {
-                        (Some(c), None) => Some(1 + c as u32 - 'a' as u32),
-                        _ => None,
-                    }
-                })
-                .unwrap_or(0);
-            parts.push(rank);
             rest = &rest[word_len..];
+            // A letter or Latin suffix sorts after the bare number it extends: 6 < 6a < 6 bis.
+            if let Some(p) = LATIN.iter().position(|w| *w == word) {
+                parts.push(100 + p as u32);
+                continue;
+            }
+            // Letters sort as letters do: F < FA < FB < G.
+            if word.len() <= 2 && word.bytes().all(|b| b.is_ascii_lowercase()) {
+                parts.extend(word.bytes().map(|b| u32::from(b - b'a') + 1));
+                continue;
+            }
+            parts.push(0);
         }
         Some(SortKey { prefix, parts })
     }
@@ -454,6 +510,20 @@ mod tests {
             ("226-16-1-A", "226-16-1-A"),
             ("712-1 A", "712-1 A"),
             ("5 A new rule", "5"),
+            // The Code général des impôts: suffixes on suffixes.
+            ("39 quinquies FA", "39 quinquies FA"),
+            ("150-0 B ter", "150-0 B ter"),
+            ("199 terdecies-0 A", "199 terdecies-0 A"),
+            ("1649 quater-0 B bis", "1649 quater-0 B bis"),
+            ("244 quater E", "244 quater E"),
+            ("1609 quatervicies A", "1609 quatervicies A"),
+            ("302 bis ZA", "302 bis ZA"),
+            ("1679 A", "1679 A"),
+            ("5 bis DE LA LOI", "5 bis"),
+            ("12 B. Le texte", "12 B"),
+            ("5.º-A", "5.º-A"),
+            ("7:400", "7:400"),
+            ("7: De koop", "7"),
         ];
         for (input, want) in cases {
             assert_eq!(num(input).as_deref(), Some(want), "{input}");
@@ -470,6 +540,11 @@ mod tests {
         assert!(k("111-1") < k("111-2"));
         assert!(k("111-9") < k("112-1"));
         assert!(k("6") < k("6a") && k("6a") < k("6 bis") && k("6 bis") < k("7"));
+        assert!(k("39 quinquies F") < k("39 quinquies FA"));
+        assert!(k("39 quinquies FA") < k("39 quinquies FB"));
+        assert!(k("39 quinquies FB") < k("39 quinquies G"));
+        assert!(k("1649 quater-0 B bis") < k("1649 quater-0 B ter"));
+        assert!(k("199 novovicies") < k("199 tricies") && k("199 tricies") < k("200"));
         assert!(k("L111-1").comparable(&k("L. 111-2")));
         assert!(!k("L111-1").comparable(&k("R111-1")));
         assert!(SortKey::of("IV").is_none());
