@@ -25,6 +25,8 @@ pub(super) enum By {
         before: Option<(usize, usize)>,
     },
     Containment,
+    /// The same id, one side the placeholder of a repealed provision.
+    Placeholder,
 }
 
 impl Pairs {
@@ -65,8 +67,11 @@ pub(super) fn pins(
     }
 }
 
-/// Pairs provisions whose normalised texts are equal: the k-th occurrence of a text on one side
-/// with its k-th occurrence on the other.
+/// Pairs provisions whose normalised texts are equal. A text found several times on each side
+/// pairs first with the occurrence of the same id, then the k-th remaining occurrence with the
+/// k-th: a code's repeated boilerplate keeps its order. Placeholders of repealed provisions
+/// (`(weggefallen)`, see [`Provision::is_placeholder`]) pair by id only: the same word in
+/// two places says nothing of which is which.
 pub(super) fn exact(old: &[Provision], new: &[Provision], pairs: &mut Pairs) {
     let mut by_key: HashMap<u64, VecDeque<usize>, crate::hash::FxBuild> = HashMap::default();
     for (i, p) in old.iter().enumerate() {
@@ -74,6 +79,8 @@ pub(super) fn exact(old: &[Provision], new: &[Provision], pairs: &mut Pairs) {
             by_key.entry(p.key).or_default().push_back(i);
         }
     }
+    // Keys are hashes: the words are confirmed before pairing.
+    let mut repeated = Vec::new();
     for (j, p) in new.iter().enumerate() {
         if pairs.new_to_old[j].is_some() {
             continue;
@@ -81,13 +88,65 @@ pub(super) fn exact(old: &[Provision], new: &[Provision], pairs: &mut Pairs) {
         let Some(queue) = by_key.get_mut(&p.key) else {
             continue;
         };
-        // Keys are hashes: confirm the words really match before pairing.
+        if queue.len() > 1 {
+            if let Some(pos) = queue
+                .iter()
+                .position(|&i| old[i].id == p.id && same_words(&old[i].text, &p.text))
+                && let Some(i) = queue.remove(pos)
+            {
+                pairs.link(i, j, By::Exact);
+            } else {
+                repeated.push(j);
+            }
+            continue;
+        }
         if let Some(pos) = queue
             .iter()
             .position(|&i| same_words(&old[i].text, &p.text))
             && let Some(i) = queue.remove(pos)
         {
             pairs.link(i, j, By::Exact);
+        }
+    }
+    for j in repeated {
+        let p = &new[j];
+        let Some(queue) = by_key.get_mut(&p.key) else {
+            continue;
+        };
+        if p.is_placeholder() {
+            continue;
+        }
+        if let Some(pos) = queue
+            .iter()
+            .position(|&i| same_words(&old[i].text, &p.text))
+            && let Some(i) = queue.remove(pos)
+        {
+            pairs.link(i, j, By::Exact);
+        }
+    }
+}
+
+/// Links a provision to the provision of the same id on the other side when either is the
+/// placeholder of a repealed or deleted provision (`§ 48 (weggefallen)`, `Disposición final
+/// primera. (suprimida)`, `[Reserved]`): the text itself says it is that provision, repealed
+/// (or, the other way, a repealed number given new content). Without it, a repeal reads as
+/// one provision removed and an unrelated one added under the same number.
+pub(super) fn placeholders(old: &[Provision], new: &[Provision], pairs: &mut Pairs) {
+    let mut by_id: HashMap<&str, usize, crate::hash::FxBuild> = HashMap::default();
+    for (i, p) in old.iter().enumerate() {
+        if pairs.old_to_new[i].is_none() && p.number.is_some() {
+            by_id.insert(p.id.as_str(), i);
+        }
+    }
+    for (j, p) in new.iter().enumerate() {
+        if pairs.new_to_old[j].is_some() {
+            continue;
+        }
+        if let Some(&i) = by_id.get(p.id.as_str())
+            && pairs.free(i, j)
+            && (p.is_placeholder() || old[i].is_placeholder())
+        {
+            pairs.link(i, j, By::Placeholder);
         }
     }
 }
@@ -346,5 +405,62 @@ mod tests {
             kind_of(titles, POINTS[4], "preamble"),
             [ChangeKind::Reworded]
         );
+    }
+
+    fn ids<'a>(side: &'a [crate::provisions::Provision], ix: &[usize]) -> Vec<&'a str> {
+        ix.iter().map(|&i| side[i].id.as_str()).collect()
+    }
+
+    /// A code keeps the numbers of repealed provisions as placeholders, all with one text
+    /// (`(weggefallen)`): each pairs with the placeholder of its own number, not with the
+    /// next one in order; a provision repealed in this version is its own placeholder now.
+    #[test]
+    fn placeholders_pair_by_number() {
+        let old = "##### § 47 Kurze Freiheitsstrafe\n\nDas Gericht verhängt eine Freiheitsstrafe nur in Ausnahmefällen.\n\n\
+                   ##### § 48 Rückfall\n\nWer binnen 5 Jahren wiederholt handelt, wird schwerer bestraft.\n\n\
+                   ##### § 49 (weggefallen)\n\n##### § 50 (weggefallen)\n\n\
+                   ##### § 51 Anrechnung\n\nDie Untersuchungshaft wird angerechnet.\n";
+        let new = old.replace(
+            "Rückfall\n\nWer binnen 5 Jahren wiederholt handelt, wird schwerer bestraft.",
+            "(weggefallen)",
+        );
+        let d = diff(old, &new, &AlignOptions::default());
+        let pairs: Vec<(Vec<&str>, Vec<&str>, ChangeKind, bool)> = d
+            .changes
+            .iter()
+            .map(|c| {
+                (
+                    ids(&d.old, &c.old),
+                    ids(&d.new, &c.new),
+                    c.kind,
+                    c.renumbered,
+                )
+            })
+            .collect();
+        use ChangeKind::*;
+        assert_eq!(
+            pairs,
+            [
+                (vec!["47"], vec!["47"], Unchanged, false),
+                (vec!["48"], vec!["48"], Reworded, false),
+                (vec!["49"], vec!["49"], Unchanged, false),
+                (vec!["50"], vec!["50"], Unchanged, false),
+                (vec!["51"], vec!["51"], Unchanged, false),
+            ]
+        );
+        let why = d.changes[1].why.as_ref().map(crate::align::Why::as_str);
+        assert_eq!(why, Some("placeholder"));
+        // The repeal deletes a quantity (`5 Jahren`): it is not a rewording of it.
+        assert!(d.changes[1].tags.is_empty(), "{:?}", d.changes[1].tags);
+        // Read the other way, the repealed number is given content: the same pairs.
+        let back = diff(&new, old, &AlignOptions::default());
+        let mirrored: Vec<(Vec<&str>, Vec<&str>)> = back
+            .changes
+            .iter()
+            .map(|c| (ids(&back.new, &c.new), ids(&back.old, &c.old)))
+            .collect();
+        let forward: Vec<(Vec<&str>, Vec<&str>)> =
+            pairs.iter().map(|p| (p.0.clone(), p.1.clone())).collect();
+        assert_eq!(mirrored, forward);
     }
 }

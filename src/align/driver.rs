@@ -52,8 +52,21 @@ pub fn align(old: Vec<Provision>, new: Vec<Provision>, opts: &AlignOptions) -> A
     let mut pairs = Pairs::new(old.len(), new.len());
     assign::pins(&old, &new, &opts.pins, &mut pairs);
     assign::exact(&old, &new, &mut pairs);
-    let old_free: Vec<bool> = pairs.old_to_new.iter().map(Option::is_none).collect();
-    let new_free: Vec<bool> = pairs.new_to_old.iter().map(Option::is_none).collect();
+    // A placeholder left over (`(weggefallen)` with no placeholder of its number on the other
+    // side) is paired by id or not at all: its words are every placeholder's words.
+    let in_play = |paired: &Option<usize>, p: &Provision| paired.is_none() && !p.is_placeholder();
+    let old_free: Vec<bool> = pairs
+        .old_to_new
+        .iter()
+        .zip(&old)
+        .map(|(x, p)| in_play(x, p))
+        .collect();
+    let new_free: Vec<bool> = pairs
+        .new_to_old
+        .iter()
+        .zip(&new)
+        .map(|(x, p)| in_play(x, p))
+        .collect();
     // Pinned pairs keep their bags: they may still gain split pieces or merged provisions.
     let mut old_bagged = old_free.clone();
     let mut new_bagged = new_free.clone();
@@ -66,6 +79,7 @@ pub fn align(old: Vec<Provision>, new: Vec<Provision>, opts: &AlignOptions) -> A
     assign::greedy(&f, &cands, opts.threshold, &mut pairs);
     assign::context(&f, (&old, &new), &cands, opts.context_threshold, &mut pairs);
     assign::openings(&old, &new, &mut pairs);
+    assign::placeholders(&old, &new, &mut pairs);
     let groups = split_merge::find(&f, &cands, opts.containment, &mut pairs);
 
     let mut raw: Vec<RawChange> = Vec::new();
@@ -300,6 +314,8 @@ fn build(
         _ => f.group_similarity(&os, &ns),
     };
     let tags = match kind {
+        // A repeal in place deletes every number, name and date: it is not a rewording of them.
+        _ if matches!(by, Some(By::Placeholder)) => Vec::new(),
         ChangeKind::Reworded | ChangeKind::Split | ChangeKind::Merged => {
             // In a language that capitalises every noun, capitals do not mark names.
             let names_by_capitals = !f.langs.iter().flatten().any(|l| l.capitalises_nouns());
@@ -355,6 +371,7 @@ fn why(
                 before,
                 shared: f.shared_words(os, ns, SHARED_SHOWN),
             },
+            Some(By::Placeholder) => Why::Placeholder,
             Some(By::Containment) => Why::Containment {
                 coverage: f.coverage(os, ns, true).max(f.coverage(os, ns, false)),
             },

@@ -2,7 +2,9 @@
 //!
 //! Pure and I/O-free. [`align`] runs these steps in order:
 //!
-//! 1. pinned pairs from the user, then exact matches by normalised-text hash (`assign`);
+//! 1. pinned pairs from the user, then exact matches by normalised-text hash, a text found
+//!    several times pairing by id first; a placeholder (`(weggefallen)`) pairs by id only
+//!    (`assign`);
 //! 2. candidate pairs from an inverted index over each provision's rarest words, built in both
 //!    directions so the result does not depend on which side is "old" (`candidates`);
 //! 3. scores by IDF-weighted word overlap (`text`) and a greedy one-to-one assignment above
@@ -10,7 +12,9 @@
 //!    position; then a context pass pairs leftovers that sit between the same aligned
 //!    neighbours at a lower threshold, or alone in a slot under the same number with two
 //!    words of their own, and the two texts' openings (`preamble`) pair if nothing else took
-//!    them (`assign`);
+//!    them; last, a leftover and the leftover of the same id on the other side pair when
+//!    either is a placeholder: a provision repealed in place, or a repealed number given
+//!    new content (`assign`);
 //! 4. splits and merges among the leftovers by word containment (`split_merge`);
 //! 5. `renumbered` and `moved` flags (moved = outside the longest order-preserving chain of
 //!    pairs, `order`), `unchanged`/`reworded`, and rewording tags (`tags`).
@@ -211,13 +215,16 @@ pub enum Why {
         /// Share of the smaller side's weighted words found in the larger, 0–1.
         coverage: f64,
     },
+    /// The same id, and one side is the placeholder of a repealed or deleted provision
+    /// (`(weggefallen)`, `(suprimida)`, `[Reserved]`).
+    Placeholder,
     /// A user's pin overrules the algorithm.
     Pin,
 }
 
 impl Why {
     /// Returns the reason's name as in the JSON schema (`exact`, `editorial`, `similar`,
-    /// `context`, `split`, `merge`, `containment`, `pin`).
+    /// `context`, `split`, `merge`, `containment`, `placeholder`, `pin`).
     pub fn as_str(&self) -> &'static str {
         match self {
             Why::Exact => "exact",
@@ -227,6 +234,7 @@ impl Why {
             Why::Split { .. } => "split",
             Why::Merge { .. } => "merge",
             Why::Containment { .. } => "containment",
+            Why::Placeholder => "placeholder",
             Why::Pin => "pin",
         }
     }

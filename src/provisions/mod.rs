@@ -54,6 +54,7 @@ mod heading;
 mod keyword;
 mod line;
 mod number;
+mod placeholder;
 mod positional;
 mod words;
 

@@ -259,6 +259,9 @@ pub fn why_phrase(a: &crate::align::Alignment, c: &crate::align::Change) -> Opti
             "containment: {:.0}% of the shorter side's words in the other",
             coverage * 100.0
         ),
+        Why::Placeholder => {
+            "placeholder: the same number, one side marks it repealed or deleted".to_owned()
+        }
         Why::Pin => "pin: a user's decision".to_owned(),
     })
 }

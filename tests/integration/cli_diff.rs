@@ -322,3 +322,51 @@ fn real_code_penal_ids_and_places() {
         .count();
     assert_eq!(cut, 0);
 }
+
+/// The real StGB (when `../shared/real-corpus` is present) keeps its repealed sections as
+/// `§ N (weggefallen)`: each placeholder pairs with its own number's (none is renumbered into
+/// another's), and a section repealed between the two states reads as that section reworded
+/// into its placeholder, explained as such.
+#[test]
+fn real_stgb_placeholders_pair_by_number() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/real-corpus/de-stgb-2013-2021");
+    if !dir.join("old.md").is_file() {
+        eprintln!("skipped: ../shared/real-corpus is absent");
+        return;
+    }
+    let env = crate::common::TestEnv::new();
+    let (old, new) = (dir.join("old.md"), dir.join("new.md"));
+    let out = env.ok(&[
+        "diff",
+        "--no-index",
+        old.to_str().unwrap(),
+        new.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let changes = v["changes"].as_array().unwrap();
+    let text = |c: &serde_json::Value| c["redline"].to_string();
+    let placeholders: Vec<&serde_json::Value> = changes
+        .iter()
+        .filter(|c| c["kind"] == "unchanged" && text(c).contains("(weggefallen)"))
+        .collect();
+    assert!(
+        placeholders.len() >= 20,
+        "{} placeholders",
+        placeholders.len()
+    );
+    for c in &placeholders {
+        assert_eq!(c["old"], c["new"], "a placeholder renumbered: {c}");
+    }
+    // § 80 (preparing a war of aggression) was repealed in 2017.
+    let repeal = changes
+        .iter()
+        .find(|c| c["old"] == serde_json::json!(["80"]))
+        .expect("§ 80 is in the old state");
+    assert_eq!(repeal["new"], serde_json::json!(["80"]));
+    assert_eq!(repeal["kind"], "reworded");
+    assert_eq!(repeal["why"]["by"], "placeholder");
+    assert_eq!(repeal["tags"], serde_json::json!([]));
+}

@@ -98,7 +98,7 @@ fn why_json<'a>(a: &'a crate::align::Alignment, w: &'a crate::align::Why) -> Why
         Why::Split { coverage } | Why::Merge { coverage } | Why::Containment { coverage } => {
             j.coverage = round(*coverage);
         }
-        Why::Exact | Why::Editorial | Why::Pin => {}
+        Why::Exact | Why::Editorial | Why::Placeholder | Why::Pin => {}
     }
     j
 }
