@@ -80,6 +80,12 @@ pub(super) fn exact(old: &[Provision], new: &[Provision], pairs: &mut Pairs) {
         }
     }
     // Keys are hashes: the words are confirmed before pairing.
+    let take = |queue: &mut VecDeque<usize>, j: usize, same_id: bool| {
+        let pos = queue.iter().position(|&i| {
+            (!same_id || old[i].id == new[j].id) && same_words(&old[i].text, &new[j].text)
+        })?;
+        queue.remove(pos)
+    };
     let mut repeated = Vec::new();
     for (j, p) in new.iter().enumerate() {
         if pairs.new_to_old[j].is_some() {
@@ -88,38 +94,19 @@ pub(super) fn exact(old: &[Provision], new: &[Provision], pairs: &mut Pairs) {
         let Some(queue) = by_key.get_mut(&p.key) else {
             continue;
         };
-        if queue.len() > 1 {
-            if let Some(pos) = queue
-                .iter()
-                .position(|&i| old[i].id == p.id && same_words(&old[i].text, &p.text))
-                && let Some(i) = queue.remove(pos)
-            {
-                pairs.link(i, j, By::Exact);
-            } else {
-                repeated.push(j);
-            }
-            continue;
-        }
-        if let Some(pos) = queue
-            .iter()
-            .position(|&i| same_words(&old[i].text, &p.text))
-            && let Some(i) = queue.remove(pos)
-        {
-            pairs.link(i, j, By::Exact);
+        let several = queue.len() > 1;
+        match take(queue, j, several) {
+            Some(i) => pairs.link(i, j, By::Exact),
+            None if several => repeated.push(j),
+            None => {}
         }
     }
     for j in repeated {
-        let p = &new[j];
-        let Some(queue) = by_key.get_mut(&p.key) else {
-            continue;
-        };
-        if p.is_placeholder() {
+        if new[j].is_placeholder() {
             continue;
         }
-        if let Some(pos) = queue
-            .iter()
-            .position(|&i| same_words(&old[i].text, &p.text))
-            && let Some(i) = queue.remove(pos)
+        if let Some(queue) = by_key.get_mut(&new[j].key)
+            && let Some(i) = take(queue, j, false)
         {
             pairs.link(i, j, By::Exact);
         }

@@ -277,15 +277,15 @@ fn a_published_code_reads_with_whole_numbers_and_places() {
     insta::assert_snapshot!("diff_term__published_code", term);
 }
 
-/// The real French Code pénal (when `../shared/real-corpus` is present): ids as written and
-/// every article under its chapter.
-#[test]
-fn real_code_penal_ids_and_places() {
+/// `diff --format json` of a real-corpus case's `old.md` and `new.md`; `None` (the test
+/// skips) when `../shared/real-corpus` is absent.
+fn real_diff_json(case: &str) -> Option<serde_json::Value> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/real-corpus/fr-penal-2009-2026");
+        .join("../shared/real-corpus")
+        .join(case);
     if !dir.join("old.md").is_file() {
         eprintln!("skipped: ../shared/real-corpus is absent");
-        return;
+        return None;
     }
     let env = crate::common::TestEnv::new();
     let (old, new) = (dir.join("old.md"), dir.join("new.md"));
@@ -297,7 +297,16 @@ fn real_code_penal_ids_and_places() {
         "--format",
         "json",
     ]);
-    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    Some(serde_json::from_str(&out).unwrap())
+}
+
+/// The real French Code pénal (when `../shared/real-corpus` is present): ids as written and
+/// every article under its chapter.
+#[test]
+fn real_code_penal_ids_and_places() {
+    let Some(v) = real_diff_json("fr-penal-2009-2026") else {
+        return;
+    };
     let changes = v["changes"].as_array().unwrap();
     let first = changes
         .iter()
@@ -329,23 +338,9 @@ fn real_code_penal_ids_and_places() {
 /// into its placeholder, explained as such.
 #[test]
 fn real_stgb_placeholders_pair_by_number() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/real-corpus/de-stgb-2013-2021");
-    if !dir.join("old.md").is_file() {
-        eprintln!("skipped: ../shared/real-corpus is absent");
+    let Some(v) = real_diff_json("de-stgb-2013-2021") else {
         return;
-    }
-    let env = crate::common::TestEnv::new();
-    let (old, new) = (dir.join("old.md"), dir.join("new.md"));
-    let out = env.ok(&[
-        "diff",
-        "--no-index",
-        old.to_str().unwrap(),
-        new.to_str().unwrap(),
-        "--format",
-        "json",
-    ]);
-    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    };
     let changes = v["changes"].as_array().unwrap();
     let text = |c: &serde_json::Value| c["redline"].to_string();
     let placeholders: Vec<&serde_json::Value> = changes
