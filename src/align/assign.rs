@@ -119,17 +119,18 @@ pub(super) fn exact(old: &[Provision], new: &[Provision], pairs: &mut Pairs) {
 /// (or, the other way, a repealed number given new content). Without it, a repeal reads as
 /// one provision removed and an unrelated one added under the same number.
 pub(super) fn placeholders(old: &[Provision], new: &[Provision], pairs: &mut Pairs) {
-    let mut by_id: HashMap<&str, usize, crate::hash::FxBuild> = HashMap::default();
+    // Ids compare as numbers do, whatever the capitals.
+    let mut by_id: HashMap<String, usize, crate::hash::FxBuild> = HashMap::default();
     for (i, p) in old.iter().enumerate() {
         if pairs.old_to_new[i].is_none() && p.number.is_some() {
-            by_id.insert(p.id.as_str(), i);
+            by_id.insert(p.id.to_lowercase(), i);
         }
     }
     for (j, p) in new.iter().enumerate() {
-        if pairs.new_to_old[j].is_some() {
+        if pairs.new_to_old[j].is_some() || p.number.is_none() {
             continue;
         }
-        if let Some(&i) = by_id.get(p.id.as_str())
+        if let Some(&i) = by_id.get(&p.id.to_lowercase())
             && pairs.free(i, j)
             && (p.is_placeholder() || old[i].is_placeholder())
         {
@@ -292,10 +293,10 @@ pub(super) fn context(
         // the document's common vocabulary, and stays removed + added (the Replace cells).
         if let ([a], [b]) = (olds.as_slice(), news.as_slice()) {
             let steady = |pair: Option<(usize, usize)>| {
-                pair.is_none_or(|(x, y)| old[x].number == new[y].number)
+                pair.is_none_or(|(x, y)| old[x].same_number(&new[y]))
             };
             if old[*a].number.is_some()
-                && old[*a].number == new[*b].number
+                && old[*a].same_number(&new[*b])
                 && steady(prev)
                 && steady(next)
                 && (prev.is_some() || next.is_some())
@@ -449,5 +450,18 @@ mod tests {
         let forward: Vec<(Vec<&str>, Vec<&str>)> =
             pairs.iter().map(|p| (p.0.clone(), p.1.clone())).collect();
         assert_eq!(mirrored, forward);
+    }
+
+    /// A number written in other capitals (`Artículo Único` in a motion, `Artículo único`
+    /// in the committee's text) is the same number: not renumbered.
+    #[test]
+    fn numbers_in_other_capitals_are_the_same_number() {
+        let old = "Ley\nArtículo Único.- Sustitúyese la palabra tercer por primer.\n";
+        let new = "Ley\nArtículo único.- Sustitúyese la palabra tercer por primer.\n";
+        let d = diff(old, new, &AlignOptions::default());
+        let last = d.changes.last().expect("two changes");
+        assert_eq!(ids(&d.old, &last.old), ["Único"]);
+        assert_eq!(ids(&d.new, &last.new), ["único"]);
+        assert!(!last.renumbered);
     }
 }

@@ -301,7 +301,7 @@ fn build(
     };
     let redline = redline::words_shared(&join(old, &os), &join(new, &ns));
     let renumbered = match (os.first(), ns.first()) {
-        (Some(&i), Some(&j)) => old[i].number != new[j].number,
+        (Some(&i), Some(&j)) => !old[i].same_number(&new[j]),
         _ => false,
     };
     let key = |ps: &[Provision], idx: &[usize]| idx.iter().map(|&i| ps[i].key).collect::<Vec<_>>();

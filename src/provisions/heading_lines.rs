@@ -188,6 +188,35 @@ const TABLE: &[(&str, Reading)] = &[
     ("Article 16-1-1", Opens("16-1-1")),
     ("SECTION 1. SHORT TITLE.", Opens("1")),
     ("Sec. 101. Definitions.", Opens("101")),
+    (
+        "Artículo 1°.- La presente ley tiene por objeto regular.",
+        Opens("1°"),
+    ),
+    ("Artículo 2º.- Definiciones.", Opens("2º")),
+    (
+        "Artículo primero.- Modifícase la ley N° 18.290.",
+        Opens("primero"),
+    ),
+    (
+        "Artículo transitorio.- La presente ley entrará en vigencia.",
+        Opens("transitorio"),
+    ),
+    (
+        "Artículo primero transitorio.- Dentro del plazo",
+        Opens("primero transitorio"),
+    ),
+    ("ARTÍCULO 5.- Créase", Opens("5")),
+    (
+        "Artículo 2° transitorio.- El reglamento",
+        Opens("2° transitorio"),
+    ),
+    ("Art. 3°.- Las normas", Opens("3°")),
+    ("Artículo 10 bis.- Agrégase", Opens("10 bis")),
+    (
+        "Disposición adicional única. Evaluación.",
+        Opens("adicional única"),
+    ),
+    ("Artículo 4.", Opens("4")),
     // Russia, Ukraine
     ("Статья 5. Сфера действия настоящего Закона", Opens("5")),
     ("Стаття 12. Набрання чинності", Opens("12")),

@@ -104,6 +104,19 @@ pub struct Provision {
     pub place: Place,
 }
 
+impl Provision {
+    /// Whether two provisions carry the same number, whatever the capitals (`Artículo Único`
+    /// and `Artículo único`, `SEC. 3A` and `Sec. 3a`); two unnumbered provisions (openings)
+    /// count as the same.
+    pub fn same_number(&self, other: &Provision) -> bool {
+        match (&self.number, &other.number) {
+            (Some(a), Some(b)) => a == b || a.to_lowercase() == b.to_lowercase(),
+            (None, None) => true,
+            _ => false,
+        }
+    }
+}
+
 /// Returns `true` when a document has no numbered provision: it is then one `preamble`, or
 /// split by position into bullets or paragraphs (worth a warning to the user).
 pub fn is_unnumbered(provisions: &[Provision]) -> bool {

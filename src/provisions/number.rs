@@ -49,6 +49,8 @@ const LATIN: [&str; 30] = [
 /// ordinals as Spanish, Portuguese and Italian legislatures write them (`Artículo primero`,
 /// `Disposición adicional segunda`, `Articolo primo`), in both genders.
 const WORD_NUMBERS: &[&str] = &[
+    // Chile's sole transitional article (`Artículo transitorio.-`).
+    "transitorio",
     "único",
     "unico",
     "única",
@@ -231,6 +233,14 @@ fn suffixes(s: &str, after_mark: bool) -> usize {
             i += 1 + n;
             continue;
         }
+        // Chile counts its transitional articles apart: `Artículo 2° transitorio`.
+        if let Some(tail) = rest.get(..11)
+            && tail.eq_ignore_ascii_case("transitorio")
+            && !rest[11..].starts_with(|c: char| c.is_alphabetic())
+        {
+            i += 12;
+            continue;
+        }
         break;
     }
     i
@@ -311,14 +321,15 @@ fn word_number(s: &str) -> Option<(String, usize)> {
             WORD_NUMBERS.contains(&lower.as_str())
         }
     };
-    // An insertion suffix after an ordinal: `primera pre` (before the first), `segundo bis`.
+    // An insertion suffix after an ordinal: `primera pre` (before the first), `segundo bis`;
+    // or the transitional articles' own count (`Artículo primero transitorio`, Chile).
     let suffixed = |number: String, used: usize| {
         let rest = &s[used..];
         let gap = rest.len() - rest.trim_start_matches(' ').len();
         let next = &rest[gap..];
         let len = word_at(next);
         let w = next[..len].to_lowercase();
-        if gap > 0 && (w == "pre" || LATIN.contains(&w.as_str())) {
+        if gap > 0 && (w == "pre" || w == "transitorio" || LATIN.contains(&w.as_str())) {
             (format!("{number} {}", &next[..len]), used + gap + len)
         } else {
             (number, used)
