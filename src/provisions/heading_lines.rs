@@ -217,6 +217,18 @@ const TABLE: &[(&str, Reading)] = &[
         Opens("adicional única"),
     ),
     ("Artículo 4.", Opens("4")),
+    // Switzerland (Fedlex), Austria (RIS), Central and Eastern Europe
+    ("Art. 12bis", Opens("12bis")),
+    ("Art. 3a Geltungsbereich", Opens("3a")),
+    (
+        "§ 1. (1) Dieses Bundesgesetz regelt die Ausübung.",
+        Opens("1"),
+    ),
+    ("Článek 5", Opens("5")),
+    ("Čl. 3", Opens("3")),
+    ("Член 5. Предмет", Opens("5")),
+    ("Članak 12.", Opens("12")),
+    ("Articolul 4", Opens("4")),
     // Russia, Ukraine
     ("Статья 5. Сфера действия настоящего Закона", Opens("5")),
     ("Стаття 12. Набрання чинності", Opens("12")),

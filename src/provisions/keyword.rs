@@ -35,7 +35,7 @@ impl Scheme {
 
 /// Provision keywords and their scheme, lower case. A keyword ending in `.` may be followed
 /// directly by the number.
-pub(super) const KEYWORDS: [(&str, Scheme); 25] = [
+pub(super) const KEYWORDS: [(&str, Scheme); 33] = [
     ("article", Scheme::Article),
     ("art.", Scheme::Article),
     // `Art 1` without a full stop: the Grundgesetz as bundestag/gesetze publishes it.
@@ -60,6 +60,14 @@ pub(super) const KEYWORDS: [(&str, Scheme); 25] = [
     ("punto", Scheme::Point),
     ("пункт", Scheme::Point),
     ("statja", Scheme::Article),
+    ("articolul", Scheme::Article),
+    ("článek", Scheme::Article),
+    ("článok", Scheme::Article),
+    ("čl.", Scheme::Article),
+    ("член", Scheme::Article),
+    ("članak", Scheme::Article),
+    ("člen", Scheme::Article),
+    ("član", Scheme::Article),
     // Spanish final provisions (`Disposición final primera`) are numbered beside the articles.
     ("disposición", Scheme::Article),
     ("disposicion", Scheme::Article),

@@ -184,7 +184,11 @@ pub(super) fn after_keyword(s: &str) -> Option<(String, usize)> {
             break;
         }
     }
-    let mark = ordinal_mark(&s[i..]);
+    // `12bis`: Switzerland writes the suffix against the number.
+    let mark = match latin(&s[i..]) {
+        Some(n) => n,
+        None => ordinal_mark(&s[i..]),
+    };
     i += mark;
     i += suffixes(&s[i..], mark > 0);
     Some((collapse_spaces(&s[..i]), i))
@@ -535,6 +539,8 @@ mod tests {
             ("5.º-A", "5.º-A"),
             ("7:400", "7:400"),
             ("7: De koop", "7"),
+            ("12bis", "12bis"),
+            ("12bisher", "12"),
         ];
         for (input, want) in cases {
             assert_eq!(num(input).as_deref(), Some(want), "{input}");
