@@ -445,9 +445,16 @@ fn assemble(doc: &str, rows: &[Row], found: Vec<Found>) -> Vec<Provision> {
     let first_start = found.first().map_or(doc.len(), |f| f.start);
     let empty: Place = Arc::from(Vec::new());
     // The preamble is the text before the first provision, its structural headings left out
-    // (they are the first provision's place): headings alone make no preamble.
+    // (they are the first provision's place): headings alone make no preamble. It ends at the
+    // first of those headings: what follows one (`CHAPTER I` then its title on the next line,
+    // as EU and Spanish texts set them) belongs to no provision, like the text after any
+    // structural heading.
+    let outline_start = found
+        .first()
+        .and_then(|f| f.stack.first())
+        .map_or(first_start, |&h| rows[h].start.min(first_start));
     let mut preamble = String::new();
-    for row in rows.iter().take_while(|r| r.start < first_start) {
+    for row in rows.iter().take_while(|r| r.start < outline_start) {
         if !is_heading_row(&row.line) {
             preamble.push_str(&doc[row.start..row.end]);
             preamble.push('\n');

@@ -297,3 +297,19 @@ mod properties {
         }
     }
 }
+
+/// EU regulations and Spanish laws set a chapter's title on the line after `CHAPTER I`: that
+/// title belongs to the outline, not to the preamble before it.
+#[test]
+fn a_chapter_title_on_its_own_line_is_not_preamble() {
+    let doc = "REGULATION (EU) 2022/1925\n\nHAVE ADOPTED THIS REGULATION:\n\nCHAPTER I\n\n\
+               SUBJECT MATTER, SCOPE AND DEFINITIONS\n\nArticle 1\n\nSubject matter\n\n\
+               1. This Regulation lays down rules.\n";
+    let p = parse(doc);
+    assert_eq!(ids(doc), ["preamble", "1"]);
+    assert_eq!(
+        &*p[0].text,
+        "REGULATION (EU) 2022/1925\n\nHAVE ADOPTED THIS REGULATION:"
+    );
+    assert_eq!(p[1].place.as_ref(), ["CHAPTER I"]);
+}
