@@ -225,6 +225,31 @@ fn rows(doc: &str) -> Vec<Row> {
             }
         }
     }
+    // A designator alone (`CHAPTER I`, `CAPÍTULO II`) with its title on the next line, as EU
+    // and Spanish texts set them: the title joins the heading's label.
+    for k in 0..rows.len() {
+        let Line::Heading(h) = &rows[k].line else {
+            continue;
+        };
+        if h.label != h.short || h.group.is_some() || h.md_level.is_some() {
+            continue;
+        }
+        let next = |from: usize| (from..rows.len()).find(|&m| !matches!(rows[m].line, Line::Blank));
+        let Some(m) = next(k + 1) else { continue };
+        let title = doc[rows[m].start..rows[m].end].trim();
+        let ends_sentence = title.ends_with(['.', ';', ',', ':']);
+        let then_outline = next(m + 1).is_none_or(|n| !matches!(rows[n].line, Line::Body));
+        if matches!(rows[m].line, Line::Body)
+            && title.len() <= 160
+            && !ends_sentence
+            && then_outline
+        {
+            let label = format!("{} — {title}", h.label);
+            if let Line::Heading(h) = &mut rows[k].line {
+                h.label = label;
+            }
+        }
+    }
     // The document's title: the only level-1 Markdown heading, before any marker.
     let level1: Vec<usize> = (0..rows.len())
         .filter(|&k| match &rows[k].line {

@@ -299,7 +299,7 @@ mod properties {
 }
 
 /// EU regulations and Spanish laws set a chapter's title on the line after `CHAPTER I`: that
-/// title belongs to the outline, not to the preamble before it.
+/// title belongs to the outline (the chapter's label), not to the preamble before it.
 #[test]
 fn a_chapter_title_on_its_own_line_is_not_preamble() {
     let doc = "REGULATION (EU) 2022/1925\n\nHAVE ADOPTED THIS REGULATION:\n\nCHAPTER I\n\n\
@@ -311,5 +311,8 @@ fn a_chapter_title_on_its_own_line_is_not_preamble() {
         &*p[0].text,
         "REGULATION (EU) 2022/1925\n\nHAVE ADOPTED THIS REGULATION:"
     );
-    assert_eq!(p[1].place.as_ref(), ["CHAPTER I"]);
+    assert_eq!(
+        p[1].place.as_ref(),
+        ["CHAPTER I — SUBJECT MATTER, SCOPE AND DEFINITIONS"]
+    );
 }
