@@ -34,7 +34,9 @@
 //!    open provisions.
 //!
 //! Structural headings are never part of a provision's text: they make up its `place`, the
-//! heading path above it (`["Livre Ier : …", "Titre Ier : …", "Chapitre Ier : …"]`). Text
+//! heading path above it (`["Livre Ier : …", "Titre Ier : …", "Chapitre Ier : …"]`); a
+//! designator alone on its line takes the title line after it (`CHAPTER I` then `GENERAL
+//! PROVISIONS`, as EU and Spanish texts set them: `CHAPTER I — GENERAL PROVISIONS`). Text
 //! between a structural heading and the next provision (rare in codes) belongs to no
 //! provision's text, though it stays in the span of the provision above. A document's title (a
 //! lone top-level Markdown heading before the first provision) is not part of any place.
