@@ -1,6 +1,6 @@
 //! Normalising text taken off printed pages (PDF text layers and OCR): only what must go goes,
-//! and every step says what it did. Running headers and footers repeated on most pages and
-//! page numbers are dropped; ligatures are spelled out; words hyphenated at a line's end are
+//! and every step says what it did. Margin line numbers, running headers and footers
+//! repeated on most pages, and page numbers are dropped; ligatures are spelled out; words hyphenated at a line's end are
 //! rejoined; lines wrapped by the page are rejoined into their paragraph, except where a line
 //! could open a provision or a heading.
 
@@ -35,6 +35,12 @@ pub(super) fn pages(pages: &[String]) -> Cleaned {
     let ligatures = spell_ligatures(&mut pages);
     if ligatures > 0 {
         steps.push(format!("spelled out {ligatures} ligatures (ﬁ → fi)"));
+    }
+    let margin = drop_line_numbers(&mut pages);
+    if margin > 0 {
+        steps.push(format!(
+            "removed {margin} line numbers printed in the margin"
+        ));
     }
     let glued = drop_glued_suffix(&mut pages);
     if glued > 0 {
@@ -226,6 +232,110 @@ fn zone(page: &[String]) -> Vec<usize> {
     out
 }
 
+/// Bills are printed with their lines numbered in the margin (every line, or every fifth),
+/// counting from the top of each page; the text layer gives those numbers as a column of
+/// lines of their own (`1`, `2`, `3`…) or in front of each line (`3 SEC. 2. DEFINITIONS.`).
+/// A run of them that counts up from the start (1, 2, 3… or 5, 10, 15…) on at least two
+/// pages is taken out; a numbered list continues from page to page, and a single page is
+/// left alone. Returns the numbers removed.
+fn drop_line_numbers(pages: &mut [Vec<String>]) -> usize {
+    let runs: Vec<Option<MarginRun>> = pages.iter().map(|p| margin_run(p)).collect();
+    if runs.iter().flatten().count() < 2 {
+        return 0;
+    }
+    let mut removed = 0;
+    for (page, run) in pages.iter_mut().zip(runs) {
+        let Some(run) = run else { continue };
+        removed += run.lines.len();
+        for &i in run.lines.iter().rev() {
+            match run.prefixed {
+                true => {
+                    let line = &page[i];
+                    let indent = line.len() - line.trim_start().len();
+                    let rest = line[indent..].trim_start_matches(|c: char| c.is_ascii_digit());
+                    page[i] = rest.trim_start().to_owned();
+                }
+                false => {
+                    page.remove(i);
+                }
+            }
+        }
+    }
+    removed
+}
+
+/// Margin line numbers found on one page: the lines that carry them, and whether each is in
+/// front of the line's text (else alone on its line).
+struct MarginRun {
+    lines: Vec<usize>,
+    prefixed: bool,
+}
+
+/// Shortest run of margin numbers taken as such: every line numbered, or every fifth.
+const MARGIN_RUN: usize = 5;
+const MARGIN_RUN_SPARSE: usize = 3;
+
+/// The longest run of margin line numbers on a page, if there is one: lines that are only a
+/// number, or lines that start with one, consecutive but for blank lines, counting 1, 2, 3…
+/// or 5, 10, 15… from the first.
+fn margin_run(page: &[String]) -> Option<MarginRun> {
+    let lead = |line: &str, alone: bool| -> Option<u32> {
+        let t = line.trim();
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > 3 {
+            return None;
+        }
+        let rest = &t[digits..];
+        let fits = match alone {
+            true => rest.is_empty(),
+            false => rest.starts_with(' ') && !rest.trim_start().is_empty(),
+        };
+        fits.then(|| t[..digits].parse().ok()).flatten()
+    };
+    let mut best: Option<MarginRun> = None;
+    for prefixed in [false, true] {
+        let mut run: Vec<usize> = Vec::new();
+        let mut step = 0;
+        for (i, line) in page.iter().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let value = lead(line, !prefixed);
+            let next = |run: &Vec<usize>| run.len() as u32 * step + step;
+            match value {
+                Some(v) if !run.is_empty() && v == next(&run) => run.push(i),
+                Some(v) if matches!(v, 1 | 5 | 10) && (prefixed || run.is_empty()) => {
+                    if run.len() >= MARGIN_RUN_SPARSE {
+                        break;
+                    }
+                    run = vec![i];
+                    step = v;
+                }
+                // Every fifth line numbered: the lines between carry none.
+                None if prefixed && step > 1 && !run.is_empty() => {}
+                _ => {
+                    if run.len() >= MARGIN_RUN_SPARSE {
+                        break;
+                    }
+                    run.clear();
+                }
+            }
+        }
+        let needed = if step > 1 {
+            MARGIN_RUN_SPARSE
+        } else {
+            MARGIN_RUN
+        };
+        if run.len() >= needed && best.as_ref().is_none_or(|b| b.lines.len() < run.len()) {
+            best = Some(MarginRun {
+                lines: run,
+                prefixed,
+            });
+        }
+    }
+    best
+}
+
 /// Drops lines that recur, masked, in the top or bottom zone of at least half the pages (and
 /// three), and page numbers there. Returns (furniture lines, page numbers) removed.
 fn drop_furniture(pages: &mut [Vec<String>]) -> (usize, usize) {
@@ -395,6 +505,48 @@ mod tests {
                 "Artículo 2. Otro texto breve sobre la no-agresión."
             ]
         );
+    }
+
+    /// A bill printed with numbered lines: the text layer gives the numbers as a column of
+    /// their own on one page and in front of the lines on the next.
+    #[test]
+    fn margin_line_numbers_go() {
+        let text =
+            |n: usize| format!("SEC. {n}. SHORT TITLE.\nThis Act may be cited as the Act {n}.");
+        let mut column = text(1);
+        for k in 1..=12 {
+            column.push_str(&format!("\n{k}"));
+        }
+        column.push_str("\nThe Secretary shall report.");
+        let prefixed: String = (1..=8)
+            .map(|k| format!("{k} line {k} of the second page, which goes on\n"))
+            .collect();
+        let every_fifth: String = (1..=30)
+            .map(|k| match k % 5 {
+                0 => format!("{k} line {k} of the third page\n"),
+                _ => format!("line {k} of the third page\n"),
+            })
+            .collect();
+        let c = super::pages(&[column, prefixed, every_fifth]);
+        assert!(
+            !c.text.lines().any(|l| l.trim().parse::<u32>().is_ok()),
+            "{}",
+            c.text
+        );
+        assert!(c.text.contains("line 1 of the second page"), "{}", c.text);
+        assert!(!c.text.contains("5 line 5"), "{}", c.text);
+        assert!(!c.text.contains("10 line 10"), "{}", c.text);
+        assert!(c.text.contains("SEC. 1. SHORT TITLE."), "{}", c.text);
+        // A numbered list that runs on from page to page is the text.
+        let list: Vec<String> = (0..2)
+            .map(|p| {
+                (1..=6)
+                    .map(|k| format!("{} Point {}\n", p * 6 + k, p * 6 + k))
+                    .collect()
+            })
+            .collect();
+        let c = super::pages(&list);
+        assert!(c.text.contains("7 Point 7"), "{}", c.text);
     }
 
     #[test]

@@ -28,6 +28,10 @@ lo --convert-to odt --outdir . tracked.fodt
 # Automatic list numbering (numbers that are not in the text), written to DOCX by LibreOffice.
 lo --convert-to docx:"MS Word 2007 XML" --outdir . numbered.fodt
 lo --convert-to odt --outdir . numbered.fodt
+# A bill printed with numbered lines: every line, and every fifth line (with one section
+# changed), as PDF.
+lo --convert-to pdf --outdir . lined.fodt
+lo --convert-to pdf --outdir . lined-5.fodt
 # A PDF that opens only with a password.
 lo --convert-to 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}' --outdir "$work" "$work"/plan.txt
 cp "$work"/plan.pdf encrypted.pdf

@@ -612,3 +612,35 @@ fn a_page_in_a_legacy_charset_is_read_in_the_charset_it_declares() {
     assert_eq!(log[0]["extraction"]["encoding"], "KOI8-R");
     assert_eq!(log[0]["extraction"]["method"], "html");
 }
+
+/// A bill printed with numbered lines (LibreOffice's line numbering: every line in one PDF,
+/// every fifth in the other, restarting on each page): the numbers are the printer's, not
+/// the text's. Without them taken out, a column of `1` … `48` lands in the section that
+/// crosses the page break and reads as a split.
+#[test]
+fn margin_line_numbers_are_not_text() {
+    let env = TestEnv::new();
+    let d = summary(&env, &fixture("lined.pdf"), &fixture("lined-5.pdf"));
+    let s = &d["summary"];
+    assert_eq!(
+        (s["unchanged"].as_u64(), s["reworded"].as_u64()),
+        (Some(8), Some(1)),
+        "{s}"
+    );
+    for kind in ["added", "removed", "split", "merged"] {
+        assert_eq!(s[kind], 0, "{kind} in {s}");
+    }
+    for c in d["changes"].as_array().unwrap() {
+        let text: String = c["redline"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["text"].as_str().unwrap())
+            .collect();
+        assert!(
+            !text.lines().any(|l| l.trim().parse::<u32>().is_ok()),
+            "a line number in {}: {text}",
+            c["old"]
+        );
+    }
+}
