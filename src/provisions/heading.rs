@@ -9,7 +9,7 @@ use super::number;
 
 /// Keywords of structural headings above provisions, lower case. Part of the document's
 /// outline, never provisions.
-pub(super) const STRUCTURE: [&str; 47] = [
+pub(super) const STRUCTURE: [&str; 51] = [
     "partie",
     "livre",
     "titre",
@@ -57,7 +57,16 @@ pub(super) const STRUCTURE: [&str; 47] = [
     "підрозділ",
     "paragraph",
     "tytuł",
+    // Numbered before the keyword: `1 kap.` (Sweden, Norway), `2 luku` (Finland),
+    // `3. fejezet` (Hungary).
+    "kap",
+    "kapittel",
+    "luku",
+    "fejezet",
 ];
+
+/// Structure keywords written after their number (`1 kap.`, `2 luku`, `3. fejezet`).
+const NUMBER_FIRST: [&str; 4] = ["kap", "kapittel", "luku", "fejezet"];
 
 /// Keywords of groups whose provisions are numbered on their own: annexes, schedules,
 /// appendices, protocols. Lower case.
@@ -201,6 +210,28 @@ pub(super) fn structure(text: &str, md_level: Option<u8>) -> Option<Heading> {
         return None;
     };
     let w2l = w2.trim_end_matches([':', '.']).to_lowercase();
+    // `1 kap. Inledande bestämmelser`, `2 luku`, `3. fejezet`: a number, then the keyword; the
+    // number is its designator, so the line need not stand alone.
+    // Only these keywords: a UK section titled `23 Division of functions` is a provision.
+    let number = w1.trim_end_matches('.');
+    let count = text.split_whitespace().count();
+    if !number.is_empty()
+        && number.len() <= 3
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && NUMBER_FIRST.contains(&w2l.as_str())
+        && count <= 12
+        && (count == 2 || !text.ends_with(['.', ';', ',']))
+    {
+        let short = format!("{w1} {w2}");
+        return Some(Heading {
+            label: tidy_label(text),
+            md_level,
+            kind: w2l.clone(),
+            group: None,
+            short,
+            needs_standalone: false,
+        });
+    }
     if w1.starts_with(|c: char| c.is_uppercase())
         && keyword(text).is_none()
         && (STRUCTURE.contains(&w2l.as_str()) || GROUPS.contains(&w2l.as_str()))

@@ -229,6 +229,19 @@ const TABLE: &[(&str, Reading)] = &[
     ("Член 5. Предмет", Opens("5")),
     ("Članak 12.", Opens("12")),
     ("Articolul 4", Opens("4")),
+    // Sweden, Finland, Hungary: the number before the section sign, chapters numbered first
+    (
+        "1 § Denna lag innehåller bestämmelser om fiske.",
+        Opens("1"),
+    ),
+    ("2 a § Med fartyg avses i denna lag", Opens("2 a")),
+    ("3 §", Opens("3")),
+    ("1. § E törvény célja", Opens("1")),
+    ("1 kap. Inledande bestämmelser", Outline),
+    ("2 luku", Outline),
+    ("23 Division of functions", Opens("23")),
+    ("Enligt 3 § första stycket gäller", Text),
+    ("4 § första stycket gäller även fartyg.", Cites),
     // Russia, Ukraine
     ("Статья 5. Сфера действия настоящего Закона", Opens("5")),
     ("Стаття 12. Набрання чинності", Opens("12")),

@@ -78,6 +78,9 @@ pub(super) fn classify(line: &str) -> Line {
     if let Some(m) = keyword_marker(line, rest, indent, md_level, bold) {
         return m;
     }
+    if let Some(m) = sign_after_number(line, rest, indent, md_level) {
+        return Line::Marker(m);
+    }
     if md_level.is_none()
         && let Some(h) = structure(rest.trim_end(), None)
     {
@@ -211,6 +214,70 @@ fn keyword_marker(
         md_level,
         structure,
     }))
+}
+
+/// A section numbered before its sign, as Sweden, Finland and Hungary write them: `1 §`,
+/// `2 a §`, `1. §`, then the end of the line or the section's first words.
+fn sign_after_number(
+    line: &str,
+    rest: &str,
+    indent: usize,
+    md_level: Option<u8>,
+) -> Option<Marker> {
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 4 {
+        return None;
+    }
+    let mut end = digits;
+    // `2 a §`: an inserted section's letter.
+    let b = rest.as_bytes();
+    if b.get(end) == Some(&b' ')
+        && b.get(end + 1).is_some_and(u8::is_ascii_lowercase)
+        && b.get(end + 2) == Some(&b' ')
+    {
+        end += 2;
+    }
+    let after = rest[end..].strip_prefix('.').unwrap_or(&rest[end..]);
+    let after = after.strip_prefix(' ')?.strip_prefix('§')?;
+    if !(after.is_empty() || after.starts_with([' ', '\t', '\n', '\r'])) {
+        return None;
+    }
+    let text = after.trim_start();
+    // `3 § första stycket gäller …`: a citation wrapped to the start of a line.
+    const CITING: [&str; 17] = [
+        "första",
+        "andra",
+        "tredje",
+        "fjärde",
+        "femte",
+        "stycket",
+        "punkt",
+        "och",
+        "eller",
+        "gäller",
+        "samt",
+        "mom",
+        "momentissa",
+        "momentin",
+        "kohdassa",
+        "ja",
+        "tai",
+    ];
+    let first = text
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    Some(Marker {
+        scheme: Scheme::Paragraph,
+        indent,
+        number: rest[..end].to_owned(),
+        text_start: line.len() - text.len(),
+        strong: text.trim_end().is_empty() || md_level.is_some(),
+        headlike: !CITING.contains(&first.as_str()),
+        md_level,
+        structure: None,
+    })
 }
 
 /// Whether `tail` starts with a status note in brackets: new, deleted, repealed.

@@ -7,7 +7,8 @@
 //!
 //! 1. **Lines** (`line`). Each line is classified alone: a *marker* that could open a
 //!    provision (a keyword — `Article L111-1`, `Art. 2-bis`, `SEC. 2.`, `Artículo 1°` —, a
-//!    section sign `§ 651e`, a Markdown heading with a number, a list number `1.` `1)` `(1)`,
+//!    section sign `§ 651e` (or after the number, `2 a §`, as Sweden and Finland write
+//!    it), a Markdown heading with a number, a list number `1.` `1)` `(1)`,
 //!    a roman `IV.`, a UK-style `12 Short title`), a *structural heading* (`Livre Ier`,
 //!    `Chapitre II : …`, `Erster Abschnitt - …`, `TITLE I—…`, `Annex I`, any Markdown heading
 //!    that carries no provision number), a *gap* (`§§ 1 bis 3 (weggefallen)`: a removed range),

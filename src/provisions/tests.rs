@@ -316,3 +316,28 @@ fn a_chapter_title_on_its_own_line_is_not_preamble() {
         ["CHAPTER I — SUBJECT MATTER, SCOPE AND DEFINITIONS"]
     );
 }
+
+/// Swedish and Finnish laws number sections within each chapter, the number before the sign
+/// (`1 kap.`, `1 §`, `2 a §`): ids are qualified by their chapter, and a citation at a line's
+/// start (`3 § första stycket …`) is text.
+#[test]
+fn sections_numbered_within_chapters_before_the_sign() {
+    let doc = "Lag om fiske\n\n1 kap. Inledande bestämmelser\n\n1 § Denna lag gäller fiske.\n\n\
+               2 § I denna lag avses med fartyg varje farkost.\n\n2 a § Bestämmelserna i\n\
+               1 § gäller även vattenbruk.\n\n2 kap. Tillstånd\n\n1 § Tillstånd krävs.\n\n\
+               2 § Tillstånd ges av myndigheten.\n";
+    assert_eq!(
+        ids(doc),
+        [
+            "preamble",
+            "1 kap./1",
+            "1 kap./2",
+            "1 kap./2 a",
+            "2 kap./1",
+            "2 kap./2"
+        ]
+    );
+    let finnish = "1 luku\n\nYleiset säännökset\n\n1 §\n\nLain tarkoitus\n\nTämä laki koskee kalastusta.\n\n\
+                   2 §\n\nMääritelmät\n\nTässä laissa tarkoitetaan alusta.\n\n2 luku\n\nLuvat\n\n1 §\n\nLupa vaaditaan.\n";
+    assert_eq!(ids(finnish), ["1 luku/1", "1 luku/2", "2 luku/1"]);
+}
