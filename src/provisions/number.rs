@@ -409,6 +409,10 @@ fn ordinal_mark(s: &str) -> usize {
 
 /// A Latin insertion suffix at the start of `s` (any case), not followed by a letter.
 fn latin(s: &str) -> Option<usize> {
+    // Most calls look at punctuation or a space after a number.
+    if !s.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
     LATIN.iter().find_map(|w| {
         let head = s.get(..w.len())?;
         (head.eq_ignore_ascii_case(w) && !s[w.len()..].starts_with(|c: char| c.is_alphabetic()))
