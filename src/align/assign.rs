@@ -67,26 +67,17 @@ pub(super) fn pins(
     }
 }
 
-/// Pairs provisions whose normalised texts are equal. A text found several times on each side
-/// pairs first with the occurrence of the same id, then the k-th remaining occurrence with the
-/// k-th: a code's repeated boilerplate keeps its order. Placeholders of repealed provisions
-/// (`(weggefallen)`, see [`Provision::is_placeholder`]) pair by id only: the same word in
-/// two places says nothing of which is which.
+/// Pairs provisions whose normalised texts are equal: the k-th occurrence of a text on one side
+/// with its k-th occurrence on the other. Placeholders of repealed provisions (`(weggefallen)`,
+/// see [`Provision::is_placeholder`]) are left to `placeholders`: every one has the same
+/// words, which say nothing of which is which.
 pub(super) fn exact(old: &[Provision], new: &[Provision], pairs: &mut Pairs) {
     let mut by_key: HashMap<u64, VecDeque<usize>, crate::hash::FxBuild> = HashMap::default();
     for (i, p) in old.iter().enumerate() {
-        if pairs.old_to_new[i].is_none() {
+        if pairs.old_to_new[i].is_none() && !p.is_placeholder() {
             by_key.entry(p.key).or_default().push_back(i);
         }
     }
-    // Keys are hashes: the words are confirmed before pairing.
-    let take = |queue: &mut VecDeque<usize>, j: usize, same_id: bool| {
-        let pos = queue.iter().position(|&i| {
-            (!same_id || old[i].id == new[j].id) && same_words(&old[i].text, &new[j].text)
-        })?;
-        queue.remove(pos)
-    };
-    let mut repeated = Vec::new();
     for (j, p) in new.iter().enumerate() {
         if pairs.new_to_old[j].is_some() {
             continue;
@@ -94,47 +85,13 @@ pub(super) fn exact(old: &[Provision], new: &[Provision], pairs: &mut Pairs) {
         let Some(queue) = by_key.get_mut(&p.key) else {
             continue;
         };
-        let several = queue.len() > 1;
-        match take(queue, j, several) {
-            Some(i) => pairs.link(i, j, By::Exact),
-            None if several => repeated.push(j),
-            None => {}
-        }
-    }
-    for j in repeated {
-        if new[j].is_placeholder() {
-            continue;
-        }
-        if let Some(queue) = by_key.get_mut(&new[j].key)
-            && let Some(i) = take(queue, j, false)
+        // Keys are hashes: confirm the words really match before pairing.
+        if let Some(pos) = queue
+            .iter()
+            .position(|&i| same_words(&old[i].text, &p.text))
+            && let Some(i) = queue.remove(pos)
         {
             pairs.link(i, j, By::Exact);
-        }
-    }
-}
-
-/// Links a provision to the provision of the same id on the other side when either is the
-/// placeholder of a repealed or deleted provision (`§ 48 (weggefallen)`, `Disposición final
-/// primera. (suprimida)`, `[Reserved]`): the text itself says it is that provision, repealed
-/// (or, the other way, a repealed number given new content). Without it, a repeal reads as
-/// one provision removed and an unrelated one added under the same number.
-pub(super) fn placeholders(old: &[Provision], new: &[Provision], pairs: &mut Pairs) {
-    // Ids compare as numbers do, whatever the capitals.
-    let mut by_id: HashMap<String, usize, crate::hash::FxBuild> = HashMap::default();
-    for (i, p) in old.iter().enumerate() {
-        if pairs.old_to_new[i].is_none() && p.number.is_some() {
-            by_id.insert(p.id.to_lowercase(), i);
-        }
-    }
-    for (j, p) in new.iter().enumerate() {
-        if pairs.new_to_old[j].is_some() || p.number.is_none() {
-            continue;
-        }
-        if let Some(&i) = by_id.get(&p.id.to_lowercase())
-            && pairs.free(i, j)
-            && (p.is_placeholder() || old[i].is_placeholder())
-        {
-            pairs.link(i, j, By::Placeholder);
         }
     }
 }
@@ -199,6 +156,56 @@ pub(super) fn openings(old: &[Provision], new: &[Provision], pairs: &mut Pairs) 
     );
 }
 
+/// A stretch between two aligned pairs that keep their order (anchors), on both sides.
+pub(super) struct Gap {
+    /// The anchor before, if any.
+    pub prev: Option<(usize, usize)>,
+    /// The anchor after, if any.
+    pub next: Option<(usize, usize)>,
+    /// Old indexes between them.
+    pub old: std::ops::Range<usize>,
+    /// New indexes between them.
+    pub new: std::ops::Range<usize>,
+}
+
+/// The gaps between anchors: the aligned pairs that keep their order. A provision that moved
+/// away does not bound a gap: the provisions around its old place still face their
+/// counterparts. The chain is read in new order, as the order step reads it, so both call
+/// the same provision moved when two could be.
+pub(super) fn gaps(pairs: &Pairs) -> Vec<Gap> {
+    let (n_old, n_new) = (pairs.old_to_new.len(), pairs.new_to_old.len());
+    let aligned: Vec<(usize, usize)> = pairs
+        .new_to_old
+        .iter()
+        .enumerate()
+        .filter_map(|(b, a)| a.map(|a| (a, b)))
+        .collect();
+    let weights: Vec<f64> = aligned
+        .iter()
+        .map(|&(a, b)| super::order::stays(a, b, n_old, n_new))
+        .collect();
+    let keep = super::order::in_order(&aligned.iter().map(|p| p.0).collect::<Vec<_>>(), &weights);
+    let anchors: Vec<(usize, usize)> = aligned
+        .iter()
+        .zip(&keep)
+        .filter_map(|(&p, &k)| k.then_some(p))
+        .collect();
+    (0..=anchors.len())
+        .map(|k| {
+            let prev = k.checked_sub(1).map(|p| anchors[p]);
+            let next = anchors.get(k).copied();
+            let (old_lo, new_lo) = prev.map_or((0, 0), |(a, b)| (a + 1, b + 1));
+            let (old_hi, new_hi) = next.unwrap_or((n_old, n_new));
+            Gap {
+                prev,
+                next,
+                old: old_lo..old_hi,
+                new: new_lo..new_hi,
+            }
+        })
+        .collect()
+}
+
 /// How far above its background (see `Features::stands_out`) a context pair must be: its
 /// place already speaks for it, so it need only beat what it shares with the settled
 /// provisions, where a pair chosen on score alone must beat it by a margin.
@@ -237,31 +244,10 @@ pub(super) fn context(
             rival_new[b] = rival_new[b].max(f.similarity(a, b));
         }
     }
-    // Anchors: the aligned pairs that keep their order. A provision that moved away does not
-    // bound a gap: the provisions around its old place still face their counterparts.
-    // The chain is read in new order, as the order step reads it, so both call the same
-    // provision moved when two could be.
-    let aligned: Vec<(usize, usize)> = pairs
-        .new_to_old
-        .iter()
-        .enumerate()
-        .filter_map(|(b, a)| a.map(|a| (a, b)))
-        .collect();
-    let weights: Vec<f64> = aligned
-        .iter()
-        .map(|&(a, b)| super::order::stays(a, b, n_old, n_new))
-        .collect();
-    let keep = super::order::in_order(&aligned.iter().map(|p| p.0).collect::<Vec<_>>(), &weights);
-    let anchors: Vec<(usize, usize)> = aligned
-        .iter()
-        .zip(&keep)
-        .filter_map(|(&p, &k)| k.then_some(p))
-        .collect();
-    for k in 0..=anchors.len() {
-        let prev = k.checked_sub(1).map(|p| anchors[p]);
-        let next = anchors.get(k).copied();
-        let (old_lo, new_lo) = prev.map_or((0, 0), |(a, b)| (a + 1, b + 1));
-        let (old_hi, new_hi) = next.unwrap_or((n_old, n_new));
+    for gap in gaps(pairs) {
+        let (prev, next) = (gap.prev, gap.next);
+        let (old_lo, old_hi) = (gap.old.start, gap.old.end);
+        let (new_lo, new_hi) = (gap.new.start, gap.new.end);
         let olds: Vec<usize> = (old_lo..old_hi)
             .filter(|&a| pairs.old_to_new[a].is_none())
             .collect();

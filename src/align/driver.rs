@@ -3,7 +3,8 @@
 use super::assign::{self, By, Pairs};
 use super::text::Features;
 use super::{
-    AlignOptions, Alignment, Change, ChangeKind, Why, candidates, order, split_merge, tags,
+    AlignOptions, Alignment, Change, ChangeKind, Why, candidates, order, placeholders, split_merge,
+    tags,
 };
 use crate::provisions::{self, Provision};
 use crate::redline;
@@ -79,7 +80,7 @@ pub fn align(old: Vec<Provision>, new: Vec<Provision>, opts: &AlignOptions) -> A
     assign::greedy(&f, &cands, opts.threshold, &mut pairs);
     assign::context(&f, (&old, &new), &cands, opts.context_threshold, &mut pairs);
     assign::openings(&old, &new, &mut pairs);
-    assign::placeholders(&old, &new, &mut pairs);
+    placeholders::pair(&old, &new, &mut pairs);
     let groups = split_merge::find(&f, &cands, opts.containment, &mut pairs);
 
     let mut raw: Vec<RawChange> = Vec::new();

@@ -2,9 +2,8 @@
 //!
 //! Pure and I/O-free. [`align`] runs these steps in order:
 //!
-//! 1. pinned pairs from the user, then exact matches by normalised-text hash, a text found
-//!    several times pairing by id first; a placeholder (`(weggefallen)`) pairs by id only
-//!    (`assign`);
+//! 1. pinned pairs from the user, then exact matches by normalised-text hash, placeholders of
+//!    repealed provisions (`(weggefallen)`) left aside (`assign`);
 //! 2. candidate pairs from an inverted index over each provision's rarest words, built in both
 //!    directions so the result does not depend on which side is "old" (`candidates`);
 //! 3. scores by IDF-weighted word overlap (`text`) and a greedy one-to-one assignment above
@@ -12,9 +11,9 @@
 //!    position; then a context pass pairs leftovers that sit between the same aligned
 //!    neighbours at a lower threshold, or alone in a slot under the same number with two
 //!    words of their own, and the two texts' openings (`preamble`) pair if nothing else took
-//!    them; last, a leftover and the leftover of the same id on the other side pair when
-//!    either is a placeholder: a provision repealed in place, or a repealed number given
-//!    new content (`assign`);
+//!    them (`assign`); last, placeholders pair within the gaps between the pairs that keep
+//!    their order: by number where the numbering holds (a provision with the placeholder of
+//!    its number too: repealed in place), in order where it moved (`placeholders`);
 //! 4. splits and merges among the leftovers by word containment (`split_merge`);
 //! 5. `renumbered` and `moved` flags (moved = outside the longest order-preserving chain of
 //!    pairs, `order`), `unchanged`/`reworded`, and rewording tags (`tags`).
@@ -26,6 +25,7 @@ mod assign;
 mod candidates;
 mod driver;
 mod order;
+mod placeholders;
 mod split_merge;
 mod tags;
 mod text;

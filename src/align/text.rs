@@ -253,8 +253,9 @@ impl Features {
         // one side serves both.
         // With nothing in play, no pair will ask for a background.
         let any_free = old_free.iter().chain(new_free).any(|&f| f);
+        // A placeholder out of play is not settled: it is unpaired, and on one side only.
         let settled: Vec<usize> = (0..old.len())
-            .filter(|&k| !old_free[k] && any_free)
+            .filter(|&k| !old_free[k] && any_free && !old[k].is_placeholder())
             .collect();
         let step = settled.len().div_ceil(BACKGROUND_SAMPLE).max(1);
         let sample: Vec<Vec<(u32, u32)>> = settled
