@@ -79,3 +79,34 @@ fn in_order(
         pairs.link(i, j, By::Placeholder);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::align::{AlignOptions, ChangeKind, diff};
+
+    /// A text renumbered as a whole (a point inserted at the top): its placeholders follow
+    /// their places, not their old numbers.
+    #[test]
+    fn a_renumbered_text_keeps_its_placeholders_in_order() {
+        let old = "1. The parties agree.\n2. (repealed)\n3. (repealed)\n4. Elections follow.\n";
+        let new = "1. A new first point.\n2. The parties agree.\n3. (repealed)\n4. (repealed)\n\
+                   5. Elections follow.\n";
+        let d = diff(old, new, &AlignOptions::default());
+        let pairs: Vec<(Vec<usize>, Vec<usize>, ChangeKind)> = d
+            .changes
+            .iter()
+            .map(|c| (c.old.clone(), c.new.clone(), c.kind))
+            .collect();
+        use ChangeKind::*;
+        assert_eq!(
+            pairs,
+            [
+                (vec![], vec![0], Added),
+                (vec![0], vec![1], Unchanged),
+                (vec![1], vec![2], Unchanged),
+                (vec![2], vec![3], Unchanged),
+                (vec![3], vec![4], Unchanged),
+            ]
+        );
+    }
+}
