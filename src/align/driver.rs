@@ -54,20 +54,16 @@ pub fn align(old: Vec<Provision>, new: Vec<Provision>, opts: &AlignOptions) -> A
     assign::pins(&old, &new, &opts.pins, &mut pairs);
     assign::exact(&old, &new, &mut pairs);
     // A placeholder left over (`(weggefallen)` with no placeholder of its number on the other
-    // side) is paired by id or not at all: its words are every placeholder's words.
-    let in_play = |paired: &Option<usize>, p: &Provision| paired.is_none() && !p.is_placeholder();
-    let old_free: Vec<bool> = pairs
-        .old_to_new
-        .iter()
-        .zip(&old)
-        .map(|(x, p)| in_play(x, p))
-        .collect();
-    let new_free: Vec<bool> = pairs
-        .new_to_old
-        .iter()
-        .zip(&new)
-        .map(|(x, p)| in_play(x, p))
-        .collect();
+    // side) is paired by its place or not at all: its words are every placeholder's words.
+    let in_play = |paired: &[Option<usize>], side: &[Provision]| -> Vec<bool> {
+        paired
+            .iter()
+            .zip(side)
+            .map(|(x, p)| x.is_none() && !p.is_placeholder())
+            .collect()
+    };
+    let old_free = in_play(&pairs.old_to_new, &old);
+    let new_free = in_play(&pairs.new_to_old, &new);
     // Pinned pairs keep their bags: they may still gain split pieces or merged provisions.
     let mut old_bagged = old_free.clone();
     let mut new_bagged = new_free.clone();

@@ -8,7 +8,10 @@
 //! repealed number given new content. Where the numbering moved, the placeholders of a gap
 //! pair in order, the k-th with the k-th.
 
+use std::collections::HashMap;
+
 use super::assign::{By, Gap, Pairs, gaps};
+use crate::hash::FxBuild;
 use crate::provisions::Provision;
 
 /// Pairs the placeholders left over, and provisions with the placeholders of their numbers.
@@ -24,7 +27,10 @@ pub(super) fn pair(old: &[Provision], new: &[Provision], pairs: &mut Pairs) {
             .clone()
             .filter(|&j| pairs.new_to_old[j].is_none())
             .collect();
-        if olds.is_empty() || news.is_empty() {
+        // Most gaps of a rewritten code hold no placeholder: nothing to do there.
+        let any = olds.iter().any(|&i| old[i].is_placeholder())
+            || news.iter().any(|&j| new[j].is_placeholder());
+        if olds.is_empty() || news.is_empty() || !any {
             continue;
         }
         if steady(old, new, &gap) {
@@ -42,7 +48,7 @@ fn steady(old: &[Provision], new: &[Provision], gap: &Gap) -> bool {
     (gap.prev.is_some() || gap.next.is_some()) && keeps(gap.prev) && keeps(gap.next)
 }
 
-/// Same number, one side at least a placeholder.
+/// Same id (whatever the capitals), one side at least a placeholder.
 fn by_number(
     old: &[Provision],
     new: &[Provision],
@@ -50,16 +56,15 @@ fn by_number(
     news: &[usize],
     pairs: &mut Pairs,
 ) {
+    let by_id: HashMap<String, usize, FxBuild> = olds
+        .iter()
+        .filter(|&&i| old[i].number.is_some())
+        .map(|&i| (old[i].id.to_lowercase(), i))
+        .collect();
     for &j in news {
-        let Some(&i) = olds.iter().find(|&&i| {
-            pairs.old_to_new[i].is_none()
-                && old[i].number.is_some()
-                && old[i].same_number(&new[j])
-                && old[i].id.to_lowercase() == new[j].id.to_lowercase()
-        }) else {
-            continue;
-        };
-        if old[i].is_placeholder() || new[j].is_placeholder() {
+        if let Some(&i) = by_id.get(&new[j].id.to_lowercase())
+            && (old[i].is_placeholder() || new[j].is_placeholder())
+        {
             pairs.link(i, j, By::Placeholder);
         }
     }

@@ -248,16 +248,13 @@ fn drop_line_numbers(pages: &mut [Vec<String>]) -> usize {
         let Some(run) = run else { continue };
         removed += run.lines.len();
         for &i in run.lines.iter().rev() {
-            match run.prefixed {
-                true => {
-                    let line = &page[i];
-                    let indent = line.len() - line.trim_start().len();
-                    let rest = line[indent..].trim_start_matches(|c: char| c.is_ascii_digit());
-                    page[i] = rest.trim_start().to_owned();
-                }
-                false => {
-                    page.remove(i);
-                }
+            if run.prefixed {
+                let rest = page[i]
+                    .trim_start()
+                    .trim_start_matches(|c: char| c.is_ascii_digit());
+                page[i] = rest.trim_start().to_owned();
+            } else {
+                page.remove(i);
             }
         }
     }
@@ -286,9 +283,10 @@ fn margin_run(page: &[String]) -> Option<MarginRun> {
             return None;
         }
         let rest = &t[digits..];
-        let fits = match alone {
-            true => rest.is_empty(),
-            false => rest.starts_with(' ') && !rest.trim_start().is_empty(),
+        let fits = if alone {
+            rest.is_empty()
+        } else {
+            rest.starts_with(' ') && !rest.trim_start().is_empty()
         };
         fits.then(|| t[..digits].parse().ok()).flatten()
     };

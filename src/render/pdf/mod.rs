@@ -62,6 +62,20 @@ fn block(runs: Vec<Run>, size: f32, space_before: f32) -> Block {
     }
 }
 
+/// A provision removed or added whole, in the ink of its side; a moved one is marked in the
+/// text and by a bar in the margin.
+fn whole(text: &str, ink: Ink, moved: bool, note: &'static str) -> Block {
+    let mut runs = Vec::new();
+    if moved {
+        runs.push(run(note, Ink::Quiet));
+    }
+    runs.push(run(text, ink));
+    Block {
+        bar: moved,
+        ..block(trim(runs), BODY, 6.0)
+    }
+}
+
 /// What to print, in order.
 fn blocks(pieces: &[Piece], meta: &DocxMeta, full: bool) -> Vec<Block> {
     let mut out = vec![block(vec![run(&meta.title, Ink::Plain)], 16.0, 0.0)];
@@ -139,26 +153,10 @@ fn blocks(pieces: &[Piece], meta: &DocxMeta, full: bool) -> Vec<Block> {
                 out.extend(notes_on(new));
             }
             Piece::Removed { text, moved, .. } => {
-                let mut runs = Vec::new();
-                if *moved {
-                    runs.push(run("[moved from here] ", Ink::Quiet));
-                }
-                runs.push(run(text.as_str(), Ink::Deleted));
-                out.push(Block {
-                    bar: *moved,
-                    ..block(trim(runs), BODY, 6.0)
-                });
+                out.push(whole(text, Ink::Deleted, *moved, "[moved from here] "));
             }
             Piece::Added { text, moved, new } => {
-                let mut runs = Vec::new();
-                if *moved {
-                    runs.push(run("[moved here] ", Ink::Quiet));
-                }
-                runs.push(run(text.as_str(), Ink::Inserted));
-                out.push(Block {
-                    bar: *moved,
-                    ..block(trim(runs), BODY, 6.0)
-                });
+                out.push(whole(text, Ink::Inserted, *moved, "[moved here] "));
                 out.extend(notes_on(new));
             }
         }
